@@ -1,0 +1,42 @@
+// openapi-typescript with two transforms: a request's JSON-in-form field takes its contentSchema's type (callers
+// pass the JSON value; the client encodes it), and `format: nim-id` is a string (exact 64-bit ids).
+import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
+import ts from 'typescript';
+import { FORM } from '../lib/spec.mjs';
+
+const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
+
+/** Names of the component schemas reachable from request bodies. */
+function requestSchemaNames(spec) {
+  const names = new Set();
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/components/schemas/')) {
+      const name = node.$ref.split('/').pop();
+      if (!names.has(name)) {
+        names.add(name);
+        visit(spec.components.schemas[name]);
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  for (const item of Object.values(spec.paths)) visit(item.post?.requestBody?.content?.[FORM]);
+  return names;
+}
+
+export async function generateTypes(spec) {
+  const requestNames = requestSchemaNames(spec);
+  const ast = await openapiTS(structuredClone(spec), {
+    silent: true,
+    transform(schema, options) {
+      if (schema.format === 'nim-id') return STRING;
+      // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.
+      const owner = /^#\/components\/schemas\/([^/]+)/.exec(options.path ?? '')?.[1];
+      const inRequest = owner ? requestNames.has(owner) : options.path?.includes(FORM.replace(/\//g, '~1'));
+      if (schema.contentSchema && inRequest) return transformSchemaObject(schema.contentSchema, options);
+      return undefined;
+    },
+  });
+  return astToString(ast);
+}
