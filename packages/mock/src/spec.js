@@ -43,6 +43,10 @@ export function specForPrism(spec) {
   for (const item of Object.values(copy.paths)) {
     const media = item.post?.responses?.['200']?.content?.['application/json'];
     if (media?.schema?.oneOf) media.schema = media.schema.oneOf[0];
+    // The vendor accepts an empty form when no field is required (e.g. stats/chatroom/topn); Prism would not.
+    const request = item.post?.requestBody;
+    const schemaRef = request?.content?.[FORM]?.schema;
+    if (request && !deref(copy, schemaRef).required?.length) request.required = false;
   }
   // Prism does not know the custom id format; for generated values an int64 is the right shape.
   copy.components.schemas.NimId = { ...copy.components.schemas.NimId, format: 'int64', maximum: 9007199254740991, minimum: 1 };

@@ -27,6 +27,76 @@ type OkSchemaNames = {
   qchatUpdateServer: 'QchatUpdateServerOk';
   qchatGetServers: 'QchatGetServersOk';
   qchatGetServerListPage: 'QchatGetServerListPageOk';
+  qchatInviteServerMember: 'QchatInviteServerMemberOk';
+  qchatAcceptServerInvite: 'OkResponse';
+  qchatRejectServerInvite: 'OkResponse';
+  qchatApplyServer: 'OkResponse';
+  qchatAcceptServerApply: 'OkResponse';
+  qchatRejectServerApply: 'OkResponse';
+  qchatKickServerMember: 'OkResponse';
+  qchatLeaveServer: 'OkResponse';
+  qchatUpdateServerMember: 'QchatUpdateServerMemberOk';
+  qchatUpdateOtherServerMember: 'QchatUpdateOtherServerMemberOk';
+  qchatGetServerMembers: 'QchatGetServerMembersOk';
+  qchatGetServerMemberListPage: 'QchatGetServerMemberListPageOk';
+  qchatCreateChannel: 'QchatCreateChannelOk';
+  qchatRemoveChannel: 'OkResponse';
+  qchatUpdateChannel: 'QchatUpdateChannelOk';
+  qchatGetChannels: 'QchatGetChannelsOk';
+  qchatGetChannelListPage: 'QchatGetChannelListPageOk';
+  qchatGetChannelMemberListPage: 'QchatGetChannelMemberListPageOk';
+  qchatUpdateWhiteBlackIdentify: 'OkResponse';
+  qchatUpdateWhiteBlackIdentifyUser: 'OkResponse';
+  qchatQueryWhiteBlackIdentify: 'QchatQueryWhiteBlackIdentifyOk';
+  qchatQueryWhiteBlackIdentifyUser: 'QchatQueryWhiteBlackIdentifyUserOk';
+  qchatBatchGetWhiteBlackIdentify: 'QchatBatchGetWhiteBlackIdentifyOk';
+  qchatBatchGetWhiteBlackIdentifyUser: 'QchatBatchGetWhiteBlackIdentifyUserOk';
+  qchatSendMsg: 'QchatSendMsgOk';
+  qchatSendAttachMsg: 'QchatSendAttachMsgOk';
+  qchatUpdateMsg: 'OkResponse';
+  qchatUpdateAttachMsg: 'OkResponse';
+  qchatQueryHistoryMsg: 'QchatQueryHistoryMsgOk';
+  qchatCreateServerIdentify: 'QchatCreateServerIdentifyOk';
+  qchatRemoveServerIdentify: 'OkResponse';
+  qchatUpdateServerIdentify: 'QchatUpdateServerIdentifyOk';
+  qchatGetServerIdentifyPages: 'QchatGetServerIdentifyPagesOk';
+  qchatCreateChannelIdentify: 'QchatCreateChannelIdentifyOk';
+  qchatDeleteChannelIdentify: 'OkResponse';
+  qchatUpdateChannelIdentify: 'QchatUpdateChannelIdentifyOk';
+  qchatGetChannelIdentifyPages: 'QchatGetChannelIdentifyPagesOk';
+  qchatCreateUserIdentify: 'QchatCreateUserIdentifyOk';
+  qchatDeleteUserIdentify: 'OkResponse';
+  qchatUpdateUserIdentify: 'QchatUpdateUserIdentifyOk';
+  qchatGetUserIdentifyPages: 'QchatGetUserIdentifyPagesOk';
+  qchatCreateServerIdentifyMember: 'QchatCreateServerIdentifyMemberOk';
+  qchatDeleteServerIdentifyMember: 'QchatDeleteServerIdentifyMemberOk';
+  qchatGetServerIdentifyMemberPages: 'QchatGetServerIdentifyMemberPagesOk';
+  qchatGetUserServerIdentify: 'QchatGetUserServerIdentifyOk';
+  qchatRequestAddr: 'QchatRequestAddrOk';
+  chatroomCreate: 'ChatroomCreateOk';
+  chatroomGet: 'ChatroomGetOk';
+  chatroomGetBatch: 'ChatroomGetBatchOk';
+  chatroomUpdate: 'ChatroomUpdateOk';
+  chatroomToggleCloseStat: 'ChatroomToggleCloseStatOk';
+  chatroomRequestAddr: 'ChatroomRequestAddrOk';
+  chatroomMuteRoom: 'ChatroomMuteRoomOk';
+  chatroomQueryUserRoomIds: 'ChatroomQueryUserRoomIdsOk';
+  chatroomSetMemberRole: 'ChatroomSetMemberRoleOk';
+  chatroomTemporaryMute: 'ChatroomTemporaryMuteOk';
+  chatroomMembersByPage: 'ChatroomMembersByPageOk';
+  chatroomQueryMembersByRole: 'ChatroomQueryMembersByRoleOk';
+  chatroomQueryMembers: 'ChatroomQueryMembersOk';
+  chatroomUpdateMyRoomRole: 'OkResponse';
+  chatroomSendMsg: 'ChatroomSendMsgOk';
+  chatroomAddRobot: 'ChatroomAddRobotOk';
+  chatroomRemoveRobot: 'ChatroomRemoveRobotOk';
+  chatroomQueueInit: 'ChatroomQueueInitOk';
+  chatroomQueueOffer: 'ChatroomQueueOfferOk';
+  chatroomQueuePoll: 'ChatroomQueuePollOk';
+  chatroomQueueList: 'ChatroomQueueListOk';
+  chatroomQueueDrop: 'ChatroomQueueDropOk';
+  chatroomQueueBatchUpdateElements: 'ChatroomQueueBatchUpdateElementsOk';
+  chatroomStatsTopn: 'ChatroomStatsTopnOk';
 };
 
 /** The success body of an operation (`code` 200), ids as exact strings. */
@@ -39,6 +109,76 @@ export const operationTable = {
   qchatUpdateServer: { path: '/qchat/updateServer.action', group: 'qchat', action: 'updateServer', ids: [["serverInfo","serverId"]] },
   qchatGetServers: { path: '/qchat/getServers.action', group: 'qchat', action: 'getServers', ids: [["serverInfos","*","serverId"]] },
   qchatGetServerListPage: { path: '/qchat/getServerListPage.action', group: 'qchat', action: 'getServerListPage', ids: [["serverInfos","*","serverId"]] },
+  qchatInviteServerMember: { path: '/qchat/inviteServerMember.action', group: 'qchat', action: 'inviteServerMember', ids: [] },
+  qchatAcceptServerInvite: { path: '/qchat/acceptServerInvite.action', group: 'qchat', action: 'acceptServerInvite', ids: [] },
+  qchatRejectServerInvite: { path: '/qchat/rejectServerInvite.action', group: 'qchat', action: 'rejectServerInvite', ids: [] },
+  qchatApplyServer: { path: '/qchat/applyServer.action', group: 'qchat', action: 'applyServer', ids: [] },
+  qchatAcceptServerApply: { path: '/qchat/acceptServerApply.action', group: 'qchat', action: 'acceptServerApply', ids: [] },
+  qchatRejectServerApply: { path: '/qchat/rejectServerApply.action', group: 'qchat', action: 'rejectServerApply', ids: [] },
+  qchatKickServerMember: { path: '/qchat/kickServerMember.action', group: 'qchat', action: 'kickServerMember', ids: [] },
+  qchatLeaveServer: { path: '/qchat/leaveServer.action', group: 'qchat', action: 'leaveServer', ids: [] },
+  qchatUpdateServerMember: { path: '/qchat/updateServerMember.action', group: 'qchat', action: 'updateServerMember', ids: [["serverMember","serverId"]] },
+  qchatUpdateOtherServerMember: { path: '/qchat/updateOtherServerMember.action', group: 'qchat', action: 'updateOtherServerMember', ids: [["serverMember","serverId"]] },
+  qchatGetServerMembers: { path: '/qchat/getServerMembers.action', group: 'qchat', action: 'getServerMembers', ids: [["serverMembers","*","serverId"]] },
+  qchatGetServerMemberListPage: { path: '/qchat/getServerMemberListPage.action', group: 'qchat', action: 'getServerMemberListPage', ids: [["serverMembers","*","serverId"]] },
+  qchatCreateChannel: { path: '/qchat/createChannel.action', group: 'qchat', action: 'createChannel', ids: [["channelInfo","channelId"],["channelInfo","serverId"]] },
+  qchatRemoveChannel: { path: '/qchat/removeChannel.action', group: 'qchat', action: 'removeChannel', ids: [] },
+  qchatUpdateChannel: { path: '/qchat/updateChannel.action', group: 'qchat', action: 'updateChannel', ids: [["channelInfo","channelId"],["channelInfo","serverId"]] },
+  qchatGetChannels: { path: '/qchat/getChannels.action', group: 'qchat', action: 'getChannels', ids: [["channelInfos","*","channelId"],["channelInfos","*","serverId"]] },
+  qchatGetChannelListPage: { path: '/qchat/getChannelListPage.action', group: 'qchat', action: 'getChannelListPage', ids: [["channelInfos","*","channelId"],["channelInfos","*","serverId"]] },
+  qchatGetChannelMemberListPage: { path: '/qchat/getChannelMemberListPage.action', group: 'qchat', action: 'getChannelMemberListPage', ids: [["members","*","serverId"]] },
+  qchatUpdateWhiteBlackIdentify: { path: '/qchat/updateWhiteBlackIdentify.action', group: 'qchat', action: 'updateWhiteBlackIdentify', ids: [] },
+  qchatUpdateWhiteBlackIdentifyUser: { path: '/qchat/updateWhiteBlackIdentifyUser.action', group: 'qchat', action: 'updateWhiteBlackIdentifyUser', ids: [] },
+  qchatQueryWhiteBlackIdentify: { path: '/qchat/queryWhiteBlackIdentify.action', group: 'qchat', action: 'queryWhiteBlackIdentify', ids: [["identifies","*","roleId"]] },
+  qchatQueryWhiteBlackIdentifyUser: { path: '/qchat/queryWhiteBlackIdentifyUser.action', group: 'qchat', action: 'queryWhiteBlackIdentifyUser', ids: [["members","*","serverId"]] },
+  qchatBatchGetWhiteBlackIdentify: { path: '/qchat/batchGetWhiteBlackIdentify.action', group: 'qchat', action: 'batchGetWhiteBlackIdentify', ids: [["identifies","*","roleId"]] },
+  qchatBatchGetWhiteBlackIdentifyUser: { path: '/qchat/batchGetWhiteBlackIdentifyUser.action', group: 'qchat', action: 'batchGetWhiteBlackIdentifyUser', ids: [["members","*","serverId"]] },
+  qchatSendMsg: { path: '/qchat/sendMsg.action', group: 'qchat', action: 'sendMsg', ids: [["data","msgIdServer"]] },
+  qchatSendAttachMsg: { path: '/qchat/sendAttachMsg.action', group: 'qchat', action: 'sendAttachMsg', ids: [["data","msgIdServer"]] },
+  qchatUpdateMsg: { path: '/qchat/updateMsg.action', group: 'qchat', action: 'updateMsg', ids: [] },
+  qchatUpdateAttachMsg: { path: '/qchat/updateAttachMsg.action', group: 'qchat', action: 'updateAttachMsg', ids: [] },
+  qchatQueryHistoryMsg: { path: '/qchat/queryHistoryMsg.action', group: 'qchat', action: 'queryHistoryMsg', ids: [["data","*","msgIdServer"]] },
+  qchatCreateServerIdentify: { path: '/qchat/createServerIdentify.action', group: 'qchat', action: 'createServerIdentify', ids: [["identify","roleId"]] },
+  qchatRemoveServerIdentify: { path: '/qchat/removeServerIdentify.action', group: 'qchat', action: 'removeServerIdentify', ids: [] },
+  qchatUpdateServerIdentify: { path: '/qchat/updateServerIdentify.action', group: 'qchat', action: 'updateServerIdentify', ids: [["identify","roleId"]] },
+  qchatGetServerIdentifyPages: { path: '/qchat/getServerIdentifyPages.action', group: 'qchat', action: 'getServerIdentifyPages', ids: [["identify","*","roleId"]] },
+  qchatCreateChannelIdentify: { path: '/qchat/createChannelIdentify.action', group: 'qchat', action: 'createChannelIdentify', ids: [["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]] },
+  qchatDeleteChannelIdentify: { path: '/qchat/deleteChannelIdentify.action', group: 'qchat', action: 'deleteChannelIdentify', ids: [] },
+  qchatUpdateChannelIdentify: { path: '/qchat/updateChannelIdentify.action', group: 'qchat', action: 'updateChannelIdentify', ids: [["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]] },
+  qchatGetChannelIdentifyPages: { path: '/qchat/getChannelIdentifyPages.action', group: 'qchat', action: 'getChannelIdentifyPages', ids: [["identifies","*","serverId"],["identifies","*","channelId"],["identifies","*","roleId"],["identifies","*","serverRoleId"]] },
+  qchatCreateUserIdentify: { path: '/qchat/createUserIdentify.action', group: 'qchat', action: 'createUserIdentify', ids: [["identify","serverId"],["identify","channelId"]] },
+  qchatDeleteUserIdentify: { path: '/qchat/deleteUserIdentify.action', group: 'qchat', action: 'deleteUserIdentify', ids: [] },
+  qchatUpdateUserIdentify: { path: '/qchat/updateUserIdentify.action', group: 'qchat', action: 'updateUserIdentify', ids: [["identify","serverId"],["identify","channelId"]] },
+  qchatGetUserIdentifyPages: { path: '/qchat/getUserIdentifyPages.action', group: 'qchat', action: 'getUserIdentifyPages', ids: [["identifies","*","serverId"],["identifies","*","channelId"]] },
+  qchatCreateServerIdentifyMember: { path: '/qchat/createServerIdentifyMember.action', group: 'qchat', action: 'createServerIdentifyMember', ids: [] },
+  qchatDeleteServerIdentifyMember: { path: '/qchat/deleteServerIdentifyMember.action', group: 'qchat', action: 'deleteServerIdentifyMember', ids: [] },
+  qchatGetServerIdentifyMemberPages: { path: '/qchat/getServerIdentifyMemberPages.action', group: 'qchat', action: 'getServerIdentifyMemberPages', ids: [["serverMembers","*","serverId"]] },
+  qchatGetUserServerIdentify: { path: '/qchat/getUserServerIdentify.action', group: 'qchat', action: 'getUserServerIdentify', ids: [["serverIdentifies","*","roleId"]] },
+  qchatRequestAddr: { path: '/qchat/requestAddr.action', group: 'qchat', action: 'requestAddr', ids: [] },
+  chatroomCreate: { path: '/chatroom/create.action', group: 'chatroom', action: 'create', ids: [["chatroom","roomid"]] },
+  chatroomGet: { path: '/chatroom/get.action', group: 'chatroom', action: 'get', ids: [["chatroom","roomid"]] },
+  chatroomGetBatch: { path: '/chatroom/getBatch.action', group: 'chatroom', action: 'getBatch', ids: [["succRooms","*","roomid"],["noExistRooms","*"],["failRooms","*"]] },
+  chatroomUpdate: { path: '/chatroom/update.action', group: 'chatroom', action: 'update', ids: [["chatroom","roomid"]] },
+  chatroomToggleCloseStat: { path: '/chatroom/toggleCloseStat.action', group: 'chatroom', action: 'toggleCloseStat', ids: [["desc","roomid"]] },
+  chatroomRequestAddr: { path: '/chatroom/requestAddr.action', group: 'chatroom', action: 'requestAddr', ids: [] },
+  chatroomMuteRoom: { path: '/chatroom/muteRoom.action', group: 'chatroom', action: 'muteRoom', ids: [] },
+  chatroomQueryUserRoomIds: { path: '/chatroom/queryUserRoomIds.action', group: 'chatroom', action: 'queryUserRoomIds', ids: [] },
+  chatroomSetMemberRole: { path: '/chatroom/setMemberRole.action', group: 'chatroom', action: 'setMemberRole', ids: [["desc","roomid"]] },
+  chatroomTemporaryMute: { path: '/chatroom/temporaryMute.action', group: 'chatroom', action: 'temporaryMute', ids: [] },
+  chatroomMembersByPage: { path: '/chatroom/membersByPage.action', group: 'chatroom', action: 'membersByPage', ids: [["desc","data","*","roomid"]] },
+  chatroomQueryMembersByRole: { path: '/chatroom/queryMembersByRole.action', group: 'chatroom', action: 'queryMembersByRole', ids: [["desc","data","*","roomid"]] },
+  chatroomQueryMembers: { path: '/chatroom/queryMembers.action', group: 'chatroom', action: 'queryMembers', ids: [["desc","data","*","roomid"]] },
+  chatroomUpdateMyRoomRole: { path: '/chatroom/updateMyRoomRole.action', group: 'chatroom', action: 'updateMyRoomRole', ids: [] },
+  chatroomSendMsg: { path: '/chatroom/sendMsg.action', group: 'chatroom', action: 'sendMsg', ids: [] },
+  chatroomAddRobot: { path: '/chatroom/addRobot.action', group: 'chatroom', action: 'addRobot', ids: [] },
+  chatroomRemoveRobot: { path: '/chatroom/removeRobot.action', group: 'chatroom', action: 'removeRobot', ids: [] },
+  chatroomQueueInit: { path: '/chatroom/queueInit.action', group: 'chatroom', action: 'queueInit', ids: [] },
+  chatroomQueueOffer: { path: '/chatroom/queueOffer.action', group: 'chatroom', action: 'queueOffer', ids: [] },
+  chatroomQueuePoll: { path: '/chatroom/queuePoll.action', group: 'chatroom', action: 'queuePoll', ids: [] },
+  chatroomQueueList: { path: '/chatroom/queueList.action', group: 'chatroom', action: 'queueList', ids: [] },
+  chatroomQueueDrop: { path: '/chatroom/queueDrop.action', group: 'chatroom', action: 'queueDrop', ids: [] },
+  chatroomQueueBatchUpdateElements: { path: '/chatroom/queueBatchUpdateElements.action', group: 'chatroom', action: 'queueBatchUpdateElements', ids: [] },
+  chatroomStatsTopn: { path: '/stats/chatroom/topn.action', group: 'chatroom', action: 'statsTopn', ids: [["data","*","roomId"]] },
 } as const;
 
 /** The qchat operations, one method per vendor action. */
@@ -73,9 +213,434 @@ export interface QchatApi {
    * `POST /qchat/getServerListPage.action`
    */
   getServerListPage(body: RequestBody<'qchatGetServerListPage'>, options?: CallOptions): Promise<OkBody<'qchatGetServerListPage'>>;
+  /**
+   * Invite users to a server (邀请服务器成员)
+   *
+   * `POST /qchat/inviteServerMember.action`
+   */
+  inviteServerMember(body: RequestBody<'qchatInviteServerMember'>, options?: CallOptions): Promise<OkBody<'qchatInviteServerMember'>>;
+  /**
+   * Accept an invitation to a server (接受邀请)
+   *
+   * `POST /qchat/acceptServerInvite.action`
+   */
+  acceptServerInvite(body: RequestBody<'qchatAcceptServerInvite'>, options?: CallOptions): Promise<OkBody<'qchatAcceptServerInvite'>>;
+  /**
+   * Decline an invitation to a server (拒绝邀请)
+   *
+   * `POST /qchat/rejectServerInvite.action`
+   */
+  rejectServerInvite(body: RequestBody<'qchatRejectServerInvite'>, options?: CallOptions): Promise<OkBody<'qchatRejectServerInvite'>>;
+  /**
+   * Ask to join a server (申请加入服务器)
+   *
+   * `POST /qchat/applyServer.action`
+   */
+  applyServer(body: RequestBody<'qchatApplyServer'>, options?: CallOptions): Promise<OkBody<'qchatApplyServer'>>;
+  /**
+   * Approve a request to join a server (接受申请)
+   *
+   * `POST /qchat/acceptServerApply.action`
+   */
+  acceptServerApply(body: RequestBody<'qchatAcceptServerApply'>, options?: CallOptions): Promise<OkBody<'qchatAcceptServerApply'>>;
+  /**
+   * Refuse a request to join a server (拒绝申请)
+   *
+   * `POST /qchat/rejectServerApply.action`
+   */
+  rejectServerApply(body: RequestBody<'qchatRejectServerApply'>, options?: CallOptions): Promise<OkBody<'qchatRejectServerApply'>>;
+  /**
+   * Remove members from a server (踢除服务器成员)
+   *
+   * `POST /qchat/kickServerMember.action`
+   */
+  kickServerMember(body: RequestBody<'qchatKickServerMember'>, options?: CallOptions): Promise<OkBody<'qchatKickServerMember'>>;
+  /**
+   * Leave a server (主动离开服务器)
+   *
+   * `POST /qchat/leaveServer.action`
+   */
+  leaveServer(body: RequestBody<'qchatLeaveServer'>, options?: CallOptions): Promise<OkBody<'qchatLeaveServer'>>;
+  /**
+   * Update your own member profile in a server (修改服务器成员信息)
+   *
+   * `POST /qchat/updateServerMember.action`
+   */
+  updateServerMember(body: RequestBody<'qchatUpdateServerMember'>, options?: CallOptions): Promise<OkBody<'qchatUpdateServerMember'>>;
+  /**
+   * Update another member's profile in a server (修改他人服务器成员信息)
+   *
+   * `POST /qchat/updateOtherServerMember.action`
+   */
+  updateOtherServerMember(body: RequestBody<'qchatUpdateOtherServerMember'>, options?: CallOptions): Promise<OkBody<'qchatUpdateOtherServerMember'>>;
+  /**
+   * Get server members by server and account (查询服务器成员信息)
+   *
+   * `POST /qchat/getServerMembers.action`
+   */
+  getServerMembers(body: RequestBody<'qchatGetServerMembers'>, options?: CallOptions): Promise<OkBody<'qchatGetServerMembers'>>;
+  /**
+   * List a server's members page by page (分页查询服务器成员信息列表)
+   *
+   * `POST /qchat/getServerMemberListPage.action`
+   */
+  getServerMemberListPage(body: RequestBody<'qchatGetServerMemberListPage'>, options?: CallOptions): Promise<OkBody<'qchatGetServerMemberListPage'>>;
+  /**
+   * Create a channel (创建频道)
+   *
+   * `POST /qchat/createChannel.action`
+   */
+  createChannel(body: RequestBody<'qchatCreateChannel'>, options?: CallOptions): Promise<OkBody<'qchatCreateChannel'>>;
+  /**
+   * Delete a channel (删除频道)
+   *
+   * `POST /qchat/removeChannel.action`
+   */
+  removeChannel(body: RequestBody<'qchatRemoveChannel'>, options?: CallOptions): Promise<OkBody<'qchatRemoveChannel'>>;
+  /**
+   * Update a channel (修改频道信息)
+   *
+   * `POST /qchat/updateChannel.action`
+   */
+  updateChannel(body: RequestBody<'qchatUpdateChannel'>, options?: CallOptions): Promise<OkBody<'qchatUpdateChannel'>>;
+  /**
+   * Get channels by id (查询频道信息)
+   *
+   * `POST /qchat/getChannels.action`
+   */
+  getChannels(body: RequestBody<'qchatGetChannels'>, options?: CallOptions): Promise<OkBody<'qchatGetChannels'>>;
+  /**
+   * List a server's channels page by page (分页查询频道信息列表)
+   *
+   * `POST /qchat/getChannelListPage.action`
+   */
+  getChannelListPage(body: RequestBody<'qchatGetChannelListPage'>, options?: CallOptions): Promise<OkBody<'qchatGetChannelListPage'>>;
+  /**
+   * List a channel's members page by page (分页查询频道成员列表)
+   *
+   * `POST /qchat/getChannelMemberListPage.action`
+   */
+  getChannelMemberListPage(body: RequestBody<'qchatGetChannelMemberListPage'>, options?: CallOptions): Promise<OkBody<'qchatGetChannelMemberListPage'>>;
+  /**
+   * Add a role to or remove it from a channel white or black list (修改频道黑白名单身份组)
+   *
+   * `POST /qchat/updateWhiteBlackIdentify.action`
+   */
+  updateWhiteBlackIdentify(body: RequestBody<'qchatUpdateWhiteBlackIdentify'>, options?: CallOptions): Promise<OkBody<'qchatUpdateWhiteBlackIdentify'>>;
+  /**
+   * Add members to or remove them from a channel white or black list (修改频道黑白名单成员)
+   *
+   * `POST /qchat/updateWhiteBlackIdentifyUser.action`
+   */
+  updateWhiteBlackIdentifyUser(body: RequestBody<'qchatUpdateWhiteBlackIdentifyUser'>, options?: CallOptions): Promise<OkBody<'qchatUpdateWhiteBlackIdentifyUser'>>;
+  /**
+   * List the roles on a channel white or black list page by page (分页查询频道黑白名单身份组)
+   *
+   * `POST /qchat/queryWhiteBlackIdentify.action`
+   */
+  queryWhiteBlackIdentify(body: RequestBody<'qchatQueryWhiteBlackIdentify'>, options?: CallOptions): Promise<OkBody<'qchatQueryWhiteBlackIdentify'>>;
+  /**
+   * List the members on a channel white or black list page by page (分页查询频道黑白名单成员)
+   *
+   * `POST /qchat/queryWhiteBlackIdentifyUser.action`
+   */
+  queryWhiteBlackIdentifyUser(body: RequestBody<'qchatQueryWhiteBlackIdentifyUser'>, options?: CallOptions): Promise<OkBody<'qchatQueryWhiteBlackIdentifyUser'>>;
+  /**
+   * Check which roles are on a channel white or black list (批量查询频道黑白名单身份组)
+   *
+   * `POST /qchat/batchGetWhiteBlackIdentify.action`
+   */
+  batchGetWhiteBlackIdentify(body: RequestBody<'qchatBatchGetWhiteBlackIdentify'>, options?: CallOptions): Promise<OkBody<'qchatBatchGetWhiteBlackIdentify'>>;
+  /**
+   * Check which members are on a channel white or black list (批量查询频道黑白名单成员)
+   *
+   * `POST /qchat/batchGetWhiteBlackIdentifyUser.action`
+   */
+  batchGetWhiteBlackIdentifyUser(body: RequestBody<'qchatBatchGetWhiteBlackIdentifyUser'>, options?: CallOptions): Promise<OkBody<'qchatBatchGetWhiteBlackIdentifyUser'>>;
+  /**
+   * Send a channel message (发送圈组消息)
+   *
+   * `POST /qchat/sendMsg.action`
+   */
+  sendMsg(body: RequestBody<'qchatSendMsg'>, options?: CallOptions): Promise<OkBody<'qchatSendMsg'>>;
+  /**
+   * Send a custom system notification (发送圈组自定义系统通知)
+   *
+   * `POST /qchat/sendAttachMsg.action`
+   */
+  sendAttachMsg(body: RequestBody<'qchatSendAttachMsg'>, options?: CallOptions): Promise<OkBody<'qchatSendAttachMsg'>>;
+  /**
+   * Update a channel message (更新消息)
+   *
+   * `POST /qchat/updateMsg.action`
+   */
+  updateMsg(body: RequestBody<'qchatUpdateMsg'>, options?: CallOptions): Promise<OkBody<'qchatUpdateMsg'>>;
+  /**
+   * Update a custom system notification (更新通知)
+   *
+   * `POST /qchat/updateAttachMsg.action`
+   */
+  updateAttachMsg(body: RequestBody<'qchatUpdateAttachMsg'>, options?: CallOptions): Promise<OkBody<'qchatUpdateAttachMsg'>>;
+  /**
+   * Read the message history of a channel (查询云端历史消息)
+   *
+   * `POST /qchat/queryHistoryMsg.action`
+   */
+  queryHistoryMsg(body: RequestBody<'qchatQueryHistoryMsg'>, options?: CallOptions): Promise<OkBody<'qchatQueryHistoryMsg'>>;
+  /**
+   * Create a server role (创建服务器身份组)
+   *
+   * `POST /qchat/createServerIdentify.action`
+   */
+  createServerIdentify(body: RequestBody<'qchatCreateServerIdentify'>, options?: CallOptions): Promise<OkBody<'qchatCreateServerIdentify'>>;
+  /**
+   * Delete a server role (删除服务器身份组)
+   *
+   * `POST /qchat/removeServerIdentify.action`
+   */
+  removeServerIdentify(body: RequestBody<'qchatRemoveServerIdentify'>, options?: CallOptions): Promise<OkBody<'qchatRemoveServerIdentify'>>;
+  /**
+   * Update a server role (更新服务器身份组)
+   *
+   * `POST /qchat/updateServerIdentify.action`
+   */
+  updateServerIdentify(body: RequestBody<'qchatUpdateServerIdentify'>, options?: CallOptions): Promise<OkBody<'qchatUpdateServerIdentify'>>;
+  /**
+   * List the roles of a server page by page (分页查询服务器身份组)
+   *
+   * `POST /qchat/getServerIdentifyPages.action`
+   */
+  getServerIdentifyPages(body: RequestBody<'qchatGetServerIdentifyPages'>, options?: CallOptions): Promise<OkBody<'qchatGetServerIdentifyPages'>>;
+  /**
+   * Add a server role to a channel (创建频道身份组)
+   *
+   * `POST /qchat/createChannelIdentify.action`
+   */
+  createChannelIdentify(body: RequestBody<'qchatCreateChannelIdentify'>, options?: CallOptions): Promise<OkBody<'qchatCreateChannelIdentify'>>;
+  /**
+   * Remove a role from a channel (删除频道身份组)
+   *
+   * `POST /qchat/deleteChannelIdentify.action`
+   */
+  deleteChannelIdentify(body: RequestBody<'qchatDeleteChannelIdentify'>, options?: CallOptions): Promise<OkBody<'qchatDeleteChannelIdentify'>>;
+  /**
+   * Change the permissions of a channel role (更新频道身份组)
+   *
+   * `POST /qchat/updateChannelIdentify.action`
+   */
+  updateChannelIdentify(body: RequestBody<'qchatUpdateChannelIdentify'>, options?: CallOptions): Promise<OkBody<'qchatUpdateChannelIdentify'>>;
+  /**
+   * List the roles of a channel page by page (分页查询频道身份组)
+   *
+   * `POST /qchat/getChannelIdentifyPages.action`
+   */
+  getChannelIdentifyPages(body: RequestBody<'qchatGetChannelIdentifyPages'>, options?: CallOptions): Promise<OkBody<'qchatGetChannelIdentifyPages'>>;
+  /**
+   * Give a user custom permissions in a channel (在频道下为某个人定制权限)
+   *
+   * `POST /qchat/createUserIdentify.action`
+   */
+  createUserIdentify(body: RequestBody<'qchatCreateUserIdentify'>, options?: CallOptions): Promise<OkBody<'qchatCreateUserIdentify'>>;
+  /**
+   * Remove a user's custom permissions in a channel (删除频道下某人的定制权限)
+   *
+   * `POST /qchat/deleteUserIdentify.action`
+   */
+  deleteUserIdentify(body: RequestBody<'qchatDeleteUserIdentify'>, options?: CallOptions): Promise<OkBody<'qchatDeleteUserIdentify'>>;
+  /**
+   * Change a user's custom permissions in a channel (更新频道下用户定制权限)
+   *
+   * `POST /qchat/updateUserIdentify.action`
+   */
+  updateUserIdentify(body: RequestBody<'qchatUpdateUserIdentify'>, options?: CallOptions): Promise<OkBody<'qchatUpdateUserIdentify'>>;
+  /**
+   * List users' custom permissions in a channel page by page (分页查询频道下用户的定制权限)
+   *
+   * `POST /qchat/getUserIdentifyPages.action`
+   */
+  getUserIdentifyPages(body: RequestBody<'qchatGetUserIdentifyPages'>, options?: CallOptions): Promise<OkBody<'qchatGetUserIdentifyPages'>>;
+  /**
+   * Add users to a server role (把某些人拉进某服务器身份组)
+   *
+   * `POST /qchat/createServerIdentifyMember.action`
+   */
+  createServerIdentifyMember(body: RequestBody<'qchatCreateServerIdentifyMember'>, options?: CallOptions): Promise<OkBody<'qchatCreateServerIdentifyMember'>>;
+  /**
+   * Remove users from a server role (将某些人移除某个服务器身份组)
+   *
+   * `POST /qchat/deleteServerIdentifyMember.action`
+   */
+  deleteServerIdentifyMember(body: RequestBody<'qchatDeleteServerIdentifyMember'>, options?: CallOptions): Promise<OkBody<'qchatDeleteServerIdentifyMember'>>;
+  /**
+   * List the members of a server role page by page (分页查询某个服务器身份组中有哪些人)
+   *
+   * `POST /qchat/getServerIdentifyMemberPages.action`
+   */
+  getServerIdentifyMemberPages(body: RequestBody<'qchatGetServerIdentifyMemberPages'>, options?: CallOptions): Promise<OkBody<'qchatGetServerIdentifyMemberPages'>>;
+  /**
+   * List the server roles of a user page by page (分页查询某个用户在哪些身份组)
+   *
+   * `POST /qchat/getUserServerIdentify.action`
+   */
+  getUserServerIdentify(body: RequestBody<'qchatGetUserServerIdentify'>, options?: CallOptions): Promise<OkBody<'qchatGetUserServerIdentify'>>;
+  /**
+   * Get the access addresses for a QChat client (请求客户端接入地址)
+   *
+   * `POST /qchat/requestAddr.action`
+   */
+  requestAddr(body: RequestBody<'qchatRequestAddr'>, options?: CallOptions): Promise<OkBody<'qchatRequestAddr'>>;
+}
+
+/** The chatroom operations, one method per vendor action. */
+export interface ChatroomApi {
+  /**
+   * Create a chatroom (创建聊天室)
+   *
+   * `POST /chatroom/create.action`
+   */
+  create(body: RequestBody<'chatroomCreate'>, options?: CallOptions): Promise<OkBody<'chatroomCreate'>>;
+  /**
+   * Get a chatroom (查询聊天室信息)
+   *
+   * `POST /chatroom/get.action`
+   */
+  get(body: RequestBody<'chatroomGet'>, options?: CallOptions): Promise<OkBody<'chatroomGet'>>;
+  /**
+   * Get several chatrooms (批量查询聊天室信息)
+   *
+   * `POST /chatroom/getBatch.action`
+   */
+  getBatch(body: RequestBody<'chatroomGetBatch'>, options?: CallOptions): Promise<OkBody<'chatroomGetBatch'>>;
+  /**
+   * Update a chatroom (更新聊天室信息)
+   *
+   * `POST /chatroom/update.action`
+   */
+  update(body: RequestBody<'chatroomUpdate'>, options?: CallOptions): Promise<OkBody<'chatroomUpdate'>>;
+  /**
+   * Open or close a chatroom (修改聊天室开/关闭状态)
+   *
+   * `POST /chatroom/toggleCloseStat.action`
+   */
+  toggleCloseStat(body: RequestBody<'chatroomToggleCloseStat'>, options?: CallOptions): Promise<OkBody<'chatroomToggleCloseStat'>>;
+  /**
+   * Get chatroom connection addresses (请求聊天室地址)
+   *
+   * `POST /chatroom/requestAddr.action`
+   */
+  requestAddr(body: RequestBody<'chatroomRequestAddr'>, options?: CallOptions): Promise<OkBody<'chatroomRequestAddr'>>;
+  /**
+   * Mute or unmute a whole chatroom (将聊天室整体禁言)
+   *
+   * `POST /chatroom/muteRoom.action`
+   */
+  muteRoom(body: RequestBody<'chatroomMuteRoom'>, options?: CallOptions): Promise<OkBody<'chatroomMuteRoom'>>;
+  /**
+   * List the open chatrooms a user created (查询用户创建的开启状态聊天室列表)
+   *
+   * `POST /chatroom/queryUserRoomIds.action`
+   */
+  queryUserRoomIds(body: RequestBody<'chatroomQueryUserRoomIds'>, options?: CallOptions): Promise<OkBody<'chatroomQueryUserRoomIds'>>;
+  /**
+   * Set or clear a member role (设置聊天室内用户角色)
+   *
+   * `POST /chatroom/setMemberRole.action`
+   */
+  setMemberRole(body: RequestBody<'chatroomSetMemberRole'>, options?: CallOptions): Promise<OkBody<'chatroomSetMemberRole'>>;
+  /**
+   * Mute a member for a while (设置临时禁言状态)
+   *
+   * `POST /chatroom/temporaryMute.action`
+   */
+  temporaryMute(body: RequestBody<'chatroomTemporaryMute'>, options?: CallOptions): Promise<OkBody<'chatroomTemporaryMute'>>;
+  /**
+   * List chatroom members page by page (分页获取成员列表)
+   *
+   * `POST /chatroom/membersByPage.action`
+   */
+  membersByPage(body: RequestBody<'chatroomMembersByPage'>, options?: CallOptions): Promise<OkBody<'chatroomMembersByPage'>>;
+  /**
+   * List chatroom members by role (根据角色获取固定成员列表)
+   *
+   * `POST /chatroom/queryMembersByRole.action`
+   */
+  queryMembersByRole(body: RequestBody<'chatroomQueryMembersByRole'>, options?: CallOptions): Promise<OkBody<'chatroomQueryMembersByRole'>>;
+  /**
+   * Get chatroom members by accid (批量获取成员信息)
+   *
+   * `POST /chatroom/queryMembers.action`
+   */
+  queryMembers(body: RequestBody<'chatroomQueryMembers'>, options?: CallOptions): Promise<OkBody<'chatroomQueryMembers'>>;
+  /**
+   * Change a member profile in a chatroom (变更聊天室内的角色信息)
+   *
+   * `POST /chatroom/updateMyRoomRole.action`
+   */
+  updateMyRoomRole(body: RequestBody<'chatroomUpdateMyRoomRole'>, options?: CallOptions): Promise<OkBody<'chatroomUpdateMyRoomRole'>>;
+  /**
+   * Send a chatroom message (发送聊天室消息)
+   *
+   * `POST /chatroom/sendMsg.action`
+   */
+  sendMsg(body: RequestBody<'chatroomSendMsg'>, options?: CallOptions): Promise<OkBody<'chatroomSendMsg'>>;
+  /**
+   * Add robots to a chatroom (往聊天室内添加机器人)
+   *
+   * `POST /chatroom/addRobot.action`
+   */
+  addRobot(body: RequestBody<'chatroomAddRobot'>, options?: CallOptions): Promise<OkBody<'chatroomAddRobot'>>;
+  /**
+   * Remove robots from a chatroom (从聊天室内删除机器人)
+   *
+   * `POST /chatroom/removeRobot.action`
+   */
+  removeRobot(body: RequestBody<'chatroomRemoveRobot'>, options?: CallOptions): Promise<OkBody<'chatroomRemoveRobot'>>;
+  /**
+   * Initialise a chatroom queue (初始化队列)
+   *
+   * `POST /chatroom/queueInit.action`
+   */
+  queueInit(body: RequestBody<'chatroomQueueInit'>, options?: CallOptions): Promise<OkBody<'chatroomQueueInit'>>;
+  /**
+   * Add or update a chatroom queue element (往聊天室有序队列中新加或更新元素)
+   *
+   * `POST /chatroom/queueOffer.action`
+   */
+  queueOffer(body: RequestBody<'chatroomQueueOffer'>, options?: CallOptions): Promise<OkBody<'chatroomQueueOffer'>>;
+  /**
+   * Take an element out of a chatroom queue (从队列中取出元素)
+   *
+   * `POST /chatroom/queuePoll.action`
+   */
+  queuePoll(body: RequestBody<'chatroomQueuePoll'>, options?: CallOptions): Promise<OkBody<'chatroomQueuePoll'>>;
+  /**
+   * List all elements of a chatroom queue (排序列出队列中所有元素)
+   *
+   * `POST /chatroom/queueList.action`
+   */
+  queueList(body: RequestBody<'chatroomQueueList'>, options?: CallOptions): Promise<OkBody<'chatroomQueueList'>>;
+  /**
+   * Delete a chatroom queue (删除清理整个队列)
+   *
+   * `POST /chatroom/queueDrop.action`
+   */
+  queueDrop(body: RequestBody<'chatroomQueueDrop'>, options?: CallOptions): Promise<OkBody<'chatroomQueueDrop'>>;
+  /**
+   * Update several chatroom queue elements (批量更新聊天室队列元素)
+   *
+   * `POST /chatroom/queueBatchUpdateElements.action`
+   */
+  queueBatchUpdateElements(body: RequestBody<'chatroomQueueBatchUpdateElements'>, options?: CallOptions): Promise<OkBody<'chatroomQueueBatchUpdateElements'>>;
+  /**
+   * Rank chatrooms by activity (查询聊天室统计指标TopN)
+   *
+   * `POST /stats/chatroom/topn.action`
+   */
+  statsTopn(body: RequestBody<'chatroomStatsTopn'>, options?: CallOptions): Promise<OkBody<'chatroomStatsTopn'>>;
 }
 
 /** The generated facade: `nim.qchat.createServer({...})`. */
 export interface NimFacade {
   qchat: QchatApi;
+  chatroom: ChatroomApi;
 }

@@ -103,6 +103,1643 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qchat/inviteServerMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite users to a server
+         * @description Invites the users listed in `invitedAccids` (a JSON array inside the form field, at most 200) to join server
+         *     `serverId` on behalf of `accid`, with an optional message. Whether invitees must accept depends on the server's
+         *     invite mode (`inviteMode`). Invitees who already belong to the maximum number of servers are skipped and come
+         *     back in `failAccid`, an object with the skipped `accid` list and a `msg`; the key is absent when everyone was
+         *     invited. Mind the singular `failAccid` (an object), unlike the `failAccids` arrays of other calls.
+         */
+        post: operations["qchatInviteServerMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/acceptServerInvite.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation to a server
+         * @description The invited user `accid` accepts the invitation that `inviteAccid` sent for server `serverId` and joins it.
+         *     Note the wire name `inviteAccid` (the inviter's accid).
+         */
+        post: operations["qchatAcceptServerInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/rejectServerInvite.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation to a server
+         * @description The invited user `accid` declines the invitation that `inviteAccid` sent for server `serverId`, optionally with a
+         *     message (`msg`, at most 150 characters).
+         */
+        post: operations["qchatRejectServerInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/applyServer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to join a server
+         * @description User `accid` asks to join server `serverId`, optionally with a message. Whether the request needs approval
+         *     depends on the server's apply mode (`applyMode`); approve or refuse it with `acceptServerApply` /
+         *     `rejectServerApply`.
+         */
+        post: operations["qchatApplyServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/acceptServerApply.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a request to join a server
+         * @description Operator `accid` approves the request of `applyAccid` to join server `serverId`; the applicant becomes a member.
+         */
+        post: operations["qchatAcceptServerApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/rejectServerApply.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a request to join a server
+         * @description Operator `accid` refuses the request of `applyAccid` to join server `serverId`, optionally with a message
+         *     (`msg`, at most 150 characters).
+         */
+        post: operations["qchatRejectServerApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/kickServerMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove members from a server
+         * @description Operator `accid` removes the members listed in `kickedAccids` (a JSON array inside the form field, at most 200)
+         *     from server `serverId`.
+         */
+        post: operations["qchatKickServerMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/leaveServer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave a server
+         * @description Member `accid` leaves server `serverId` of its own accord.
+         */
+        post: operations["qchatLeaveServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateServerMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update your own member profile in a server
+         * @description Changes the caller's own profile inside server `serverId`: nickname, avatar and custom extension. Fields left
+         *     out keep their value; the updated record is returned in `serverMember`. Newer versions of the vendor page add
+         *     `bid`, custom anti-spam business ids as JSON inside the form field (`{"textbid":"...","picbid":"..."}`).
+         *     To change another member's profile use `updateOtherServerMember`.
+         */
+        post: operations["qchatUpdateServerMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateOtherServerMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update another member's profile in a server
+         * @description Operator `accid` changes the nickname and avatar of member `otherAccid` inside server `serverId`; the operator
+         *     needs the permission to edit other members' profiles (修改他人成员信息), otherwise the call fails with 403.
+         *     Unlike `updateServerMember` there is no `custom` field. Fields left out keep their value; the updated record
+         *     is returned in `serverMember`. Newer versions of the vendor page add `bid`, custom anti-spam business ids as
+         *     JSON inside the form field.
+         */
+        post: operations["qchatUpdateOtherServerMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getServerMembers.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get server members by server and account
+         * @description Returns the membership records named in `serverIdAccids`, a JSON array inside the form field whose items each
+         *     join a server id and an accid with a vertical bar (`"123|lisi"`). One call may ask about several servers.
+         */
+        post: operations["qchatGetServerMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getServerMemberListPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a server's members page by page
+         * @description Lists the members of server `serverId`, most recently joined first, `limit` at a time. All of `serverId`,
+         *     `timetag` and `limit` are required: send `timetag` 0 for the first page, then each page's
+         *     `pageInfo.nextTimetag`. When `accid` is sent the vendor first checks that this user is a member of the server.
+         *     Quirk: `hasMore` may be true on a page with fewer than `limit` rows, so page on `hasMore`.
+         */
+        post: operations["qchatGetServerMemberListPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createChannel.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a channel
+         * @description Creates a channel (频道) in server `serverId`, owned by `accid`. `type` is 0 for a message channel or 100 for a
+         *     custom channel (note the gap: 0 and 100, nothing in between); `viewMode` is 0 (public, the default) or 1
+         *     (private). Any other value of either is answered with 414. The vendor types both as strings; they carry
+         *     numbers. The new channel is returned in `channelInfo`.
+         */
+        post: operations["qchatCreateChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/removeChannel.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a channel
+         * @description Deletes channel `channelId` on behalf of operator `accid`. The server is not named: the channel id alone
+         *     identifies the channel.
+         */
+        post: operations["qchatRemoveChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateChannel.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a channel
+         * @description Changes a channel's name, topic, custom extension or view mode. Fields left out keep their value; the updated
+         *     channel is returned in `channelInfo`. The channel is named by `channelId` alone. `viewMode` other than 0 or 1
+         *     is answered with 414.
+         */
+        post: operations["qchatUpdateChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getChannels.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get channels by id
+         * @description Returns the channels whose ids are listed in `channelIds`, a JSON array of decimal strings inside the form
+         *     field (at most 200).
+         */
+        post: operations["qchatGetChannels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getChannelListPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a server's channels page by page
+         * @description Lists the channels of server `serverId`, newest first, `limit` at a time. Start with `timetag` 0 and pass each
+         *     page's `pageInfo.nextTimetag` to get the next one. Without `accid` every channel of the server is listed; with
+         *     it, only the channels that user can see. Quirk: `hasMore` may be true on a page with fewer than `limit` rows.
+         */
+        post: operations["qchatGetChannelListPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getChannelMemberListPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a channel's members page by page
+         * @description Lists the members who can access channel `channelId` of server `serverId`, `limit` at a time; each item is a
+         *     server member record. `serverId`, `channelId`, `timetag` and `limit` are all required (send `timetag` 0 for
+         *     the first page, then each page's `pageInfo.nextTimetag`). When `accid` is sent the vendor checks that user's
+         *     permission first; a user who is not a member gets 403.
+         *
+         *     Quirks: the first page may hold `limit + 1` members, and a page may hold fewer than `limit` members while
+         *     `hasMore` is true, so page on `pageInfo.hasMore` and never on the row count. The vendor's table describes
+         *     `timetag` as the channel's creation time, wording copied from the channel list call. The vendor's curl
+         *     example is broken: it sends `serverId` twice and no `channelId`, so as published it is refused with 414.
+         */
+        post: operations["qchatGetChannelMemberListPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateWhiteBlackIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a role to or remove it from a channel white or black list
+         * @description Adds a server role (服务器身份组) to a channel's white list (白名单) or black list (黑名单), or removes it
+         *     (`type` picks the list, `opeType` the action). Members holding a white-listed role may use the channel; members
+         *     holding a black-listed role are kept out. Quirk: the role id goes in `roleid`, all lowercase, unlike the `roleId`
+         *     of the other role calls. The vendor lists 419 (limit exceeded) among this call's codes where most QChat calls
+         *     list 431.
+         */
+        post: operations["qchatUpdateWhiteBlackIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateWhiteBlackIdentifyUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add members to or remove them from a channel white or black list
+         * @description Adds up to 100 accounts to a channel's white list (白名单) or black list (黑名单), or removes them (`type`
+         *     picks the list, `opeType` the action). `toAccids` is a JSON array inside a form field. The vendor lists 419
+         *     (limit exceeded) among this call's codes where most QChat calls list 431.
+         */
+        post: operations["qchatUpdateWhiteBlackIdentifyUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryWhiteBlackIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the roles on a channel white or black list page by page
+         * @description Lists the server roles (服务器身份组) on a channel's white or black list, `limit` at a time. Start with
+         *     `timetag` 0 and pass each page's `pageInfo.nextTimetag` to get the next one. Paging quirk: `hasMore` may be true
+         *     on a page with fewer than `limit` rows. Role records use lowercase keys (`membercount`, `createtime`,
+         *     `updatetime`), and their `auths` is a JSON object encoded as a string.
+         */
+        post: operations["qchatQueryWhiteBlackIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryWhiteBlackIdentifyUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the members on a channel white or black list page by page
+         * @description Lists the accounts on a channel's white or black list as server members (服务器成员), `limit` at a time.
+         *     Start with `timetag` 0 and pass each page's `pageInfo.nextTimetag` to get the next one. Paging quirk: `hasMore`
+         *     may be true on a page with fewer than `limit` rows.
+         */
+        post: operations["qchatQueryWhiteBlackIdentifyUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchGetWhiteBlackIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check which roles are on a channel white or black list
+         * @description Given up to 100 server role ids (`roleids`, a JSON array of decimal strings inside a form field), returns
+         *     those that are on the channel's white or black list. Careful: the vendor's curl example sends `timetag`, which this
+         *     call does not take, and leaves out the operator `accid`.
+         */
+        post: operations["qchatBatchGetWhiteBlackIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchGetWhiteBlackIdentifyUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check which members are on a channel white or black list
+         * @description Given up to 100 accids (`accids`, a JSON array inside a form field), returns those that are on the
+         *     channel's white or black list, as server members (服务器成员). Careful: the vendor's curl example sends `timetag`,
+         *     which this call does not take, and leaves out the operator `accid`.
+         */
+        post: operations["qchatBatchGetWhiteBlackIdentifyUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/sendMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a channel message
+         * @description Posts a message to a channel (频道) on behalf of `from`. Text messages (`type` 0) carry their text in
+         *     `body`; the other types put their content in `attach`. `option`, `pushPayload` and `mentionedAccidList` are JSON
+         *     values inside form fields. Quirks: the sender field is `from` (the vendor's curl example wrongly sends `accid`);
+         *     `mentionedAll` is `0`/`1`, not a boolean; the message `option` uses `history`, not the `persist` of
+         *     notifications. Keep `data.msgIdServer` and `data.time`: `updateMsg` needs both.
+         */
+        post: operations["qchatSendMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/sendAttachMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a custom system notification
+         * @description Sends a custom system notification (自定义系统通知) to a whole server, a whole channel, or listed accounts
+         *     in either (`toType` 1-4). `channelId` is needed for `toType` 2 and 4 and `toAccids` for 3 and 4. Quirks: the
+         *     sender field is `from`, and `toType` starts at 1 - the vendor's curl example sends `accid` and `toType=0`, both
+         *     wrong. The notification `option` uses `persist` (store offline, default false), not the `history` of messages.
+         *     The response `data.type` is always 100.
+         */
+        post: operations["qchatSendAttachMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a channel message
+         * @description Changes a channel message's `body`, `ext` or `status`. The message is located by `msgIdServer` together
+         *     with its send `time` (both from the send response). Setting `status` to 1 recalls (撤回) the message and 2 deletes
+         *     it; 10000 and above are app-defined statuses. `operatorMsg` and `operatorExt` describe the update itself.
+         */
+        post: operations["qchatUpdateMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateAttachMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a custom system notification
+         * @description Changes a custom system notification's `body`, `ext` or `status`. Only notifications that were stored
+         *     offline (`option.persist` true when sent) can be updated, and only by their receiver (`operatorAccid`). The
+         *     notification is located by `msgIdServer`, its send `time` and its `type` (100 for notifications sent with
+         *     `sendAttachMsg`). Statuses are 0 or app-defined values of 10000 and above.
+         */
+        post: operations["qchatUpdateAttachMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryHistoryMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the message history of a channel
+         * @description Returns up to `limit` (at most 100) messages of a channel's cloud history (云端历史) between `fromTime` and
+         *     `toTime`, newest first unless `reverse` is 1. There is no paging cursor: to page, pass the last message's id as
+         *     `excludeMsgId` and narrow the time range. In the result the sender is `fromAccount` (sending used `from`).
+         */
+        post: operations["qchatQueryHistoryMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createServerIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a server role
+         * @description Creates a custom role (身份组) in a server; the new role comes back as one object under `identify`.
+         *     Quirks: `type` must be 2 and is one of only two QChat parameters the vendor types `int`; the response keys
+         *     `membercount`, `createtime` and `updatetime` are lowercase; `auths` in the response is a JSON object sent as a
+         *     string, so parse it a second time. The vendor's sample response shows `type` 1 (the everyone role) for a newly
+         *     created role; expect 2.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatCreateServerIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/removeServerIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a server role
+         * @description Deletes a custom server role (身份组). Quirk: the vendor types `roleId` as `int` here while every other role call
+         *     types it `String`; on the wire it is the same decimal form value.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatRemoveServerIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateServerIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a server role
+         * @description Changes a server role's name, icon, extension or server-level permissions. Fields left out keep their value, and
+         *     so do permission codes left out of `auths`. `auths` is a JSON object in a form field whose keys are permission
+         *     codes 1-14 and whose values are 1 (allow) or -1 (deny). The updated role comes back under `identify`, with
+         *     lowercase keys and `auths` as a JSON string inside the JSON.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatUpdateServerIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getServerIdentifyPages.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the roles of a server page by page
+         * @description Lists a server's roles in ascending priority order, `limit` at a time. Start with `priority` 0 (or leave it out)
+         *     and pass the last row's `priority` to get the next page; there is no `pageInfo`.
+         *     Quirks: the page comes as an **array under the singular key `identify`** (create and update return one object
+         *     under that key; the channel and user lists use `identifies`); the first page starts with the everyone role and
+         *     may hold `limit + 1` rows; rows carry lowercase keys, including `ismember`, and `auths` as a JSON string.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatGetServerIdentifyPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createChannelIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a server role to a channel
+         * @description Brings a server role into a channel as a channel role (频道身份组), so that it can carry channel-level permissions.
+         *     The response's `identify.roleId` is the new channel role's own id - use it, not the server role's id, with
+         *     updateChannelIdentify and deleteChannelIdentify. `auths` in the response is a JSON string inside the JSON.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatCreateChannelIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/deleteChannelIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a role from a channel
+         * @description Deletes a channel role (频道身份组). `roleId` is the channel role's id as returned by createChannelIdentify or
+         *     getChannelIdentifyPages, not the id of the server role it comes from.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatDeleteChannelIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateChannelIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the permissions of a channel role
+         * @description Sets channel-level permissions of a channel role. `auths` is a JSON object in a form field; only the channel
+         *     permission codes 2, 3, 4 and 9-13 are accepted, with values 1 (allow), -1 (deny) or 0 (inherit the server-level
+         *     setting). Quirk: the vendor's own curl example sends `{"1":1}`, but code 1 (manage the server) cannot be set on
+         *     a channel. `roleId` is the channel role's id, not the server role's.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatUpdateChannelIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getChannelIdentifyPages.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the roles of a channel page by page
+         * @description Lists a channel's roles newest first, `limit` at a time. Start with `timetag` 0 (or leave it out) and pass the
+         *     last row's `createtime` as the next `timetag`; there is no `pageInfo`. Quirk: the first page starts with the
+         *     everyone role and so holds one row more than `limit`. Rows carry lowercase `createtime`/`updatetime` and
+         *     `auths` as a JSON string.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatGetChannelIdentifyPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createUserIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user custom permissions in a channel
+         * @description Creates a custom permission record (个人定制权限) for one user (`faccid`) in a channel; set the permissions
+         *     themselves with updateUserIdentify. The record comes back under `identify` with the user's member profile;
+         *     its keys mix camelCase and lowercase, and `auths` is a JSON string inside the JSON.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatCreateUserIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/deleteUserIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a user's custom permissions in a channel
+         * @description Deletes the custom permission record (个人定制权限) of one user (`faccid`) in a channel.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatDeleteUserIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/updateUserIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a user's custom permissions in a channel
+         * @description Sets the custom permissions of one user (`faccid`) in a channel. `auths` is a JSON object in a form field; only
+         *     the channel permission codes 2, 3, 4 and 9-13 are accepted, with values 1 (allow), -1 (deny) or 0 (inherit the
+         *     channel-level setting). Quirk: the vendor's own curl example sends `{"1":1}`, but code 1 (manage the server)
+         *     cannot be set on a channel.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatUpdateUserIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getUserIdentifyPages.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List users' custom permissions in a channel page by page
+         * @description Lists the custom permission records of a channel newest first, `limit` at a time. Start with `timetag` 0 (or
+         *     leave it out) and pass the last row's `createtime` as the next `timetag`; there is no `pageInfo`. Unlike its
+         *     sibling list calls, the vendor documents no default or maximum for `limit` here.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatGetUserIdentifyPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createServerIdentifyMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add users to a server role
+         * @description Gives a server role to the users listed in `faccids` (a JSON array of accids in a form field). The response
+         *     splits them into `successAccids` and `failAccids`; a partial failure still answers `code` 200.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatCreateServerIdentifyMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/deleteServerIdentifyMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove users from a server role
+         * @description Takes a server role away from the users listed in `faccids` (a JSON array of accids in a form field). The
+         *     response splits them into `successAccids` and `failAccids`; a partial failure still answers `code` 200.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatDeleteServerIdentifyMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getServerIdentifyMemberPages.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the members of a server role page by page
+         * @description Lists the members holding a server role, most recently added first, `limit` at a time, as server member records
+         *     under `serverMembers`. Paging has two anchors and no `pageInfo`: `timetag` (when the last member of the previous
+         *     page was added to the role) and `faccid` (that member's accid, to break ties between members added in the same
+         *     millisecond). Start with neither.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatGetServerIdentifyMemberPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getUserServerIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the server roles of a user page by page
+         * @description Lists the server roles a user (`faccid`) holds, most recently joined first, `limit` at a time, under
+         *     `serverIdentifies` (yet another key: the other role calls use `identify` or `identifies`). Start with `timetag` 0
+         *     (or leave it out); there is no `pageInfo`. Rows carry lowercase keys, including `ismember`, and `auths` as a
+         *     JSON string.
+         *     The vendor's curl example for this call targets a test host over plain http (`http://imtest.netease.im`)
+         *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
+         */
+        post: operations["qchatGetUserServerIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/requestAddr.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the access addresses for a QChat client
+         * @description Returns the addresses a QChat client of `accid` should connect to; `type` says whether the client is a web
+         *     client. Quirk: the list comes under `data`, while the chatroom's `requestAddr` puts it under `addr`.
+         */
+        post: operations["qchatRequestAddr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/create.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a chatroom
+         * @description Creates a chatroom (聊天室) owned by `creator` and returns it under `chatroom` (not under `desc`, as many other
+         *     chatroom calls do). The new room is open (`valid: true`). An empty or missing announcement comes back as `null`.
+         *     Timed close (`delayClosePolicy`, `delaySeconds`) only works once the feature is enabled for the app;
+         *     `inOutNotification` is sent by the official SDKs but undocumented. 419 means the app's room limit was reached.
+         */
+        post: operations["chatroomCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/get.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a chatroom
+         * @description Returns one chatroom under `chatroom`. `onlineusercount` is only included when `needOnlineUserCount` is true.
+         *     `muted` tells whether the whole room is muted; `announcement` is `null` when none is set. The vendor's own sample
+         *     shows only some of the room's fields, so do not rely on any field but `roomid` being present.
+         */
+        post: operations["chatroomGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/getBatch.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several chatrooms
+         * @description Looks up to 20 chatrooms at once. The answer splits the ids three ways, each list at the top level of the body:
+         *     `succRooms` (the rooms found), `noExistRooms` (no such room) and `failRooms` (the lookup failed, e.g. an internal
+         *     error; retry them). Quirks: `roomids` is a JSON array inside a form field, and the vendor writes the ids as strings
+         *     there (`["6001","6002"]`) while the response returns numbers; the official Go SDK sends numbers, which are accepted
+         *     too. The x-nim-title is the corrected one: the vendor's page describes this call with the title of the single-room
+         *     `get` (查询聊天室信息).
+         */
+        post: operations["chatroomGetBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/update.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a chatroom
+         * @description Changes a chatroom's name, announcement, live-stream URL, extension or queue permission; fields left out keep
+         *     their value. The updated room comes back under `chatroom`. Members are notified unless `needNotify` is false.
+         *     13002 means the room is closed or otherwise not in a usable state.
+         */
+        post: operations["chatroomUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/toggleCloseStat.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open or close a chatroom
+         * @description Closes (`valid=false`) or reopens (`valid=true`) a chatroom. Only the room's creator may do this. Quirk: the
+         *     room comes back under `desc` (an object here, whereas an error's `desc` is a string - tell them apart by `code`),
+         *     not under `chatroom` as from create, get and update. 417 means the room is already in the requested state.
+         *     `delayClosePolicy` and `delaySeconds` are sent by the official SDKs but not documented for this call.
+         */
+        post: operations["chatroomToggleCloseStat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/requestAddr.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chatroom connection addresses
+         * @description Returns the addresses (`host:port`) a client should connect to in order to enter the chatroom as `accid`, in a
+         *     top-level `addr` array (QChat's requestAddr answers in `data`). Pass `clienttype` for the kind of client and
+         *     optionally `clientip` to get addresses near the user. The x-nim-title is the corrected one: the vendor's page
+         *     calls this "address and token" (请求聊天室地址与令牌), but no token is returned. The vendor's curl example is
+         *     broken: it sends `accidzhangsan` with no `=`, so `accid` is missing. 514 means the service is unavailable and
+         *     13002 that the room is closed or abnormal.
+         */
+        post: operations["chatroomRequestAddr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/muteRoom.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute or unmute a whole chatroom
+         * @description Mutes (`mute=true`) or unmutes the whole chatroom (整体禁言). While muted only the creator and managers may speak.
+         *     The operator must be the creator or a manager. The result is `desc: {"success": true}` - `desc` is an object on
+         *     success but a string in an error body.
+         */
+        post: operations["chatroomMuteRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queryUserRoomIds.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the open chatrooms a user created
+         * @description Lists the ids of the chatrooms `creator` created that are still open. Quirks: the ids come back as JSON strings
+         *     (`"1015"`) in `desc.roomids`, although room ids are numbers in every other chatroom response (the official Java SDK
+         *     looks for the list at the top level of the body instead; the vendor's sample puts it under `desc`). The x-nim-title
+         *     is the corrected one: the vendor's page describes this call with a text copied from the previous section,
+         *     "batch update queue elements" (批量更新聊天室队列元素).
+         */
+        post: operations["chatroomQueryUserRoomIds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/setMemberRole.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or clear a member role
+         * @description Makes `target` a manager (`opt=1`), an ordinary fixed member (`opt=2`), blocklisted (`opt=-1`) or muted
+         *     (`opt=-2`), or removes that role with `optvalue=false`. Only the creator may appoint managers; the other changes
+         *     need the creator or a manager. Clearing a role from someone who is then neither muted nor blocklisted leaves them
+         *     a guest (游客). The member's new state comes back in `desc`, with `type` as a string role (the vendor's note for
+         *     this call lists LIMITED, COMMON, CREATOR, MANAGER and TEMPORARY). 417 means the member already has that role,
+         *     419 that a role limit was reached.
+         */
+        post: operations["chatroomSetMemberRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/temporaryMute.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute a member for a while
+         * @description Mutes `target` in the chatroom for `muteDuration` seconds (at most 30 days); 0 lifts a temporary mute. The
+         *     operator must be the creator or a manager. The result is `desc: {"muteDuration": ...}`. The vendor's curl example
+         *     puts raw, un-encoded Chinese in `notifyExt`; form parsers accept that (only `&`, `=`, `+` and `%` are special), but
+         *     percent-encode such text in real requests.
+         */
+        post: operations["chatroomTemporaryMute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/membersByPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List chatroom members page by page
+         * @description Lists one kind of member of a chatroom - fixed members, temporary members, or only the fixed members online -
+         *     newest first, `limit` (at most 100) at a time. Paging: start with `endtime=0` (now) and pass the last member's
+         *     `enterTime` as the next `endtime`. There is no has-more flag or cursor in the answer; a page shorter than `limit`
+         *     is presumably the last (inferred). Quirks: members carry their avatar as `avator` (sic) and their role as a
+         *     string `type`; optional flags such as `muted` or `isRobot` are omitted rather than false.
+         */
+        post: operations["chatroomMembersByPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queryMembersByRole.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List chatroom members by role
+         * @description Lists the fixed members holding the roles chosen in `roles`: the creator, managers, blocklisted members and/or
+         *     muted members. `roles` is a JSON object inside a form field (percent-encode it). Blocklisted and muted members come
+         *     back with `type` LIMITED and a `blacklisted` or `muted` flag; `avator` (sic) may be `null`. The vendor lists no
+         *     return codes for this call; the usual ones (414 for a bad parameter) apply.
+         */
+        post: operations["chatroomQueryMembersByRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queryMembers.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chatroom members by accid
+         * @description Returns the chatroom member records of up to 200 accids, given as a JSON array in the `accids` form field. The
+         *     older documentation titled this call "get online members" (批量获取在线成员信息); the current title, used here,
+         *     drops "online". Quirk: the current documentation sends each member's `type` as a string (`CREATOR`), the older one
+         *     as a number (1 = creator, 0 common, 2 manager, 3 temporary, 4 anonymous, -1 restricted); both are described, so
+         *     check the JSON type before mapping it.
+         */
+        post: operations["chatroomQueryMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/updateMyRoomRole.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a member profile in a chatroom
+         * @description Changes the nickname, avatar or extension that `accid` shows inside the chatroom (its in-room role profile,
+         *     角色信息). With `save=true` the change is stored for fixed members; otherwise it lasts for the current stay. Quirks:
+         *     the avatar field is spelled `avator` (sic), and unlike most chatroom flags `save` and `needNotify` were typed as
+         *     real booleans by the vendor (both still travel as `true` / `false` text in the form). The answer is a bare
+         *     `{"code":200}`.
+         */
+        post: operations["chatroomUpdateMyRoomRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/sendMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a chatroom message
+         * @description Sends a message into a chatroom on behalf of `fromAccid`. Choose the content type with `msgType` and put the
+         *     content in `attach`. Optional fields control storage (`skipHistory`), priority (`highPriority`,
+         *     `abandonRatio`, `forbiddenIfHighPriorityMsgFreq`), delivery to tagged members only (`notifyTargetTags`),
+         *     message copies (`route`, `env`) and anti-spam (`useYidun`, `bid`, `antispam`/`antispamCustom`, the `yidun*`
+         *     fields).
+         *
+         *     Several of these (`ignoreMute`, `route`, `yidunAntiSpamExt`, `chatMsgPriority`,
+         *     `forbiddenIfHighPriorityMsgFreq`, `locX`/`locY`/`locZ`) are not on the vendor's page at all: they are sent by
+         *     the current official server SDKs and are accepted here so that such requests validate; what is known about
+         *     them comes from the SDKs' field comments and is marked as such. Flags travel as `true`/`false`
+         *     (`highPriority`, `needHighPriorityMsgResend`, `antispam`, `ignoreMute`) or as 0/1 integers (`skipHistory`,
+         *     `resendFlag`, `route`, `forbiddenIfHighPriorityMsgFreq`), exactly as the vendor's tables and SDKs send them.
+         *
+         *     Response quirks: the stored message comes back in `desc`, with `time`, `roomId` and `type` as strings,
+         *     `msgid_client` in snake_case and the misspelled `fromAvator`; `highPriorityFlag` appears only for
+         *     high-priority messages.
+         */
+        post: operations["chatroomSendMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/addRobot.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add robots to a chatroom
+         * @description Adds up to 100 existing accounts of the app to a chatroom as robots (机器人). A robot expires 24 hours after it
+         *     is added. `roleExt` sets the robots' member extension and `notifyExt` travels with the entry notification.
+         *
+         *     Quirk: `successAccids`, `failAccids` and `oldAccids` in the answer are JSON arrays encoded as strings inside the
+         *     JSON body (`"[\"hzlisi\"]"`); decode them a second time.
+         */
+        post: operations["chatroomAddRobot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/removeRobot.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove robots from a chatroom
+         * @description Removes up to 100 robots (机器人) from a chatroom before they expire.
+         *
+         *     Quirk: `successAccids` and `failAccids` in the answer are JSON arrays encoded as strings inside the JSON body
+         *     (`"[\"hzlisi\"]"`); decode them a second time.
+         */
+        post: operations["chatroomRemoveRobot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueInit.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Initialise a chatroom queue
+         * @description Sets up the ordered key/value queue (有序队列) of a chatroom and its size limit (`sizeLimit`, 0 to 1000
+         *     elements). On success `desc` is an empty object.
+         */
+        post: operations["chatroomQueueInit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueOffer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or update a chatroom queue element
+         * @description Puts an element into the chatroom's ordered queue: a new `key` is appended, an existing `key` gets the new
+         *     `value`. The change is announced to the room on behalf of `operator` (default: the room's creator). With
+         *     `transient` `true` the element disappears again when the operator leaves the room. On success `desc` is an
+         *     empty object.
+         *
+         *     `highPriority` and `highPriorityPolicy` are not on the vendor's page; current official server SDKs send them
+         *     as 0/1 integers (not `true`/`false`) and they are accepted here.
+         */
+        post: operations["chatroomQueueOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queuePoll.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an element out of a chatroom queue
+         * @description Removes one element from the chatroom's queue and returns it in `desc` as `{key, value}`: the element with the
+         *     given `key`, or the head of the queue when `key` is left out.
+         *
+         *     Note: the vendor's published example polls key `333334444` but shows an answer for key `1111`; the two
+         *     halves of that example do not belong together. Read the key from the answer rather than assuming it.
+         */
+        post: operations["chatroomQueuePoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueList.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List all elements of a chatroom queue
+         * @description Returns every element of the chatroom's queue, in order, in `desc.list`. Takes only `roomid`.
+         *
+         *     Quirks: each list item is a one-entry object `{"<key>": "<value>"}` rather than `{key, value}`; and the
+         *     vendor's published example also sends `key`, which this call does not take (such a request is rejected
+         *     here as an unknown field).
+         */
+        post: operations["chatroomQueueList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueDrop.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a chatroom queue
+         * @description Deletes the chatroom's whole queue with all its elements. On success `desc` is an empty object.
+         *
+         *     Quirk: the vendor's published example also sends `key` and `value`, which this call does not take (such a
+         *     request is rejected here as carrying unknown fields). `highPriority` and `highPriorityPolicy` are not on the
+         *     vendor's page; current official server SDKs send them as 0/1 integers and they are accepted here.
+         */
+        post: operations["chatroomQueueDrop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueBatchUpdateElements.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update several chatroom queue elements
+         * @description Gives up to 200 existing queue elements new values in one call. `elements` is a JSON object inside the form
+         *     field (`{"k1":"v1","k2":"v2"}`, URL-encoded on the wire); keys that are not in the queue are skipped and
+         *     listed in `desc.noExistElementKey`. Only the room's creator or an administrator may do this. The room is told
+         *     unless `needNotify` is `false`.
+         *
+         *     `highPriority` and `highPriorityPolicy` are not on the vendor's page; current official server SDKs send them
+         *     as 0/1 integers and they are accepted here.
+         */
+        post: operations["chatroomQueueBatchUpdateElements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/chatroom/topn.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rank chatrooms by activity
+         * @description Lists the top `topn` chatrooms of the app for the hour or day around `timestamp`, ranked by active users, entries
+         *     or messages. A day's figures can only be read from the next day on, and only the last 30 days can be queried.
+         *     Every field is optional. Quirks: `timestamp` may be in seconds or milliseconds; the ranking is in a top-level
+         *     `data` array whose items spell the id `roomId` (camelCase, unlike `roomid` elsewhere) and give `period` in
+         *     uppercase (`HOUR`, `DAY`) although the request uses lowercase.
+         */
+        post: operations["chatroomStatsTopn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -310,6 +1947,2587 @@ export interface components {
             /** @description The servers on this page, most recently joined first. */
             serverInfos: components["schemas"]["QchatServerInfo"][];
         };
+        /** QchatInviteServerMemberRequest */
+        QchatInviteServerMemberRequest: {
+            /** @description accid of the operator who sends the invitations. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description The accids to invite, as a JSON array of strings inside this form field (JSON inside form encoding), at most
+             *     200, e.g. `["lisi","wangwu"]`. Invitees who already belong to too many servers are not invited; they come
+             *     back in the response's `failAccid`.
+             * @example ["lisi","wangwu"]
+             */
+            invitedAccids: components["schemas"]["Accid"][];
+            /** @description Message sent with the invitation (邀请附言), at most 150 characters. */
+            msg?: string;
+        };
+        /**
+         * QchatInviteServerMemberOk
+         * @description Success. `failAccid` is present only when some invitees could not be invited because they already belong to as
+         *     many servers as allowed; the others were invited. Note the singular key `failAccid` holding an object (not a
+         *     `failAccids` array as in other calls).
+         */
+        QchatInviteServerMemberOk: {
+            /** @constant */
+            code: 200;
+            /** @description The invitees that were not invited, and why. */
+            failAccid?: {
+                /** @description accids of the invitees that were not invited. */
+                accid?: string[];
+                /** @description Reason in the vendor's words (English), e.g. `user server count exceed`. */
+                msg?: string;
+            };
+        };
+        /** QchatAcceptServerInviteRequest */
+        QchatAcceptServerInviteRequest: {
+            /** @description accid of the invited user, who accepts the invitation. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description accid of the user who sent the invitation (邀请者). Note the wire name `inviteAccid`, not `inviterAccid`.
+             * @example lisi
+             */
+            inviteAccid: components["schemas"]["Accid"];
+        };
+        /** QchatRejectServerInviteRequest */
+        QchatRejectServerInviteRequest: {
+            /** @description accid of the invited user, who declines the invitation. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description accid of the user who sent the invitation (邀请者). Note the wire name `inviteAccid`, not `inviterAccid`.
+             * @example lisi
+             */
+            inviteAccid: components["schemas"]["Accid"];
+            /** @description Message sent with the refusal, at most 150 characters. */
+            msg?: string;
+        };
+        /** QchatApplyServerRequest */
+        QchatApplyServerRequest: {
+            /** @description accid of the user who asks to join the server. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Message sent with the request to join (申请附言), at most 150 characters. */
+            msg?: string;
+        };
+        /** QchatAcceptServerApplyRequest */
+        QchatAcceptServerApplyRequest: {
+            /** @description accid of the operator who approves the request. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description accid of the user who asked to join (申请者).
+             * @example lisi
+             */
+            applyAccid: components["schemas"]["Accid"];
+        };
+        /** QchatRejectServerApplyRequest */
+        QchatRejectServerApplyRequest: {
+            /** @description accid of the operator who turns the request down. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description accid of the user who asked to join (申请者).
+             * @example lisi
+             */
+            applyAccid: components["schemas"]["Accid"];
+            /** @description Message sent with the refusal, at most 150 characters. */
+            msg?: string;
+        };
+        /** QchatKickServerMemberRequest */
+        QchatKickServerMemberRequest: {
+            /** @description accid of the operator who removes the members. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description The accids to remove from the server, as a JSON array of strings inside this form field (JSON inside form
+             *     encoding), at most 200, e.g. `["lisi","wangwu"]`.
+             * @example ["lisi","wangwu"]
+             */
+            kickedAccids: components["schemas"]["Accid"][];
+        };
+        /** QchatLeaveServerRequest */
+        QchatLeaveServerRequest: {
+            /** @description accid of the member who leaves the server. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+        };
+        /** QchatUpdateServerMemberRequest */
+        QchatUpdateServerMemberRequest: {
+            /** @description accid of the member whose own profile in the server is changed (the caller edits itself). */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description New nickname in this server, at most 64 characters. Left unchanged when omitted. */
+            nick?: string;
+            /** @description New avatar URL in this server, at most 1024 characters. */
+            avatar?: string;
+            /** @description New custom extension, at most 1024 characters. */
+            custom?: string;
+            /**
+             * @description Custom anti-spam (安全通 content moderation) business ids as JSON inside this form field, e.g.
+             *     `{"textbid":"","picbid":""}`; leave it out to use the app's default anti-spam configuration. Added by the
+             *     vendor after the original page (2024 doc copies); current SDKs send it.
+             * @example {"textbid":"","picbid":""}
+             */
+            bid?: components["schemas"]["AntispamBid"];
+        };
+        /**
+         * QchatServerMemberType
+         * @description Server member type (成员类型): 0 - ordinary member (普通成员); 1 - owner of the server (所有者).
+         * @enum {integer}
+         */
+        QchatServerMemberType: 0 | 1;
+        /**
+         * QchatServerMember
+         * @description A member of a QChat server (服务器成员) as the vendor returns it (`serverMember`, `serverMembers[]`, and the
+         *     channel member list's `members[]`). Nick, avatar and custom are the member's profile inside this one server.
+         */
+        QchatServerMember: {
+            /** @description Id of the server (服务器唯一标识). */
+            serverId: components["schemas"]["NimId"];
+            /** @description accid of the member. */
+            accid: string;
+            /** @description The member's nickname (昵称) in this server. */
+            nick?: string;
+            /** @description The member's avatar URL (头像) in this server. Spelled `avatar` here, unlike the chatroom's `avator`. */
+            avatar?: string;
+            /** @description Custom extension (自定义扩展) set by the app. */
+            custom?: string;
+            type?: components["schemas"]["QchatServerMemberType"];
+            /** @description When the member joined the server, Unix milliseconds. */
+            joinTime?: number;
+            /** @description accid of the user who invited the member (邀请者). */
+            inviter?: string;
+            /**
+             * @description Valid flag (有效标志): 1 - valid, 0 - invalid.
+             * @enum {integer}
+             */
+            validFlag?: 0 | 1;
+            /** @description Creation time of the membership record, Unix milliseconds. */
+            createTime?: number;
+            /** @description Last update time of the membership record, Unix milliseconds. */
+            updateTime?: number;
+        };
+        /** QchatUpdateServerMemberOk */
+        QchatUpdateServerMemberOk: {
+            /** @constant */
+            code: 200;
+            /** @description The member's updated record in the server. */
+            serverMember: components["schemas"]["QchatServerMember"];
+        };
+        /** QchatUpdateOtherServerMemberRequest */
+        QchatUpdateOtherServerMemberRequest: {
+            /**
+             * @description accid of the operator. It needs the permission to change other members' profiles (修改他人成员信息),
+             *     otherwise the call fails with 403.
+             */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description accid of the member whose profile in the server is changed (他人用户帐号).
+             * @example lisi
+             */
+            otherAccid: components["schemas"]["Accid"];
+            /** @description New nickname in this server, at most 64 characters. Left unchanged when omitted. */
+            nick?: string;
+            /** @description New avatar URL in this server, at most 1024 characters. */
+            avatar?: string;
+            /**
+             * @description Custom anti-spam (安全通 content moderation) business ids as JSON inside this form field, e.g.
+             *     `{"textbid":"","picbid":""}`; leave it out to use the app's default anti-spam configuration. Added by the
+             *     vendor after the original page (2024 doc copies); current SDKs send it.
+             * @example {"textbid":"","picbid":""}
+             */
+            bid?: components["schemas"]["AntispamBid"];
+        };
+        /** QchatUpdateOtherServerMemberOk */
+        QchatUpdateOtherServerMemberOk: {
+            /** @constant */
+            code: 200;
+            /** @description The member's updated record in the server. */
+            serverMember: components["schemas"]["QchatServerMember"];
+        };
+        /** QchatGetServerMembersRequest */
+        QchatGetServerMembersRequest: {
+            /**
+             * @description The memberships to look up, as a JSON array of strings inside this form field (JSON inside form encoding).
+             *     Each item joins a server id and an accid with a vertical bar, `serverId|accid`, e.g.
+             *     `["123|lisi","234|wangwu"]`; one call can span several servers. The vendor states no maximum count.
+             * @example ["123|lisi","234|wangwu"]
+             */
+            serverIdAccids: string[];
+        };
+        /** QchatGetServerMembersOk */
+        QchatGetServerMembersOk: {
+            /** @constant */
+            code: 200;
+            /** @description The memberships found; pairs that match no member are left out. */
+            serverMembers: components["schemas"]["QchatServerMember"][];
+        };
+        /** QchatGetServerMemberListPageRequest */
+        QchatGetServerMemberListPageRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Paging cursor: the time (Unix milliseconds) a member joined the server. Send 0 for the first page (the
+             *     field is required, so 0 must be sent explicitly); pages run from the most recent join backwards. Pass the
+             *     previous page's `pageInfo.nextTimetag`. The vendor types it String; it carries a number.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of members on this page, at most 200.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Optional accid of the caller. When sent, the vendor first checks that this user is a member of the server
+             *     and refuses the call otherwise; when omitted, no check is made.
+             */
+            accid?: components["schemas"]["Accid"];
+        };
+        /** QchatGetServerMemberListPageOk */
+        QchatGetServerMemberListPageOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /** @description The members on this page, most recently joined first. */
+            serverMembers: components["schemas"]["QchatServerMember"][];
+        };
+        /**
+         * QchatChannelType
+         * @description Channel type (频道类型): 0 - message channel (消息频道); 100 - custom channel (自定义频道). Note the gap: the
+         *     values are 0 and 100, not 0 and 1. Any other value in a request is answered with 414.
+         * @enum {integer}
+         */
+        QchatChannelType: 0 | 100;
+        /**
+         * QchatChannelViewMode
+         * @description View mode (查看模式) of a channel: 0 - public (公开), the value a new channel gets when none is sent;
+         *     1 - private (私密). Any other value in a request is answered with 414.
+         * @enum {integer}
+         */
+        QchatChannelViewMode: 0 | 1;
+        /** QchatCreateChannelRequest */
+        QchatCreateChannelRequest: {
+            /** @description accid of the operator, who becomes the channel's owner. */
+            accid: components["schemas"]["Accid"];
+            /** @description Id of the server the channel is created in, as a decimal string. */
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Channel type: 0 - message channel (消息频道), 100 - custom channel (自定义频道); anything else is answered
+             *     with 414. The vendor documents no default, so it must be sent. Typed String by the vendor; it carries a number.
+             */
+            type: components["schemas"]["QchatChannelType"];
+            /** @description Channel name, at most 64 characters. */
+            name?: string;
+            /** @description Channel topic (主题), at most 64 characters. */
+            topic?: string;
+            /** @description Custom extension for the app's own use, at most 1024 characters. */
+            custom?: string;
+            /** @default 0 */
+            viewMode: components["schemas"]["QchatChannelViewMode"];
+        };
+        /**
+         * QchatChannelInfo
+         * @description A channel (频道) of a QChat server as the vendor returns it (`channelInfo`, `channelInfos[]`).
+         */
+        QchatChannelInfo: {
+            /** @description Id of the channel (频道唯一标识). */
+            channelId: components["schemas"]["NimId"];
+            /** @description Id of the server the channel belongs to. */
+            serverId: components["schemas"]["NimId"];
+            /** @description Channel name. */
+            name?: string;
+            /** @description Channel topic (主题). */
+            topic?: string;
+            /** @description Custom extension (自定义扩展) set by the app. */
+            custom?: string;
+            type?: components["schemas"]["QchatChannelType"];
+            /** @description accid of the channel's owner (所有者), i.e. its creator. */
+            owner?: string;
+            viewMode?: components["schemas"]["QchatChannelViewMode"];
+            /**
+             * @description 1 while the channel is valid, 0 once deleted.
+             * @enum {integer}
+             */
+            validFlag?: 0 | 1;
+            /** @description Creation time, Unix milliseconds. */
+            createTime?: number;
+            /** @description Last update time, Unix milliseconds. */
+            updateTime?: number;
+        };
+        /** QchatCreateChannelOk */
+        QchatCreateChannelOk: {
+            /** @constant */
+            code: 200;
+            channelInfo: components["schemas"]["QchatChannelInfo"];
+        };
+        /**
+         * QchatChannelIdParam
+         * @description Id of the QChat channel (频道唯一标识), as a decimal string.
+         */
+        QchatChannelIdParam: components["schemas"]["NimIdParam"];
+        /** QchatRemoveChannelRequest */
+        QchatRemoveChannelRequest: {
+            /** @description accid of the operator. */
+            accid: components["schemas"]["Accid"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+        };
+        /** QchatUpdateChannelRequest */
+        QchatUpdateChannelRequest: {
+            /** @description accid of the operator. */
+            accid: components["schemas"]["Accid"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description New channel name, at most 64 characters. Left unchanged when omitted. */
+            name?: string;
+            /** @description New channel topic (主题), at most 64 characters. */
+            topic?: string;
+            /** @description New custom extension, at most 1024 characters. */
+            custom?: string;
+            /**
+             * @description New view mode: 0 - public (公开), 1 - private (私密); anything else is answered with 414. The vendor's
+             *     table repeats "0 is the default" here as on create; that is the value a new channel gets, so no default is
+             *     declared for an update, where an omitted field keeps its current value.
+             */
+            viewMode?: components["schemas"]["QchatChannelViewMode"];
+        };
+        /** QchatUpdateChannelOk */
+        QchatUpdateChannelOk: {
+            /** @constant */
+            code: 200;
+            channelInfo: components["schemas"]["QchatChannelInfo"];
+        };
+        /** QchatGetChannelsRequest */
+        QchatGetChannelsRequest: {
+            /**
+             * @description The channel ids to look up, as a JSON array of decimal strings inside this form field (JSON inside form
+             *     encoding), at most 200, e.g. `["123","234"]`.
+             * @example ["123","234"]
+             */
+            channelIds: components["schemas"]["QchatChannelIdParam"][];
+        };
+        /** QchatGetChannelsOk */
+        QchatGetChannelsOk: {
+            /** @constant */
+            code: 200;
+            /** @description The channels found; unknown ids are left out. */
+            channelInfos: components["schemas"]["QchatChannelInfo"][];
+        };
+        /** QchatGetChannelListPageRequest */
+        QchatGetChannelListPageRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Paging cursor: a channel's creation time (Unix milliseconds). 0 or omitted asks for the first page; pages
+             *     run from the newest channel backwards. Pass the previous page's `pageInfo.nextTimetag`. The vendor types
+             *     it String; it carries a number.
+             * @default 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of channels on this page, at most 200.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Optional. When omitted, all channels of the server are listed; when sent, only the channels this user can
+             *     see.
+             */
+            accid?: components["schemas"]["Accid"];
+        };
+        /** QchatGetChannelListPageOk */
+        QchatGetChannelListPageOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /** @description The channels on this page, newest first. */
+            channelInfos: components["schemas"]["QchatChannelInfo"][];
+        };
+        /** QchatGetChannelMemberListPageRequest */
+        QchatGetChannelMemberListPageRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @example 1235 */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description Paging cursor in Unix milliseconds. Send 0 for the first page (the field is required, so 0 must be sent
+             *     explicitly), then the previous page's `pageInfo.nextTimetag`; results run from newest to oldest. Quirk: the
+             *     vendor's table calls it the channel's creation time (频道创建时间), wording copied from the channel list
+             *     call and unlikely to be right for a member list, so treat it as an opaque cursor. The 2024 doc
+             *     types it Long; the older table String.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of members on this page, at most 200. Quirk: the first page may hold `limit + 1` members.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description Optional accid of the caller. When sent, the vendor checks this user's permission first (a user who is not
+             *     a member gets 403); when omitted, no check is made.
+             */
+            accid?: components["schemas"]["Accid"];
+        };
+        /** QchatGetChannelMemberListPageOk */
+        QchatGetChannelMemberListPageOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /**
+             * @description The members who can access the channel, each a server member record (the vendor's example shows an empty
+             *     array). Quirks: the first page may hold `limit + 1` items, and a page may hold fewer than `limit` items
+             *     while `pageInfo.hasMore` is still true; page on `hasMore`, never on the row count.
+             */
+            members: components["schemas"]["QchatServerMember"][];
+        };
+        /**
+         * QchatWhiteBlackType
+         * @description Which access list of the channel is meant: 1 - the white list (白名单, only listed roles or members may use the
+         *     channel); 2 - the black list (黑名单, listed roles or members are kept out). Sent as the decimal text `1` or `2`.
+         * @enum {integer}
+         */
+        QchatWhiteBlackType: 1 | 2;
+        /**
+         * QchatWhiteBlackOpeType
+         * @description What to do with the list (`opeType`, 操作类型): 1 - add the given entries; 2 - remove them.
+         * @enum {integer}
+         */
+        QchatWhiteBlackOpeType: 1 | 2;
+        /**
+         * QchatRoleIdParam
+         * @description Id of a QChat role (身份组), as a decimal string.
+         */
+        QchatRoleIdParam: components["schemas"]["NimIdParam"];
+        /** QchatUpdateWhiteBlackIdentifyRequest */
+        QchatUpdateWhiteBlackIdentifyRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose white or black list is changed. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            opeType: components["schemas"]["QchatWhiteBlackOpeType"];
+            /** @description accid of the operator (操作者); needs the permission to manage white and black lists. */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description Id of the server role (服务器身份组) to add to or remove from the list, as a decimal string. Quirk: the wire
+             *     name is `roleid`, all lowercase, on this call only; the other role calls spell it `roleId` and the batch
+             *     query takes `roleids`. Sending `roleId` here is an unknown field.
+             */
+            roleid: components["schemas"]["QchatRoleIdParam"];
+        };
+        /** QchatUpdateWhiteBlackIdentifyUserRequest */
+        QchatUpdateWhiteBlackIdentifyUserRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose white or black list is changed. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            opeType: components["schemas"]["QchatWhiteBlackOpeType"];
+            /** @description accid of the operator (操作者); needs the permission to manage white and black lists. */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description The accounts to add to or remove from the list: a JSON array of accids (at most 100) sent as the text of
+             *     this form field, e.g. `["lisi","wangwu"]`.
+             */
+            toAccids: components["schemas"]["Accid"][];
+        };
+        /** QchatQueryWhiteBlackIdentifyRequest */
+        QchatQueryWhiteBlackIdentifyRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose list is read. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the operator (操作者). */
+            accid: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description Paging cursor in Unix milliseconds (the vendor types it as a string of digits; send the number's text).
+             *     0 asks for the most recent page; for the next page pass the previous page's `pageInfo.nextTimetag`. The
+             *     vendor states no default, so send 0 explicitly for the first page.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of entries on this page. The vendor states no default and no upper bound.
+             * @example 10
+             */
+            limit: number;
+        };
+        /**
+         * QchatAccessListRole
+         * @description A server role (服务器身份组) as it appears on a channel's white or black list. The vendor's examples show these
+         *     lists empty and describe an item only as "a server role"; the fields below are those of the server role record the
+         *     role APIs return. Quirk: the keys are spelled as the vendor spells them, several in lowercase (`membercount`,
+         *     `createtime`, `updatetime`) where the rest of QChat uses camelCase.
+         */
+        QchatAccessListRole: {
+            /** @description Id of the server role. */
+            roleId: components["schemas"]["NimId"];
+            /** @description Role name. */
+            name?: string;
+            /** @description Role icon URL. */
+            icon?: string;
+            /** @description Custom extension set by the app. */
+            ext?: string;
+            /**
+             * @description The role's permissions as a JSON object **encoded as a string** (JSON inside JSON), e.g. `"{\"1\":-1,\"2\":1}"`:
+             *     keys are permission codes, values 1 (allow) or -1 (deny). Parse it a second time.
+             */
+            auths?: string;
+            /** @description Priority; a smaller number ranks higher, 1 is the highest. The everyone role has 0 and is not ranked. */
+            priority?: number;
+            /**
+             * @description Role type: 1 - the everyone role; 2 - a custom role.
+             * @enum {integer}
+             */
+            type?: 1 | 2;
+            /** @description Number of members holding the role (lowercase key). */
+            membercount?: number;
+            /** @description Creation time, Unix milliseconds (lowercase key). */
+            createtime?: number;
+            /** @description Last update time, Unix milliseconds (lowercase key). */
+            updatetime?: number;
+        };
+        /** QchatQueryWhiteBlackIdentifyOk */
+        QchatQueryWhiteBlackIdentifyOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /** @description The server roles on the channel's white or black list on this page. */
+            identifies: components["schemas"]["QchatAccessListRole"][];
+        };
+        /** QchatQueryWhiteBlackIdentifyUserRequest */
+        QchatQueryWhiteBlackIdentifyUserRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose list is read. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the operator (操作者). */
+            accid: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description Paging cursor in Unix milliseconds (the vendor types it as a string of digits; send the number's text).
+             *     0 asks for the most recent page; for the next page pass the previous page's `pageInfo.nextTimetag`. The
+             *     vendor states no default, so send 0 explicitly for the first page.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of entries on this page. The vendor states no default and no upper bound.
+             * @example 10
+             */
+            limit: number;
+        };
+        /** QchatQueryWhiteBlackIdentifyUserOk */
+        QchatQueryWhiteBlackIdentifyUserOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /** @description The server members on the channel's white or black list on this page. */
+            members: components["schemas"]["QchatServerMember"][];
+        };
+        /** QchatBatchGetWhiteBlackIdentifyRequest */
+        QchatBatchGetWhiteBlackIdentifyRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose list is checked. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the operator (操作者). The vendor's curl example leaves it out. */
+            accid: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description The server roles to look up: a JSON array of role ids as decimal strings (at most 100), sent as the text
+             *     of this form field, e.g. `["10","11"]`. Note the plural lowercase name `roleids`.
+             */
+            roleids: components["schemas"]["QchatRoleIdParam"][];
+        };
+        /** QchatBatchGetWhiteBlackIdentifyOk */
+        QchatBatchGetWhiteBlackIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description Those of the requested server roles that are on the list; roles not on it are left out. */
+            identifies: components["schemas"]["QchatAccessListRole"][];
+        };
+        /** QchatBatchGetWhiteBlackIdentifyUserRequest */
+        QchatBatchGetWhiteBlackIdentifyUserRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose list is checked. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the operator (操作者). The vendor's curl example leaves it out. */
+            accid: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description The accounts to look up: a JSON array of accids (at most 100), sent as the text of this form field,
+             *     e.g. `["lisi","wangwu"]`.
+             */
+            accids: components["schemas"]["Accid"][];
+        };
+        /** QchatBatchGetWhiteBlackIdentifyUserOk */
+        QchatBatchGetWhiteBlackIdentifyUserOk: {
+            /** @constant */
+            code: 200;
+            /** @description Those of the requested accounts that are on the list, as server members; others are left out. */
+            members: components["schemas"]["QchatServerMember"][];
+        };
+        /** QchatSendMsgRequest */
+        QchatSendMsgRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel the message is posted to. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description accid of the sender. Quirk: the field is `from`, not `accid`; the vendor's own curl example sends `accid`,
+             *     which is an unknown field here and leaves `from` missing.
+             */
+            from: components["schemas"]["Accid"];
+            /**
+             * @description Message type (消息类型), sent as its decimal text: 0 - text (文本); 1 - picture (图片); 2 - audio (语音);
+             *     3 - video (视频); 4 - location (地理位置); 6 - file (文件); 10 - tip (提示消息); 100 - custom (自定义).
+             *     There is no 5, 7, 8 or 9. Careful with 100: for apps not connected to the vendor's anti-spam service (易盾),
+             *     custom messages are not submitted to anti-spam checks.
+             * @enum {integer}
+             */
+            type: 0 | 1 | 2 | 3 | 4 | 6 | 10 | 100;
+            /**
+             * @description Message content, at most 5000 characters. A text message (`type` 0) carries its text here and needs it;
+             *     the other types put their content in `attach` instead (formats as in the vendor's message-format samples).
+             *     Not marked required because only text messages need it.
+             * @example hello
+             */
+            body?: string;
+            /**
+             * @description Attachment of a non-text message (picture, audio, video, location, file, tip or custom content), at most
+             *     5000 characters, usually a JSON text in the vendor's message-format layout.
+             */
+            attach?: string;
+            /** @description Extension field for the app's own use, at most 1024 characters. */
+            ext?: string;
+            /** @description Client-side message id (客户端消息id). The vendor documents no format or length for it. */
+            msgIdClient?: string;
+            /** @description Text of the offline push notification (推送文案), at most 500 characters. */
+            pushContent?: string;
+            /**
+             * @description Custom push payload: a JSON object sent as the text of this form field, at most "2k" characters (read here
+             *     as 2000). It is the vendor's own push payload, not the APNs `payload`; its keys are described on the vendor's
+             *     push-configuration page (推送配置参数详解).
+             */
+            pushPayload?: Record<string, never>;
+            /**
+             * @description Per-message behaviour switches, a JSON object sent as the text of this form field, e.g.
+             *     `{"push":false,"history":false,"badge":false,"needPushNick":true}`. Every key is optional and
+             *     defaults to `true` when left out. Careful: messages use `history` (store in cloud history), while custom
+             *     system notifications (`sendAttachMsg`) use `persist` (store offline) instead; the two objects are not
+             *     interchangeable.
+             * @example {"push":false,"history":false,"badge":false,"needPushNick":true}
+             */
+            option?: {
+                /**
+                 * @description Store the message in the channel's cloud history (存云端历史).
+                 * @default true
+                 */
+                history: boolean;
+                /**
+                 * @description Deliver an APNs / Android notification-bar push.
+                 * @default true
+                 */
+                push: boolean;
+                /**
+                 * @description Count the message in the unread badge.
+                 * @default true
+                 */
+                badge: boolean;
+                /**
+                 * @description Prefix the push text with the sender's nickname.
+                 * @default true
+                 */
+                needPushNick: boolean;
+            };
+            /**
+             * @description @ everyone (艾特所有人): 1 - yes; 0 - no (default). Sent as `0` or `1`, not as a boolean.
+             * @default 0
+             * @enum {integer}
+             */
+            mentionedAll: 0 | 1;
+            /**
+             * @description The accounts to @ (艾特): a JSON array of accids (at most 100) sent as the text of this form field,
+             *     e.g. `["lisi"]`. Ignored when `mentionedAll` is 1.
+             */
+            mentionedAccidList?: components["schemas"]["Accid"][];
+        };
+        /** QchatSendMsgOk */
+        QchatSendMsgOk: {
+            /** @constant */
+            code: 200;
+            /** @description The sent message's ids and time; keep `msgIdServer` and `time` to update the message later. */
+            data: {
+                /** @description Send time assigned by the server, Unix milliseconds. */
+                time: number;
+                /** @description Client-side message id (the one sent, if any). */
+                msgIdClient?: string;
+                /** @description Server-side message id (服务器消息id). */
+                msgIdServer: components["schemas"]["NimId"];
+            };
+        };
+        /**
+         * QchatSendAttachMsgRequest
+         * @description `channelId` is required when `toType` is 2 or 4 and `toAccids` when `toType` is 3 or 4 (inferred from meaning;
+         *     the vendor does not say).
+         */
+        QchatSendAttachMsgRequest: {
+            /**
+             * @description Who receives the notification: 1 - everyone in the server; 2 - everyone in the channel; 3 - the accounts in
+             *     `toAccids` within the server; 4 - the accounts in `toAccids` within the channel. There is no 0 (the vendor's
+             *     curl example sends `toType=0`, which is rejected).
+             * @enum {integer}
+             */
+            toType: 1 | 2 | 3 | 4;
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the target channel; needed when `toType` is 2 or 4, ignored otherwise. */
+            channelId?: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description accid of the sender. Quirk: the field is `from`, not `accid`; the vendor's own curl example sends `accid`,
+             *     which is an unknown field here and leaves `from` missing.
+             */
+            from: components["schemas"]["Accid"];
+            /**
+             * @description The receivers: a JSON array of accids (at most 100) sent as the text of this form field, e.g.
+             *     `["lisi","wangwu"]`. Needed when `toType` is 3 or 4.
+             */
+            toAccids?: components["schemas"]["Accid"][];
+            /**
+             * @description Content of the notification, at most 5000 characters.
+             * @example hello
+             */
+            body: string;
+            /** @description Attachment of the notification, at most 5000 characters. */
+            attach?: string;
+            /** @description Extension field for the app's own use, at most 1024 characters. */
+            ext?: string;
+            /** @description Client-side id of the notification (客户端消息id). The vendor documents no format or length for it. */
+            msgIdClient?: string;
+            /** @description Text of the offline push notification (推送文案), at most 500 characters. */
+            pushContent?: string;
+            /**
+             * @description Custom push payload: a JSON object sent as the text of this form field, at most "2k" characters (read here
+             *     as 2000). It is the vendor's own push payload, not the APNs `payload`; its keys are described on the vendor's
+             *     push-configuration page (推送配置参数详解).
+             */
+            pushPayload?: Record<string, never>;
+            /**
+             * @description Per-notification behaviour switches, a JSON object sent as the text of this form field, e.g.
+             *     `{"push":false,"persist":false,"badge":false,"needPushNick":true}`. Every key is optional. Careful: this
+             *     is not the message `option` - notifications use `persist` (store offline, default **false**, and only honoured
+             *     for notifications addressed to accounts, `toType` 3 or 4) where messages use `history`.
+             * @example {"push":false,"persist":false,"badge":false,"needPushNick":true}
+             */
+            option?: {
+                /**
+                 * @description Store the notification offline (存离线) for receivers who are not online; only for `toType` 3 or 4.
+                 * @default false
+                 */
+                persist: boolean;
+                /**
+                 * @description Deliver an APNs / Android notification-bar push.
+                 * @default true
+                 */
+                push: boolean;
+                /**
+                 * @description Count the notification in the unread badge.
+                 * @default true
+                 */
+                badge: boolean;
+                /**
+                 * @description Prefix the push text with the sender's nickname.
+                 * @default true
+                 */
+                needPushNick: boolean;
+            };
+        } & (unknown & unknown);
+        /** QchatSendAttachMsgOk */
+        QchatSendAttachMsgOk: {
+            /** @constant */
+            code: 200;
+            /** @description The sent notification's type, ids and time; keep `msgIdServer`, `time` and `type` to update it later. */
+            data: {
+                /**
+                 * @description Notification type; always 100 for a custom system notification (自定义系统通知).
+                 * @constant
+                 */
+                type?: 100;
+                /** @description Send time assigned by the server, Unix milliseconds. */
+                time: number;
+                /** @description Client-side id of the notification (the one sent, if any). */
+                msgIdClient?: string;
+                /** @description Server-side id of the notification (服务器消息id). */
+                msgIdServer: components["schemas"]["NimId"];
+            };
+        };
+        /** QchatUpdateMsgRequest */
+        QchatUpdateMsgRequest: {
+            /** @description accid of the operator (操作者) who changes the message. */
+            operatorAccid: components["schemas"]["Accid"];
+            /** @description A note about this update (附言), at most 128 characters. */
+            operatorMsg?: string;
+            /** @description Extension field of this update operation, at most 128 characters. */
+            operatorExt?: string;
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel the message was posted to. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description Server-side id of the message (服务器消息id, `msgIdServer` of the send response), as a decimal string. */
+            msgIdServer: components["schemas"]["NimIdParam"];
+            /**
+             * @description When the message was sent, Unix milliseconds (the `time` of the send response). Together with
+             *     `msgIdServer` it locates the message.
+             * @example 1640995200000
+             */
+            time: number;
+            /**
+             * @description New message content, at most 5000 characters.
+             * @example hello again
+             */
+            body?: string;
+            /** @description New extension field, at most 1024 characters. */
+            ext?: string;
+            /**
+             * @description New message status (消息状态): 0 - normal (the default state of a message); 1 - recalled (撤回); 2 - deleted
+             *     (删除); or any number of 10000 or more as an app-defined status. 3 to 9999 are not allowed.
+             * @example 0
+             */
+            status?: number | (0 | 1 | 2) | unknown;
+        };
+        /** QchatUpdateAttachMsgRequest */
+        QchatUpdateAttachMsgRequest: {
+            /** @description accid of the operator (操作者); must be the receiver of the notification. */
+            operatorAccid: components["schemas"]["Accid"];
+            /** @description A note about this update (附言), at most 128 characters. */
+            operatorMsg?: string;
+            /** @description Extension field of this update operation, at most 128 characters. */
+            operatorExt?: string;
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel of the notification. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description Server-side id of the notification (服务器消息id, `msgIdServer` of the send response), as a decimal string. */
+            msgIdServer: components["schemas"]["NimIdParam"];
+            /**
+             * @description When the notification was sent, Unix milliseconds (the `time` of the send response).
+             * @example 1640995200000
+             */
+            time: number;
+            /**
+             * @description Notification type (通知类型). The vendor lists no values; custom system notifications sent with
+             *     `sendAttachMsg` have type 100 (the `type` of its response).
+             * @example 100
+             */
+            type: number;
+            /**
+             * @description New notification content, at most 5000 characters.
+             * @example hello again
+             */
+            body?: string;
+            /** @description New extension field, at most 1024 characters. */
+            ext?: string;
+            /**
+             * @description New status (消息状态): 0 - normal (the default state); or any number of 10000 or more as an app-defined
+             *     status. Unlike messages, notifications have no recalled (1) or deleted (2) status.
+             * @example 0
+             */
+            status?: number | 0 | unknown;
+        };
+        /** QchatQueryHistoryMsgRequest */
+        QchatQueryHistoryMsgRequest: {
+            /** @description accid of the operator (操作者). */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description Start of the time range, Unix milliseconds; 0 (the default) means no lower bound.
+             * @default 0
+             */
+            fromTime: number;
+            /**
+             * @description End of the time range, Unix milliseconds. Left out, it is the current time.
+             * @example 1640995200000
+             */
+            toTime?: number;
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the channel whose history is read. */
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description Message id (`msgIdServer`) to leave out of the result, as a decimal string. Paging quirk: there is no
+             *     cursor. When paging, pass the id of the last message of the previous page here; it anchors the page boundary
+             *     when several messages share the same timestamp. (Moving `toTime`, or `fromTime` when `reverse` is 1, to that
+             *     message's `time` is inferred, not documented.)
+             */
+            excludeMsgId?: components["schemas"]["NimIdParam"];
+            /**
+             * @description Maximum number of messages returned, at most 100 (the default).
+             * @default 100
+             */
+            limit: number;
+            /**
+             * @description Order, sent as `0` or `1` (not a boolean): 0 (default) - from the newest back into the past; 1 - the other
+             *     way round, from the oldest forward.
+             * @default 0
+             * @enum {integer}
+             */
+            reverse: 0 | 1;
+        };
+        /** QchatQueryHistoryMsgOk */
+        QchatQueryHistoryMsgOk: {
+            /** @constant */
+            code: 200;
+            /** @description The messages found, in the order asked for by `reverse`. There is no paging object (see `excludeMsgId`). */
+            data: {
+                /** @description accid of the sender. Note the key is `fromAccount` here, while sending uses `from`. */
+                fromAccount?: string;
+                /** @description Nickname of the sender. */
+                fromNick?: string;
+                /**
+                 * @description Kind of client the message was sent from, as a name such as `IOS`. The vendor documents no list of
+                 *     values.
+                 */
+                fromClientType?: string;
+                /** @description Send time, Unix milliseconds. */
+                time?: number;
+                /** @description Time of the last update, Unix milliseconds. */
+                updateTime?: number;
+                /** @description Message status: 0 - normal; 1 - recalled; 2 - deleted; 10000 or more - app-defined. */
+                status?: number | (0 | 1 | 2) | unknown;
+                /** @description Message content. */
+                body?: string;
+                /** @description Attachment of the message. */
+                attach?: string;
+                /** @description Extension field. */
+                ext?: string;
+                /** @description Server-side message id (服务器消息id). */
+                msgIdServer: components["schemas"]["NimId"];
+                /** @description Client-side message id. */
+                msgIdClient?: string;
+            }[];
+        };
+        /** QchatCreateServerIdentifyRequest */
+        QchatCreateServerIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Role type; only 2 (custom role, 自定义身份组) can be created. One of the two QChat parameters the vendor types
+             *     `int` rather than `String`; on the wire it is the same form value `2`.
+             * @enum {integer}
+             */
+            type: 2;
+            /** @description Role name (身份组名称). The vendor states no length limit. */
+            name?: string;
+            /** @description Role icon URL (身份组图标). The vendor states no length limit. */
+            icon?: string;
+            /** @description Custom extension for the app's own use, at most 1024 characters. */
+            ext?: string;
+            /**
+             * @description Priority (优先级), a positive number; the smaller the number, the higher the role ranks, 1 being the highest.
+             *     The everyone role has 0 and takes no part in the ranking. Sent as a decimal string like every form value.
+             */
+            priority?: number;
+        };
+        /**
+         * QchatIdentifyType
+         * @description Role type (身份组类型): 1 - the everyone role (everyone身份组), which every server has and every member holds;
+         *     2 - a custom role (自定义身份组). Only custom roles can be created.
+         * @enum {integer}
+         */
+        QchatIdentifyType: 1 | 2;
+        /**
+         * QchatServerIdentify
+         * @description A server role (服务器身份组) as the vendor returns it. Quirks: several keys are lowercase (`membercount`,
+         *     `createtime`, `updatetime`, `ismember`) although the rest of QChat uses camelCase, and `auths` is a JSON object
+         *     sent as a string inside the JSON body.
+         */
+        QchatServerIdentify: {
+            /** @description Id of the server role (身份组唯一标识). */
+            roleId: components["schemas"]["NimId"];
+            /** @description Role name. */
+            name?: string;
+            /** @description Role icon URL. */
+            icon?: string;
+            /** @description Custom extension set by the app. */
+            ext?: string;
+            /**
+             * @description The role's server-level permissions: a JSON object **encoded as a string** (JSON inside JSON), e.g.
+             *     `"{\"1\":-1, \"2\":1}"`, so it must be parsed a second time. Keys are permission codes (see
+             *     `QchatServerIdentifyAuths` for their meanings), values `1` allow or `-1` deny; server roles have no "inherit".
+             *     Keys are not restricted here because the vendor adds permission codes over time.
+             */
+            auths?: string;
+            /**
+             * @description Priority; a smaller number ranks higher and 1 is the highest a custom role can have. The everyone role has 0
+             *     and takes no part in the ranking.
+             */
+            priority?: number;
+            type?: components["schemas"]["QchatIdentifyType"];
+            /** @description Number of members holding the role (lowercase key). */
+            membercount?: number;
+            /** @description Creation time, Unix milliseconds (lowercase key). */
+            createtime?: number;
+            /** @description Last update time, Unix milliseconds (lowercase key). */
+            updatetime?: number;
+            /**
+             * @description Only in list responses (`getServerIdentifyPages`, `getUserServerIdentify`): 1 if the operator (`accid` of the
+             *     request) holds this role, 0 if not (lowercase key). The vendor's wording on `getServerIdentifyPages` says
+             *     "whether the operator is a server member", on `getUserServerIdentify` "whether the operator is in this role".
+             * @enum {integer}
+             */
+            ismember?: 0 | 1;
+        };
+        /** QchatCreateServerIdentifyOk */
+        QchatCreateServerIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The new server role (a single object under the singular key `identify`). */
+            identify: components["schemas"]["QchatServerIdentify"];
+        };
+        /** QchatRemoveServerIdentifyRequest */
+        QchatRemoveServerIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Id of the server role to delete, as a decimal string. The vendor types this one `int` (elsewhere role ids
+             *     are `String`); the form value is the same digits either way, and a string keeps ids above 2^53 exact.
+             */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+        };
+        /**
+         * QchatServerIdentifyAuths
+         * @description Server-level permissions of a server role, as a JSON object that maps a permission code (the key, a decimal
+         *     string) to a decision (the value): `1` allow (授权), `-1` deny (不授权). At server level there is no "inherit"
+         *     value. Permissions left out keep their current setting; one call may set any number of them, up to all 14.
+         *
+         *     Permission codes (权限):
+         *     - `1` manage the server (管理服务器)
+         *     - `2` manage channels (管理频道)
+         *     - `3` manage roles (管理角色)
+         *     - `4` send messages (发送消息)
+         *     - `5` change one's own member profile in the server (修改自己在圈组服务器的成员信息)
+         *     - `6` invite others into the server (邀请他人加入圈组服务器)
+         *     - `7` kick others out of the server (将他人踢出圈组服务器)
+         *     - `8` change other members' profiles in the server (修改他人在圈组服务器的成员信息)
+         *     - `9` recall others' messages (撤回他人消息)
+         *     - `10` delete others' messages (删除他人消息)
+         *     - `11` @-mention others (@ 他人)
+         *     - `12` @-mention everyone (@ 所有人)
+         *     - `13` manage white and black lists (管理黑白名单)
+         *     - `14` ban others (封禁他人); the vendor marks it "coming soon"
+         * @example {
+         *       "1": 1,
+         *       "4": -1
+         *     }
+         */
+        QchatServerIdentifyAuths: {
+            [key: string]: -1 | 1;
+        };
+        /** QchatUpdateServerIdentifyRequest */
+        QchatUpdateServerIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the server role to change, as a decimal string. */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+            /** @description New role name. Left unchanged when omitted. The vendor states no length limit. */
+            name?: string;
+            /** @description New role icon URL. Left unchanged when omitted. */
+            icon?: string;
+            /** @description New custom extension, at most 1024 characters. */
+            ext?: string;
+            /**
+             * @description Permissions to change, as a JSON object in a form field, e.g. `{"4":1,"9":-1}`: keys are the server-level
+             *     permission codes 1-14, values `1` allow or `-1` deny (see `QchatServerIdentifyAuths` for the codes).
+             *     Codes left out keep their setting.
+             * @example {"4":1,"9":-1}
+             */
+            auths?: components["schemas"]["QchatServerIdentifyAuths"];
+        };
+        /** QchatUpdateServerIdentifyOk */
+        QchatUpdateServerIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The updated server role (a single object under the singular key `identify`). */
+            identify: components["schemas"]["QchatServerIdentify"];
+        };
+        /** QchatGetServerIdentifyPagesRequest */
+        QchatGetServerIdentifyPagesRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Paging anchor: roles come in ascending priority order, and this is the priority of the last role of the
+             *     previous page. 0 or omitted asks for the first page, which puts the everyone role first - on top of `limit`
+             *     custom roles, so a first page can hold `limit + 1` rows.
+             * @default 0
+             */
+            priority: number;
+            /**
+             * @description Maximum number of roles on the page, at most 200 (200 when omitted).
+             * @default 200
+             */
+            limit: number;
+        };
+        /** QchatGetServerIdentifyPagesOk */
+        QchatGetServerIdentifyPagesOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The roles on this page in ascending priority order. Quirk: an **array** under the singular key `identify`
+             *     (create and update return one object under the same key; the channel and user lists use `identifies`).
+             *     The first page starts with the everyone role, so it can hold `limit + 1` rows. There is no paging cursor:
+             *     pass the last row's `priority` as the next request's `priority`.
+             */
+            identify: components["schemas"]["QchatServerIdentify"][];
+        };
+        /** QchatCreateChannelIdentifyRequest */
+        QchatCreateChannelIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the server role to bring into the channel (继承自服务器哪个身份组), as a decimal string. */
+            serverRoleId: components["schemas"]["QchatRoleIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+        };
+        /**
+         * QchatChannelIdentify
+         * @description A channel role (频道身份组): a server role brought into one channel, where it can carry channel-level permissions
+         *     of its own. Its `roleId` is the channel role's own id, not the server role's (that one is `serverRoleId`). Name,
+         *     icon, ext and type are copied from the server role. Quirks: `createtime` and `updatetime` are lowercase, and
+         *     `auths` is a JSON object sent as a string inside the JSON body.
+         */
+        QchatChannelIdentify: {
+            /** @description Id of the server (服务器唯一标识). */
+            serverId?: components["schemas"]["NimId"];
+            /** @description Id of the channel (频道唯一标识). */
+            channelId?: components["schemas"]["NimId"];
+            /** @description Id of the channel role (频道身份组唯一标识); pass it as `roleId` to update or delete this channel role. */
+            roleId: components["schemas"]["NimId"];
+            /** @description Id of the server role this channel role comes from (继承自服务器身份组的id). */
+            serverRoleId?: components["schemas"]["NimId"];
+            /** @description Name of the server role it comes from. */
+            name?: string;
+            /** @description Icon URL of the server role it comes from. */
+            icon?: string;
+            /** @description Custom extension of the server role it comes from. */
+            ext?: string;
+            /** @description Type of the server role it comes from: 1 - the everyone role; 2 - a custom role. */
+            type?: components["schemas"]["QchatIdentifyType"];
+            /**
+             * @description The channel role's permissions: a JSON object **encoded as a string** (JSON inside JSON), e.g.
+             *     `"{\"1\":-1, \"2\":1}"`, so it must be parsed a second time. Keys are permission codes (see
+             *     `QchatChannelIdentifyAuths`), values `1` allow, `-1` deny, `0` inherit the server-level setting. The
+             *     vendor's own sample shows key `1`, which cannot be set at channel level, so keys are not restricted here.
+             */
+            auths?: string;
+            /** @description Creation time, Unix milliseconds (lowercase key). */
+            createtime?: number;
+            /** @description Last update time, Unix milliseconds (lowercase key). */
+            updatetime?: number;
+        };
+        /** QchatCreateChannelIdentifyOk */
+        QchatCreateChannelIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The new channel role. */
+            identify: components["schemas"]["QchatChannelIdentify"];
+        };
+        /** QchatDeleteChannelIdentifyRequest */
+        QchatDeleteChannelIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Id of the **channel** role (频道身份组), as returned in `identify.roleId` by createChannelIdentify and
+             *     getChannelIdentifyPages - not the id of the server role it comes from.
+             */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+        };
+        /**
+         * QchatChannelIdentifyAuths
+         * @description Channel-level permissions of a channel role or of one user in a channel, as a JSON object that maps a permission
+         *     code (the key, a decimal string) to a decision (the value): `1` allow (授权), `-1` deny (不授权), `0` inherit
+         *     (继承) - for a channel role, the setting of its server role at server level; for a user, the setting the user
+         *     gets at channel level. Permissions left out keep their current setting.
+         *
+         *     Only the channel-level subset of the permission codes is accepted (a server-only code such as `1` is refused):
+         *     - `2` manage channels (管理频道)
+         *     - `3` manage roles (管理角色)
+         *     - `4` send messages (发送消息)
+         *     - `9` recall others' messages (撤回他人消息)
+         *     - `10` delete others' messages (删除他人消息)
+         *     - `11` @-mention others (@ 他人)
+         *     - `12` @-mention everyone (@ 所有人)
+         *     - `13` manage white and black lists (管理黑白名单)
+         * @example {
+         *       "2": 1,
+         *       "4": 0
+         *     }
+         */
+        QchatChannelIdentifyAuths: {
+            [key: string]: -1 | 0 | 1;
+        };
+        /** QchatUpdateChannelIdentifyRequest */
+        QchatUpdateChannelIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Id of the **channel** role (频道身份组), as returned in `identify.roleId` by createChannelIdentify and
+             *     getChannelIdentifyPages - not the id of the server role it comes from.
+             */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description Permissions to change, as a JSON object in a form field, e.g. `{"2":1,"4":0}`: keys are the channel-level
+             *     permission codes only (2, 3, 4, 9-13; see `QchatChannelIdentifyAuths`), values `1` allow, `-1` deny, `0`
+             *     inherit the server-level setting. Quirk: the vendor's own curl example sends `{"1":1}`, but code 1 (manage
+             *     the server) cannot be set on a channel. Required here because it is the only thing this call changes.
+             * @example {"2":1,"4":0}
+             */
+            auths: components["schemas"]["QchatChannelIdentifyAuths"];
+        };
+        /** QchatUpdateChannelIdentifyOk */
+        QchatUpdateChannelIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The updated channel role. */
+            identify: components["schemas"]["QchatChannelIdentify"];
+        };
+        /** QchatGetChannelIdentifyPagesRequest */
+        QchatGetChannelIdentifyPagesRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description Paging anchor: channel roles come newest first, and this is the creation time (Unix milliseconds,
+             *     `createtime`) of the last role of the previous page. 0 or omitted asks for the first page, which puts the
+             *     everyone role first and so holds one row more than `limit`.
+             * @default 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of channel roles on the page, at most 200 (200 when omitted).
+             * @default 200
+             */
+            limit: number;
+        };
+        /** QchatGetChannelIdentifyPagesOk */
+        QchatGetChannelIdentifyPagesOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The channel roles on this page, newest first. The first page starts with the everyone role and so holds one
+             *     row more than `limit`. There is no paging cursor: pass the last row's `createtime` as the next `timetag`.
+             */
+            identifies: components["schemas"]["QchatChannelIdentify"][];
+        };
+        /** QchatCreateUserIdentifyRequest */
+        QchatCreateUserIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the user whose custom channel permissions are concerned (被操作的用户). */
+            faccid: components["schemas"]["Accid"];
+        };
+        /**
+         * QchatUserIdentify
+         * @description Custom permissions of one user in one channel (个人定制权限), returned together with the user's member profile in
+         *     the server. Quirks: the keys mix camelCase (`joinTime`, `memberType`) with lowercase (`createtime`,
+         *     `updatetime`), and `auths` is a JSON object sent as a string inside the JSON body.
+         */
+        QchatUserIdentify: {
+            /** @description Id of the server (服务器唯一标识). */
+            serverId?: components["schemas"]["NimId"];
+            /** @description Id of the channel (频道唯一标识). */
+            channelId?: components["schemas"]["NimId"];
+            /** @description accid of the user the permissions belong to. */
+            accid: string;
+            /**
+             * @description The user's custom permissions in the channel: a JSON object **encoded as a string** (JSON inside JSON), e.g.
+             *     `"{\"1\":-1, \"2\":1}"`, so it must be parsed a second time. Keys are permission codes (see
+             *     `QchatChannelIdentifyAuths`), values `1` allow, `-1` deny, `0` no custom setting (inherit). The vendor's own
+             *     sample shows key `1`, which cannot be set at channel level, so keys are not restricted here.
+             */
+            auths?: string;
+            /** @description The user's nickname (昵称) in the server. */
+            nick?: string;
+            /** @description The user's avatar URL (头像) in the server. */
+            avatar?: string;
+            /** @description The user's custom extension (自定义扩展) in the server. */
+            custom?: string;
+            /** @description accid of whoever invited the user into the server (邀请者). */
+            inviter?: string;
+            /** @description When the user joined the server, Unix milliseconds. */
+            joinTime?: number;
+            memberType?: components["schemas"]["QchatServerMemberType"];
+            /** @description Creation time of the custom permissions, Unix milliseconds (lowercase key). */
+            createtime?: number;
+            /** @description Last update time, Unix milliseconds (lowercase key). */
+            updatetime?: number;
+        };
+        /** QchatCreateUserIdentifyOk */
+        QchatCreateUserIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The user's new custom permissions in the channel, with the user's member profile. */
+            identify: components["schemas"]["QchatUserIdentify"];
+        };
+        /** QchatDeleteUserIdentifyRequest */
+        QchatDeleteUserIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the user whose custom channel permissions are concerned (被操作的用户). */
+            faccid: components["schemas"]["Accid"];
+        };
+        /** QchatUpdateUserIdentifyRequest */
+        QchatUpdateUserIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid of the user whose custom channel permissions are concerned (被操作的用户). */
+            faccid: components["schemas"]["Accid"];
+            /**
+             * @description Permissions to change, as a JSON object in a form field, e.g. `{"2":1,"4":0}`: keys are the channel-level
+             *     permission codes only (2, 3, 4, 9-13; see `QchatChannelIdentifyAuths`), values `1` allow, `-1` deny, `0`
+             *     inherit what the user gets at channel level. Quirk: the vendor's own curl example sends `{"1":1}`, but code 1
+             *     (manage the server) cannot be set on a channel. Required here because it is the only thing this call changes.
+             * @example {"2":1,"4":0}
+             */
+            auths: components["schemas"]["QchatChannelIdentifyAuths"];
+        };
+        /** QchatUpdateUserIdentifyOk */
+        QchatUpdateUserIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The user's updated custom permissions in the channel, with the user's member profile. */
+            identify: components["schemas"]["QchatUserIdentify"];
+        };
+        /** QchatGetUserIdentifyPagesRequest */
+        QchatGetUserIdentifyPagesRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description Paging anchor: custom permissions come newest first, and this is the creation time (Unix milliseconds,
+             *     `createtime`) of the last row of the previous page. 0 or omitted starts from the server's current time.
+             * @default 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of rows on the page. Unlike the other role list calls, the vendor documents neither a default
+             *     nor a maximum here (the sibling calls cap at 200), so send it.
+             */
+            limit: number;
+        };
+        /** QchatGetUserIdentifyPagesOk */
+        QchatGetUserIdentifyPagesOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The users' custom permissions on this page, newest first. There is no paging cursor: pass the last row's
+             *     `createtime` as the next `timetag`.
+             */
+            identifies: components["schemas"]["QchatUserIdentify"][];
+        };
+        /** QchatCreateServerIdentifyMemberRequest */
+        QchatCreateServerIdentifyMemberRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the server role, as a decimal string. */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+            /**
+             * @description JSON array of the accids to add to the role, e.g. `["accid1","accid2"]`. The vendor states no maximum
+             *     count. Quirk: the vendor's curl example wraps the array in literal quotes with escaped inner quotes
+             *     (`faccids="[\"accid1\",\"accid2\"]"`), which is a JSON string, not an array; send the bare array.
+             * @example ["accid1","accid2"]
+             */
+            faccids: components["schemas"]["Accid"][];
+        };
+        /** QchatCreateServerIdentifyMemberOk */
+        QchatCreateServerIdentifyMemberOk: {
+            /** @constant */
+            code: 200;
+            /** @description The accids that were added. */
+            successAccids: string[];
+            /** @description The accids that could not be added; the vendor gives no reason per accid. */
+            failAccids: string[];
+        };
+        /** QchatDeleteServerIdentifyMemberRequest */
+        QchatDeleteServerIdentifyMemberRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the server role, as a decimal string. */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+            /**
+             * @description JSON array of the accids to remove from the role, e.g. `["accid1","accid2"]`. The vendor states no maximum
+             *     count. Quirk: the vendor's curl example wraps the array in literal quotes with escaped inner quotes
+             *     (`faccids="[\"accid1\",\"accid2\"]"`), which is a JSON string, not an array; send the bare array.
+             * @example ["accid1","accid2"]
+             */
+            faccids: components["schemas"]["Accid"][];
+        };
+        /** QchatDeleteServerIdentifyMemberOk */
+        QchatDeleteServerIdentifyMemberOk: {
+            /** @constant */
+            code: 200;
+            /** @description The accids that were removed. */
+            successAccids: string[];
+            /** @description The accids that could not be removed; the vendor gives no reason per accid. */
+            failAccids: string[];
+        };
+        /** QchatGetServerIdentifyMemberPagesRequest */
+        QchatGetServerIdentifyMemberPagesRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the server role whose members are listed, as a decimal string. */
+            roleId: components["schemas"]["QchatRoleIdParam"];
+            /**
+             * @description Paging anchor: members come in descending order of the time they were added to the role, and this is that
+             *     time (Unix milliseconds) for the last member of the previous page; the vendor does not say which field of
+             *     the returned member carries it. 0 or omitted starts from the current time.
+             * @default 0
+             */
+            timetag: number;
+            /**
+             * @description Tie-break anchor: when several members at the end of the previous page share the same `timetag`, the accid
+             *     of the last of them, so the next page continues after it.
+             */
+            faccid?: components["schemas"]["Accid"];
+            /**
+             * @description Maximum number of members on the page, at most 200 (200 when omitted).
+             * @default 200
+             */
+            limit: number;
+        };
+        /** QchatGetServerIdentifyMemberPagesOk */
+        QchatGetServerIdentifyMemberPagesOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The role's members on this page (their server member records), most recently added first. There is no
+             *     paging cursor; see the request's `timetag` and `faccid`.
+             */
+            serverMembers: components["schemas"]["QchatServerMember"][];
+        };
+        /** QchatGetUserServerIdentifyRequest */
+        QchatGetUserServerIdentifyRequest: {
+            /** @description accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description accid of the user whose server roles are listed. */
+            faccid: components["schemas"]["Accid"];
+            /**
+             * @description Paging anchor: roles come in descending order of the time the user was added to them, and this is that time
+             *     (Unix milliseconds) for the last role of the previous page; the vendor does not say which field of the
+             *     returned role carries it. 0 or omitted starts from the current time.
+             * @default 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of roles on the page, at most 200 (200 when omitted).
+             * @default 200
+             */
+            limit: number;
+        };
+        /** QchatGetUserServerIdentifyOk */
+        QchatGetUserServerIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The server roles the user holds on this page, most recently joined first (key `serverIdentifies`, unlike
+             *     the `identify` / `identifies` of the other role calls). There is no paging cursor; see the request's `timetag`.
+             */
+            serverIdentifies: components["schemas"]["QchatServerIdentify"][];
+        };
+        /** QchatRequestAddrRequest */
+        QchatRequestAddrRequest: {
+            /** @description accid of the user whose client will connect. */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description Kind of client (客户端类型), sent as `0` or `1`: 0 - not a web client (app / desktop); 1 - a web client.
+             * @enum {integer}
+             */
+            type: 0 | 1;
+            /**
+             * @description IP address of the client (客户端ip). The vendor documents no format or use for it beyond that.
+             * @example 59.111.1.1
+             */
+            clientIp?: string;
+        };
+        /** QchatRequestAddrOk */
+        QchatRequestAddrOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The addresses the client may connect to, as `host:port` strings in the vendor's example. Quirk: the key is
+             *     `data`; the chatroom's `requestAddr` returns its list under `addr`.
+             */
+            data: string[];
+        };
+        /**
+         * ChatroomQueueLevel
+         * @description Who may change the room's ordered queue (队列管理权限): 0 - every member (the default when a room is created);
+         *     1 - only the room's creator (主播) and managers.
+         * @enum {integer}
+         */
+        ChatroomQueueLevel: 0 | 1;
+        /**
+         * ChatroomDelayClosePolicy
+         * @description Timed close (定时关闭) of a chatroom: 0 - no timed close; 1 - close a fixed time after the timer starts, whether
+         *     or not anyone is still in the room; 2 - close once the room has been empty (空闲) for the set time. The
+         *     feature must be enabled for the app before the vendor honours 1 or 2.
+         * @enum {integer}
+         */
+        ChatroomDelayClosePolicy: 0 | 1 | 2;
+        /** ChatroomCreateRequest */
+        ChatroomCreateRequest: {
+            /** @description accid of the user who creates, and will own (属主), the room; at most 32 characters. */
+            creator: components["schemas"]["Accid"];
+            /** @description Room name, at most 128 characters. */
+            name: string;
+            /** @description Announcement (公告), at most 4096 characters. An empty value leaves the room without one. */
+            announcement?: string;
+            /** @description Live-stream URL (直播地址), at most 1024 characters. */
+            broadcasturl?: string;
+            /** @description Extension field for the app's own use (扩展字段), at most 4096 characters. */
+            ext?: string;
+            /** @default 0 */
+            queuelevel: components["schemas"]["ChatroomQueueLevel"];
+            /**
+             * @description Custom anti-spam business ids (反垃圾业务ID) as JSON, e.g. `{"textbid":"","picbid":""}`, used to check the
+             *     room's name, announcement and other text. Left out, the app's existing anti-spam configuration applies.
+             */
+            bid?: components["schemas"]["AntispamBid"];
+            /**
+             * @description Timed close (定时关闭): 0 none, 1 close a fixed time later even if people are inside, 2 close after the room
+             *     has been empty for the set time. Added by the vendor's 2024 page; the feature must be enabled first.
+             */
+            delayClosePolicy?: components["schemas"]["ChatroomDelayClosePolicy"];
+            /**
+             * @description The timed-close delay in seconds, used with `delayClosePolicy` 1 or 2. The vendor's English page says
+             *     7 days (604800) apply when it is left out with one of those policies.
+             */
+            delaySeconds?: number;
+            /**
+             * @description The vendor documents no meaning for this field; current official SDKs send it (as an integer). Its name
+             *     suggests a switch for entry/exit notifications (进出聊天室通知).
+             */
+            inOutNotification?: number;
+        };
+        /**
+         * ChatroomInfo
+         * @description A chatroom (聊天室) as the vendor returns it: under `chatroom` from create, get and update, under `desc` from
+         *     toggleCloseStat, and as the items of getBatch's `succRooms`. Which fields appear depends on the call (the
+         *     vendor's own samples each show a different subset), so only `roomid` is always there. Keys are lowercase as
+         *     the vendor spells them (`broadcasturl`, `onlineusercount`, `queuelevel`).
+         */
+        ChatroomInfo: {
+            /** @description Id of the chatroom (聊天室id). */
+            roomid: components["schemas"]["NimId"];
+            /** @description Room name. */
+            name?: string;
+            /** @description Announcement (公告). The vendor sends `null`, not an empty string, when none was set. */
+            announcement?: string | null;
+            /** @description Live-stream URL (直播地址) attached to the room. */
+            broadcasturl?: string;
+            /** @description Extension field set by the app (扩展字段). */
+            ext?: string;
+            /** @description accid of the room's creator and owner (属主). */
+            creator?: string;
+            /** @description true while the room is open, false once it has been closed (see toggleCloseStat). */
+            valid?: boolean;
+            /** @description true while the whole room is muted (全体禁言, see muteRoom): only the creator and managers may then speak. */
+            muted?: boolean;
+            /** @description Number of members online now. Only present when the request asked for it (`needOnlineUserCount=true`). */
+            onlineusercount?: number;
+            queuelevel?: components["schemas"]["ChatroomQueueLevel"];
+            /**
+             * @description The vendor documents no meaning for this field; the official SDKs read it from get and getBatch
+             *     (presumably whether entry/exit notifications, 进出通知, are sent).
+             */
+            ionotify?: boolean;
+            /**
+             * @description Timed-close state of the room. Not shown on the vendor's pages; the official SDKs read it from create and
+             *     toggleCloseStat. The vendor documents no meaning for its fields beyond their names.
+             */
+            delayInfo?: {
+                /** @description Whether timed close is on for this room. */
+                delayCloseEnable?: boolean;
+                delayClosePolicy?: components["schemas"]["ChatroomDelayClosePolicy"];
+                /** @description The timed-close delay, in seconds. */
+                delaySeconds?: number;
+                /** @description The vendor documents no meaning for this field; current official SDKs read it. */
+                status?: number;
+                /** @description The vendor documents no meaning (or unit) for this field; current official SDKs read it. */
+                startTime?: number;
+            };
+        };
+        /** ChatroomCreateOk */
+        ChatroomCreateOk: {
+            /** @constant */
+            code: 200;
+            chatroom: components["schemas"]["ChatroomInfo"];
+        };
+        /**
+         * ChatroomRoomIdParam
+         * @description Id of the chatroom (聊天室id, `roomid`), as a decimal string.
+         * @example 66
+         */
+        ChatroomRoomIdParam: components["schemas"]["NimIdParam"];
+        /** ChatroomGetRequest */
+        ChatroomGetRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Whether to include the number of members online (`onlineusercount`). Sent as `true` / `false`.
+             * @default false
+             */
+            needOnlineUserCount: boolean;
+        };
+        /** ChatroomGetOk */
+        ChatroomGetOk: {
+            /** @constant */
+            code: 200;
+            chatroom: components["schemas"]["ChatroomInfo"];
+        };
+        /** ChatroomGetBatchRequest */
+        ChatroomGetBatchRequest: {
+            /**
+             * @description JSON array of at most 20 room ids, e.g. `["6001","6002"]`. The vendor's page writes the ids as strings,
+             *     while the official Go SDK sends numbers (`[6001,6002]`); both are accepted. Prefer strings: numbers above
+             *     2^53 lose precision in JavaScript. A value that is not a JSON array is answered with 414.
+             */
+            roomids: (components["schemas"]["NimIdParam"] | number)[];
+            /**
+             * @description Whether each room should include its number of online members. Sent as `true` / `false`.
+             * @default false
+             */
+            needOnlineUserCount: boolean;
+        };
+        /**
+         * ChatroomGetBatchOk
+         * @description The three lists sit at the top level of the body, next to `code` (no `desc` or `chatroom` wrapper). Ids come
+         *     back as JSON numbers although the request sent them as strings.
+         */
+        ChatroomGetBatchOk: {
+            /** @constant */
+            code: 200;
+            /** @description The rooms found. */
+            succRooms?: components["schemas"]["ChatroomInfo"][];
+            /** @description Requested ids for which no room exists. */
+            noExistRooms?: components["schemas"]["NimId"][];
+            /** @description Requested ids whose lookup failed on the vendor's side (for example an internal error); worth retrying. */
+            failRooms?: components["schemas"]["NimId"][];
+        };
+        /** ChatroomUpdateRequest */
+        ChatroomUpdateRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description New room name, at most 128 characters. Left unchanged when omitted. */
+            name?: string;
+            /** @description New announcement, at most 4096 characters. */
+            announcement?: string;
+            /** @description New live-stream URL, at most 1024 characters. */
+            broadcasturl?: string;
+            /** @description New extension field, at most 4096 characters. */
+            ext?: string;
+            /**
+             * @description Whether members get a room-updated notification event. Sent as `true` / `false`.
+             * @default true
+             */
+            needNotify: boolean;
+            /** @description Extension carried by that notification event, at most 2048 characters. */
+            notifyExt?: string;
+            queuelevel?: components["schemas"]["ChatroomQueueLevel"];
+            /**
+             * @description Custom anti-spam business ids (反垃圾业务ID) as JSON, e.g. `{"textbid":"","picbid":""}`. Left out, the app's
+             *     existing anti-spam configuration applies.
+             */
+            bid?: components["schemas"]["AntispamBid"];
+        };
+        /** ChatroomUpdateOk */
+        ChatroomUpdateOk: {
+            /** @constant */
+            code: 200;
+            chatroom: components["schemas"]["ChatroomInfo"];
+        };
+        /** ChatroomToggleCloseStatRequest */
+        ChatroomToggleCloseStatRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the operator; it must be the room's creator. */
+            operator: components["schemas"]["Accid"];
+            /** @description false closes the room, true opens it again. Sent as `true` / `false`. */
+            valid: boolean;
+            /**
+             * @description The vendor documents no meaning for this field on this endpoint; current official SDKs send it. It
+             *     presumably sets the room's timed close as on create (0 none, 1 fixed time, 2 when empty).
+             */
+            delayClosePolicy?: components["schemas"]["ChatroomDelayClosePolicy"];
+            /**
+             * @description The vendor documents no meaning for this field on this endpoint; current official SDKs send it. It
+             *     presumably is the timed-close delay in seconds, as on create.
+             */
+            delaySeconds?: number;
+        };
+        /**
+         * ChatroomToggleCloseStatOk
+         * @description Unlike create, get and update, this call returns the room under `desc`, not under `chatroom`.
+         */
+        ChatroomToggleCloseStatOk: {
+            /** @constant */
+            code: 200;
+            desc: components["schemas"]["ChatroomInfo"];
+        };
+        /** ChatroomRequestAddrRequest */
+        ChatroomRequestAddrRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the user who is going to enter the room. */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description Kind of client that will connect: 1 - web (weblink, the default); 2 - any non-web client (commonlink);
+             *     3 - WeChat mini program (wechatlink).
+             * @default 1
+             * @enum {integer}
+             */
+            clienttype: 1 | 2 | 3;
+            /**
+             * @description The client's IP address. When given, the vendor picks addresses suited to the client's region.
+             * @example 203.0.113.7
+             */
+            clientip?: string;
+        };
+        /**
+         * ChatroomRequestAddrOk
+         * @description The addresses sit in a top-level `addr` array (QChat's requestAddr uses `data` instead).
+         */
+        ChatroomRequestAddrOk: {
+            /** @constant */
+            code: 200;
+            /** @description Addresses the client may connect to, each as `host:port`. */
+            addr: string[];
+        };
+        /** ChatroomMuteRoomRequest */
+        ChatroomMuteRoomRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the operator; it must be the room's creator or a manager. */
+            operator: components["schemas"]["Accid"];
+            /** @description true mutes the whole room (only the creator and managers may speak); false lifts it. Sent as `true` / `false`. */
+            mute: boolean;
+            /**
+             * @description Whether members get a notification event. Sent as `true` / `false`.
+             * @default true
+             */
+            needNotify: boolean;
+            /** @description Extension carried by the notification event. The vendor states no length limit for this endpoint. */
+            notifyExt?: string;
+        };
+        /** ChatroomMuteRoomOk */
+        ChatroomMuteRoomOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description Whether the room's mute state was changed. */
+                success: boolean;
+            };
+        };
+        /** ChatroomQueryUserRoomIdsRequest */
+        ChatroomQueryUserRoomIdsRequest: {
+            /** @description accid of the creator whose open rooms are listed. */
+            creator: components["schemas"]["Accid"];
+        };
+        /** ChatroomQueryUserRoomIdsOk */
+        ChatroomQueryUserRoomIdsOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /**
+                 * @description Ids of the open rooms the user created. Quirk: the vendor sends these ids as JSON strings (`"1015"`),
+                 *     unlike every other chatroom response, which sends room ids as numbers. They stay strings here.
+                 */
+                roomids: string[];
+            };
+        };
+        /** ChatroomSetMemberRoleRequest */
+        ChatroomSetMemberRoleRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the operator; see `opt` for who may do what. */
+            operator: components["schemas"]["Accid"];
+            /** @description accid of the member whose role changes. */
+            target: components["schemas"]["Accid"];
+            /**
+             * @description Which role to set or clear: 1 - manager (管理员; the operator must be the creator); 2 - ordinary fixed member
+             *     (普通等级用户); -1 - blocklisted (黑名单); -2 - muted (禁言). For 2, -1 and -2 the operator must be the creator or
+             *     a manager.
+             * @enum {integer}
+             */
+            opt: 1 | 2 | -1 | -2;
+            /**
+             * @description true sets the role, false clears it. Clearing leaves a member who is neither muted nor blocklisted as a
+             *     guest (游客), i.e. no longer a fixed member. Sent as `true` / `false`.
+             */
+            optvalue: boolean;
+            /** @description Extension carried by the notification event, at most 2048 characters; the vendor asks for JSON text. */
+            notifyExt?: string;
+        };
+        /**
+         * ChatroomMemberType
+         * @description A member's role in a chatroom (角色类型), as the current member APIs send it: a string. The older
+         *     `queryMembers` documentation sends a number instead (see ChatroomMemberTypeCode). The oldest role table,
+         *     printed with `setMemberRole`, lists only LIMITED, COMMON, CREATOR, MANAGER and TEMPORARY; the member-list
+         *     pages add UNSET and ANONYMOUS.
+         * @enum {string}
+         */
+        ChatroomMemberType: "UNSET" | "LIMITED" | "COMMON" | "CREATOR" | "MANAGER" | "TEMPORARY" | "ANONYMOUS";
+        /**
+         * ChatroomMember
+         * @description A chatroom member (聊天室成员) as the member APIs return it (membersByPage, queryMembersByRole, queryMembers,
+         *     and the `desc` of setMemberRole). Quirks: the avatar key is spelled `avator` (sic) and may be `null`; `type`
+         *     is the role as a string (ChatroomMemberType); the boolean flags and the robot and mute timers are left out
+         *     entirely when they do not apply, rather than sent as false or 0.
+         */
+        ChatroomMember: {
+            /** @description Id of the chatroom (聊天室id). */
+            roomid: components["schemas"]["NimId"];
+            /** @description The member's accid. */
+            accid: string;
+            /** @description The member's nickname inside this room (聊天室内的昵称). */
+            nick?: string;
+            /**
+             * @description The member's avatar URL inside this room (聊天室内的头像). The key is misspelled `avator` by the vendor
+             *     (not `avatar`); `null` when none was set.
+             */
+            avator?: string | null;
+            /** @description The member's extension field, set by the app (开发者扩展字段). */
+            ext?: string;
+            type?: components["schemas"]["ChatroomMemberType"];
+            /** @description The member's level (成员级别). Absent when no level was set. */
+            level?: number;
+            /** @description Whether the member is in the room now (是否在线). */
+            onlineStat?: boolean;
+            /** @description When the member entered the room, Unix milliseconds. */
+            enterTime?: number;
+            /** @description true when the member is on the room's blocklist (黑名单); absent otherwise. */
+            blacklisted?: boolean;
+            /** @description true when the member is muted (禁言); absent otherwise. */
+            muted?: boolean;
+            /** @description true when the member is temporarily muted (临时禁言); absent otherwise. */
+            tempMuted?: boolean;
+            /** @description Seconds until the temporary mute ends; absent when not temporarily muted. */
+            tempMuteTtl?: number;
+            /** @description true when the member is a chatroom robot (机器人); absent otherwise. */
+            isRobot?: boolean;
+            /**
+             * @description Seconds until the robot expires (the key is the vendor's truncated spelling, `robotExpirAt`); absent for
+             *     non-robots.
+             */
+            robotExpirAt?: number;
+        };
+        /**
+         * ChatroomSetMemberRoleOk
+         * @description The member's new state comes back under `desc`: room id, accid, level and role (`type`, as a string).
+         */
+        ChatroomSetMemberRoleOk: {
+            /** @constant */
+            code: 200;
+            desc: components["schemas"]["ChatroomMember"];
+        };
+        /** ChatroomTemporaryMuteRequest */
+        ChatroomTemporaryMuteRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the operator; it must be the room's creator or a manager. */
+            operator: components["schemas"]["Accid"];
+            /** @description accid of the member to mute. */
+            target: components["schemas"]["Accid"];
+            /** @description Length of the mute in seconds, at most 2592000 (30 days); 0 lifts an existing temporary mute. */
+            muteDuration: number;
+            /**
+             * @description Whether a broadcast notification is sent after the change. Sent as `true` / `false`.
+             * @default true
+             */
+            needNotify: boolean;
+            /**
+             * @description Extension carried by that notification, at most 2048 characters. Percent-encode it in the form body: the
+             *     vendor's own curl sends raw Chinese text here, which parsers accept but which is not proper form encoding.
+             */
+            notifyExt?: string;
+        };
+        /** ChatroomTemporaryMuteOk */
+        ChatroomTemporaryMuteOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description The mute length now in force, in seconds (0 after lifting a mute). */
+                muteDuration: number;
+            };
+        };
+        /** ChatroomMembersByPageRequest */
+        ChatroomMembersByPageRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Which members to list: 0 - fixed members (固定成员); 1 - non-fixed, i.e. temporary, members (非固定成员);
+             *     2 - only the fixed members who are online now. Not the same codes as the member record's `type`.
+             * @enum {integer}
+             */
+            type: 0 | 1 | 2;
+            /**
+             * @description Paging cursor in Unix milliseconds. Members are listed newest first, starting just before this time; 0
+             *     means now. For the next page pass the `enterTime` of the last member of the previous page.
+             */
+            endtime: number;
+            /** @description Maximum number of members on this page, at most 100. */
+            limit: number;
+        };
+        /** ChatroomMembersByPageOk */
+        ChatroomMembersByPageOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description The members found. */
+                data: components["schemas"]["ChatroomMember"][];
+            };
+        };
+        /** ChatroomQueryMembersByRoleRequest */
+        ChatroomQueryMembersByRoleRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description JSON object choosing the roles to list, e.g. `{"creator":true,"manager":true,"blacklist":false,"mute":false}`:
+             *     `creator` the room's creator, `manager` managers, `blacklist` blocklisted members, `mute` muted members. A
+             *     role set to false or left out is not listed. Remember to percent-encode the JSON in the form body.
+             */
+            roles: {
+                /**
+                 * @description List the room's creator.
+                 * @default false
+                 */
+                creator: boolean;
+                /**
+                 * @description List the managers.
+                 * @default false
+                 */
+                manager: boolean;
+                /**
+                 * @description List the blocklisted members.
+                 * @default false
+                 */
+                blacklist: boolean;
+                /**
+                 * @description List the muted members.
+                 * @default false
+                 */
+                mute: boolean;
+            };
+        };
+        /** ChatroomQueryMembersByRoleOk */
+        ChatroomQueryMembersByRoleOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description The members found. */
+                data: components["schemas"]["ChatroomMember"][];
+            };
+        };
+        /** ChatroomQueryMembersRequest */
+        ChatroomQueryMembersRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description JSON array of the accids to look up, at most 200, e.g. `["abc","def"]`. */
+            accids: components["schemas"]["Accid"][];
+        };
+        /**
+         * ChatroomMemberTypeCode
+         * @description The older numeric form of a member's role, shown only by the older `queryMembers` documentation:
+         *     0 - ordinary fixed member (COMMON), 1 - creator (CREATOR), 2 - manager (MANAGER), 3 - temporary member
+         *     (TEMPORARY), 4 - anonymous visitor (ANONYMOUS), -1 - restricted member, blocklisted or muted (LIMITED).
+         *     Current pages send the string form, ChatroomMemberType.
+         * @enum {integer}
+         */
+        ChatroomMemberTypeCode: 0 | 1 | 2 | 3 | 4 | -1;
+        /**
+         * ChatroomMemberLegacy
+         * @description A member record in the older form shown by the earlier `queryMembers` documentation (批量获取在线成员信息):
+         *     `type` is a number (ChatroomMemberTypeCode) instead of a string, and the sample leaves out `accid`. Other keys,
+         *     when present, mean the same as in ChatroomMember.
+         */
+        ChatroomMemberLegacy: {
+            /** @description Id of the chatroom (聊天室id). */
+            roomid?: components["schemas"]["NimId"];
+            /** @description The member's accid. */
+            accid?: string;
+            /** @description The member's nickname inside this room. */
+            nick?: string;
+            /** @description The member's avatar URL inside this room; the key is misspelled `avator` by the vendor. */
+            avator?: string | null;
+            /** @description The member's extension field. */
+            ext?: string;
+            type: components["schemas"]["ChatroomMemberTypeCode"];
+            /** @description Whether the member is in the room now. */
+            onlineStat?: boolean;
+        };
+        /**
+         * ChatroomQueryMembersOk
+         * @description Members come back in `desc.data`. Quirk: the current documentation sends each member's `type` as a string
+         *     (ChatroomMember), the older documentation as a number (ChatroomMemberLegacy); both forms are described
+         *     (`anyOf`: a record in either form is valid).
+         */
+        ChatroomQueryMembersOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description The members found among the requested accids. */
+                data: (components["schemas"]["ChatroomMember"] | components["schemas"]["ChatroomMemberLegacy"])[];
+            };
+        };
+        /** ChatroomUpdateMyRoomRoleRequest */
+        ChatroomUpdateMyRoomRoleRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the member whose in-room profile (角色信息) changes. */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description Whether the change is stored permanently (持久化). Only has an effect for fixed members; otherwise the
+             *     profile lasts for the current stay in the room. Sent as `true` / `false`.
+             * @default false
+             */
+            save: boolean;
+            /** @description Whether members get a notification event about the change. Sent as `true` / `false`; the vendor states no default. */
+            needNotify?: boolean;
+            /** @description Content of that notification (通知的内容), at most 2048 characters. */
+            notifyExt?: string;
+            /** @description Nickname inside the room, at most 64 characters. */
+            nick?: string;
+            /**
+             * @description Avatar URL inside the room. The wire name is misspelled `avator` by the vendor: sending `avatar` is an
+             *     unknown field. The vendor states no length limit.
+             */
+            avator?: string;
+            /** @description The member's extension field for the app's own use. The vendor states no length limit. */
+            ext?: string;
+            /**
+             * @description Custom anti-spam business ids (反垃圾业务ID) as JSON, e.g. `{"textbid":"","picbid":""}`, used to check the
+             *     nickname, avatar and extension. Left out, the app's existing anti-spam configuration applies.
+             */
+            bid?: components["schemas"]["AntispamBid"];
+        };
+        /** ChatroomSendMsgRequest */
+        ChatroomSendMsgRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Client-side message id chosen by the caller, e.g. a UUID or another random string. Clients drop messages
+             *     whose `msgId` they have already seen, so use a fresh one per message (and the same one when resending, see
+             *     `resendFlag`). Echoed in the response as `msgid_client`.
+             * @example c9e6c306-804f-4ec3-b8f0-573778829419
+             */
+            msgId: string;
+            /** @description accid of the sender. */
+            fromAccid: components["schemas"]["Accid"];
+            /**
+             * @description Message type: 0 text, 1 picture, 2 audio, 3 video, 4 location, 6 file, 10 tip (Tips消息), 100 custom
+             *     (自定义消息). Note: for apps without Yidun anti-spam (易盾反垃圾), custom messages (100) are not submitted to
+             *     the anti-spam check at all. No other values (5, 11 ...) are documented for this call.
+             * @enum {integer}
+             */
+            msgType: 0 | 1 | 2 | 3 | 4 | 6 | 10 | 100;
+            /**
+             * @description Custom message sub-type (自定义消息子类型) for the app's own use, an integer greater than 0. Added by the vendor
+             *     after the original page; current official SDKs send it.
+             * @example 1
+             */
+            subType?: number;
+            /**
+             * @description Resend marker: 0 - a new message; 1 - a resend of an earlier one, in which case the vendor de-duplicates by
+             *     `msgId`.
+             * @enum {integer}
+             */
+            resendFlag?: 0 | 1;
+            /**
+             * @description Message content, at most 4096 characters. For a text message (`msgType` 0) the text itself; for the other
+             *     types the type's JSON body as described in the vendor's message-format examples (消息格式示例).
+             */
+            attach?: string;
+            /**
+             * @description Message extension (扩展字段) for the app's own use, at most 4096 characters. The vendor asks for JSON text but
+             *     stores the string as it is.
+             */
+            ext?: string;
+            /**
+             * @description Whether to keep the message out of the cloud history (云端历史): 0 - store it (default); 1 - skip it.
+             * @default 0
+             * @enum {integer}
+             */
+            skipHistory: 0 | 1;
+            /**
+             * @description Probability, in units of 1/10000, that the vendor drops the message instead of delivering it: 0 never
+             *     (default) ... 9999 drops 99.99 %. Meant to throttle low-value message kinds. When this field is sent,
+             *     `highPriority` is ignored.
+             * @default 0
+             */
+            abandonRatio: number;
+            /**
+             * @description `true` marks a high-priority message (高优先级消息) whose delivery the vendor protects first; `false` (default)
+             *     is a normal one. A room accepts at most 10 high-priority messages per second; the excess is downgraded to
+             *     normal priority (or rejected, see `forbiddenIfHighPriorityMsgFreq`). Marking everything high priority is the
+             *     same as marking nothing. Ignored when `abandonRatio` is sent. Sent as `true`/`false`.
+             * @default false
+             */
+            highPriority: boolean;
+            /**
+             * @description For a high-priority message only: `true` (default) re-delivers it to users who leave and re-enter the room
+             *     within the re-delivery window (about 30 seconds); `false` does not. Has no effect unless `highPriority` is
+             *     `true`.
+             * @default true
+             */
+            needHighPriorityMsgResend: boolean;
+            /**
+             * @description Per-message anti-spam switch. The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾)
+             *     enabled, check this message (custom messages included) with the general anti-spam instead of Yidun. Leave
+             *     it out to use Yidun whenever the app has it.
+             * @enum {integer}
+             */
+            useYidun?: 0;
+            /**
+             * @description Yidun anti-cheating fields (易盾反垃圾增强版反作弊专属字段) passed through to Yidun, as a JSON object of at most
+             *     1024 characters; see Yidun's own documentation for its members.
+             */
+            yidunAntiCheating?: Record<string, never>;
+            /**
+             * @description Extra anti-spam parameters passed through to Yidun (透传给易盾的反垃圾检测参数). The vendor's pages document
+             *     neither its meaning nor its format or limits; the meaning is from the official server SDKs' field comments,
+             *     and current official SDKs send it as a plain string.
+             */
+            yidunAntiSpamExt?: string;
+            /**
+             * @description Custom anti-spam business id (反垃圾业务ID) to check this one message with; leave out to use the app's
+             *     anti-spam configuration. Unlike `bid` on chatroom create/update and on QChat calls (a JSON object with
+             *     `textbid`/`picbid`), the sendMsg table documents a single id, and the official SDKs send a plain string, so
+             *     any string is accepted here.
+             */
+            bid?: string;
+            /**
+             * @description For apps with Yidun anti-spam: `true` means Yidun checks the content given in `antispamCustom` instead of the
+             *     message itself. Default `false`. Only honoured for custom messages (`msgType` 100). Sent as `true`/`false`.
+             * @default false
+             */
+            antispam: boolean;
+            /**
+             * @description The content Yidun checks when `antispam` is `true`, as JSON text of at most 5000 characters:
+             *     `{"type":1,"data":"custom content"}` where `type` is 1 for text (`data` is the text) or 2 for a picture
+             *     (`data` is its URL).
+             */
+            antispamCustom?: {
+                /**
+                 * @description 1 - `data` is text; 2 - `data` is a picture URL.
+                 * @enum {integer}
+                 */
+                type: 1 | 2;
+                /** @description The text, or the picture URL, to check. */
+                data: string;
+            };
+            /**
+             * @description Tag expression (标签表达式) choosing which room members receive the message, at most 128 characters; leave out
+             *     to deliver to everyone. Added by the vendor after the original page; the tag-expression syntax is documented
+             *     on the vendor's chatroom-tag pages, not here.
+             */
+            notifyTargetTags?: string;
+            /**
+             * @description Environment name (所属环境). Each environment can have its own message-copy (抄送) address configured in the
+             *     console; the message is copied to the address of the environment named here.
+             */
+            env?: string;
+            /**
+             * @description `true` lets the message through even when the sender is temporarily muted (临时禁言) in the room; default
+             *     `false`. Not on the vendor's pages: the meaning and default are from the official server SDKs' field
+             *     comments, which send it as `true`/`false`.
+             * @default false
+             */
+            ignoreMute: boolean;
+            /**
+             * @description Whether the message is copied to the app's message-copy (抄送) address: 0 - no; 1 - yes (default). Not on
+             *     the vendor's pages: the values are from the official server SDKs' field comments, which send an integer.
+             * @default 1
+             * @enum {integer}
+             */
+            route: 0 | 1;
+            /**
+             * @description Priority of a message that travels over the CDN channel (走CDN通道的消息的优先级). Not on the vendor's pages:
+             *     only the official server SDKs' field comments name it, and no value range or default was recovered.
+             */
+            chatMsgPriority?: number;
+            /**
+             * @description What happens when a high-priority message exceeds the room's high-priority rate limit: 0 - it is downgraded
+             *     to a normal message (default); 1 - the call fails with code 403. Not on the vendor's pages: the values are
+             *     from the official server SDKs' field comments, which send an integer.
+             * @default 0
+             * @enum {integer}
+             */
+            forbiddenIfHighPriorityMsgFreq: 0 | 1;
+            /**
+             * @description Spatial coordinate x (空间坐标x) of the message. The vendor's pages document no meaning or range for it; only
+             *     the official server SDKs name it, and they send a floating-point number.
+             */
+            locX?: number;
+            /**
+             * @description Spatial coordinate y (空间坐标y). No meaning or range documented; the official server SDKs send a
+             *     floating-point number.
+             */
+            locY?: number;
+            /**
+             * @description Spatial coordinate z (空间坐标z). No meaning or range documented; the official server SDKs send a
+             *     floating-point number.
+             */
+            locZ?: number;
+        };
+        /** ChatroomSendMsgOk */
+        ChatroomSendMsgOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The message as the vendor stored it. Quirks: the payload sits in `desc` (which holds a string on errors);
+             *     `time`, `roomId` and `type` are **strings** holding numbers; `msgid_client` is snake_case among camelCase
+             *     keys; `fromAvator` is the vendor's spelling of "avatar". The official server SDKs also cope with `desc`
+             *     arriving as a JSON-encoded string; the vendor's page shows an object.
+             */
+            desc: {
+                /** @description Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
+                time: string;
+                /** @description Avatar URL of the sender (wire name misspelled `fromAvator`). */
+                fromAvator?: string;
+                /** @description The `msgId` the caller sent (snake_case on the wire). */
+                msgid_client: string;
+                /**
+                 * @description Client type of the sender; `REST` for messages sent through this API.
+                 * @example REST
+                 */
+                fromClientType?: string;
+                /** @description The message content, as sent in `attach`. */
+                attach?: string;
+                /**
+                 * @description Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
+                 *     bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
+                 */
+                roomId: string;
+                /** @description accid of the sender. */
+                fromAccount: string;
+                /** @description Nickname of the sender. */
+                fromNick?: string;
+                /** @description The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
+                type: string;
+                /** @description The message extension, when one was sent (listed by the official server SDKs). */
+                ext?: string;
+                /**
+                 * @description 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
+                 * @example 1
+                 */
+                highPriorityFlag?: number;
+                /**
+                 * @description Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
+                 *     vendor's pages document neither the key nor its values.
+                 */
+                msgAbandonFlag?: number;
+            };
+        };
+        /** ChatroomAddRobotRequest */
+        ChatroomAddRobotRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description JSON array of the robots' accids, 1 to 100 of them, e.g. `["zhangsan","lisi"]`. Each must be an existing
+             *     account of the app.
+             */
+            accids: components["schemas"]["Accid"][];
+            /**
+             * @description Extension of the robots' member profile (机器人信息扩展字段), at most 4096 characters. The vendor asks for JSON
+             *     text but stores the string as it is.
+             */
+            roleExt?: string;
+            /**
+             * @description Extension carried by the "robot entered the room" notification (进入聊天室通知), at most 2048 characters.
+             *     The vendor asks for JSON text but passes the string on as it is.
+             */
+            notifyExt?: string;
+        };
+        /**
+         * ChatroomRobotAccidList
+         * @description A list of robot accids as a **JSON-encoded string inside the JSON response** (quirk), e.g. `"[\"hzlisi\"]"`,
+         *     not a JSON array. Parse the string a second time to get the array.
+         * @example ["hzlisi"]
+         */
+        ChatroomRobotAccidList: string;
+        /** ChatroomAddRobotOk */
+        ChatroomAddRobotOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description Outcome per accid. Quirk: each list is a JSON-encoded **string** (e.g. `"[\"hzlisi\"]"`), not an array;
+             *     parse it again. The official server SDKs treat each list as optional.
+             */
+            desc: {
+                /** @description Robots added by this call, as a JSON-encoded string. */
+                successAccids?: components["schemas"]["ChatroomRobotAccidList"];
+                /** @description accids that could not be added, as a JSON-encoded string. */
+                failAccids?: components["schemas"]["ChatroomRobotAccidList"];
+                /**
+                 * @description accids the vendor reports as already present (its pages give no description; by the name, robots the
+                 *     room already had), as a JSON-encoded string.
+                 */
+                oldAccids?: components["schemas"]["ChatroomRobotAccidList"];
+            };
+        };
+        /** ChatroomRemoveRobotRequest */
+        ChatroomRemoveRobotRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description JSON array of the robots' accids to remove, 1 to 100 of them, e.g. `["zhangsan","lisi"]`. */
+            accids: components["schemas"]["Accid"][];
+        };
+        /** ChatroomRemoveRobotOk */
+        ChatroomRemoveRobotOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description Outcome per accid. Quirk: each list is a JSON-encoded **string** (e.g. `"[\"hzlisi\"]"`), not an array;
+             *     parse it again. The official server SDKs treat each list as optional.
+             */
+            desc: {
+                /** @description Robots removed by this call, as a JSON-encoded string. */
+                successAccids?: components["schemas"]["ChatroomRobotAccidList"];
+                /** @description accids that could not be removed, as a JSON-encoded string. */
+                failAccids?: components["schemas"]["ChatroomRobotAccidList"];
+            };
+        };
+        /** ChatroomQueueInitRequest */
+        ChatroomQueueInitRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Maximum number of elements the room's queue may hold, 0 to 1000.
+             * @example 10
+             */
+            sizeLimit: number;
+        };
+        /** ChatroomQueueInitOk */
+        ChatroomQueueInitOk: {
+            /** @constant */
+            code: 200;
+            /** @description Sent as an empty object (`{}`) on success; it carries no data. */
+            desc?: Record<string, never>;
+        };
+        /**
+         * ChatroomQueueElementKey
+         * @description Key of a chatroom queue element (elementKey, 元素的唯一键), at most 128 characters. Keys are unique within one
+         *     room's queue: offering an existing key updates that element.
+         * @example 1111
+         */
+        ChatroomQueueElementKey: string;
+        /**
+         * ChatroomQueueElementValue
+         * @description Content of a chatroom queue element (elementValue, 元素内容), free text of at most 4096 characters.
+         * @example 66666
+         */
+        ChatroomQueueElementValue: string;
+        /**
+         * ChatroomQueueHighPriority
+         * @description Whether this queue change is handled as a high-priority message (高优先级消息): 0 - no (default), 1 - yes.
+         *     The vendor's pages document no meaning for this field; the values come from the field comments of the official
+         *     Java server SDK, and current official SDKs send it as an integer (not `true`/`false`, unlike `sendMsg`'s
+         *     boolean `highPriority`). Inferred, not documented: it prioritises the queue-change notification the room's
+         *     members receive.
+         * @default 0
+         * @enum {integer}
+         */
+        ChatroomQueueHighPriority: 0 | 1;
+        /**
+         * ChatroomQueueHighPriorityPolicy
+         * @description What happens when a high-priority queue change (`highPriority` 1) exceeds the room's high-priority rate limit:
+         *     0 - it is downgraded to a normal-priority one (default); 1 - the call fails with code 416. The vendor's pages
+         *     document no meaning for this field; the values come from the field comments of the official Java server SDK,
+         *     and current official SDKs send it as an integer.
+         * @default 0
+         * @enum {integer}
+         */
+        ChatroomQueueHighPriorityPolicy: 0 | 1;
+        /** ChatroomQueueOfferRequest */
+        ChatroomQueueOfferRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Key of the element (elementKey), at most 128 characters. A new key appends an element; an existing key
+             *     replaces that element's value.
+             */
+            key: components["schemas"]["ChatroomQueueElementKey"];
+            /** @description Content of the element (elementValue), at most 4096 characters. */
+            value: components["schemas"]["ChatroomQueueElementValue"];
+            /**
+             * @description accid of the account that submits the element; defaults to the room's creator. An unknown account gives
+             *     code 404. The change notification names `operator` when that account is online in the room and the room's
+             *     creator otherwise.
+             */
+            operator?: components["schemas"]["Accid"];
+            /**
+             * @description `true` deletes the element again once all of `operator`'s connections to the room drop or leave it; `false`
+             *     (default) keeps it. With `true` the operator must currently be in the room, or the call fails (code 403 on
+             *     the vendor's page; the official Java SDK's comment says 302). Sent as `true`/`false`.
+             * @default false
+             */
+            transient: boolean;
+            highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
+            highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
+        };
+        /** ChatroomQueueOfferOk */
+        ChatroomQueueOfferOk: {
+            /** @constant */
+            code: 200;
+            /** @description Sent as an empty object (`{}`) on success; it carries no data. */
+            desc?: Record<string, never>;
+        };
+        /** ChatroomQueuePollRequest */
+        ChatroomQueuePollRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description Key of the element to take out, at most 128 characters; leave out to take the head of the queue. */
+            key?: components["schemas"]["ChatroomQueueElementKey"];
+            highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
+            highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
+        };
+        /**
+         * ChatroomQueueElement
+         * @description One chatroom queue element as a `key`/`value` pair (the shape `queuePoll` returns).
+         */
+        ChatroomQueueElement: {
+            key: components["schemas"]["ChatroomQueueElementKey"];
+            value: components["schemas"]["ChatroomQueueElementValue"];
+        };
+        /** ChatroomQueuePollOk */
+        ChatroomQueuePollOk: {
+            /** @constant */
+            code: 200;
+            /** @description The element taken out of the queue (it is removed from the queue). */
+            desc: components["schemas"]["ChatroomQueueElement"];
+        };
+        /** ChatroomQueueListRequest */
+        ChatroomQueueListRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+        };
+        /**
+         * ChatroomQueueListEntry
+         * @description One element in a `queueList` answer. Quirk: the vendor does not send `{"key": ..., "value": ...}` here but an
+         *     object with a single member whose name is the element's key and whose value is the element's value, e.g.
+         *     `{"33333": "33333"}`. Read the one entry of the object to get both.
+         * @example {
+         *       "33333": "33333"
+         *     }
+         */
+        ChatroomQueueListEntry: {
+            [key: string]: components["schemas"]["ChatroomQueueElementValue"];
+        };
+        /** ChatroomQueueListOk */
+        ChatroomQueueListOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /**
+                 * @description Every element of the queue, in queue order. Quirk: each item is a one-entry object `{elementKey:
+                 *     elementValue}`, not a `{key, value}` pair.
+                 */
+                list: components["schemas"]["ChatroomQueueListEntry"][];
+            };
+        };
+        /** ChatroomQueueDropRequest */
+        ChatroomQueueDropRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
+            highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
+        };
+        /** ChatroomQueueDropOk */
+        ChatroomQueueDropOk: {
+            /** @constant */
+            code: 200;
+            /** @description Sent as an empty object (`{}`) on success; it carries no data. */
+            desc?: Record<string, never>;
+        };
+        /** ChatroomQueueBatchUpdateElementsRequest */
+        ChatroomQueueBatchUpdateElementsRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the operator; must be the room's creator or an administrator (管理员). */
+            operator: components["schemas"]["Accid"];
+            /**
+             * @description JSON object mapping element keys to their new values, at most 200 entries, e.g. `{"k1":"v1","k2":"v2"}`.
+             *     Only existing elements are updated; keys not in the queue are reported back in `noExistElementKey`. Keys and
+             *     values follow the queue's element limits (128 and 4096 characters).
+             */
+            elements: {
+                [key: string]: components["schemas"]["ChatroomQueueElementValue"];
+            };
+            /**
+             * @description Whether to send the room an update notification (更新通知事件); default `true`. Sent as `true`/`false`.
+             * @default true
+             */
+            needNotify: boolean;
+            /** @description Extension carried by the update notification, at most 2048 characters. */
+            notifyExt?: string;
+            highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
+            highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
+        };
+        /** ChatroomQueueBatchUpdateElementsOk */
+        ChatroomQueueBatchUpdateElementsOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description Keys of `elements` that are not in the queue and were therefore not updated. */
+                noExistElementKey?: components["schemas"]["ChatroomQueueElementKey"][];
+            };
+        };
+        /** ChatroomStatsTopnRequest */
+        ChatroomStatsTopnRequest: {
+            /**
+             * @description How many rooms to return, 1 to 500 (default 100).
+             * @default 100
+             */
+            topn: number;
+            /**
+             * @description The point in time whose statistics are wanted, as a Unix time in seconds or in milliseconds (the vendor
+             *     accepts both). Defaults to now. Only the last 30 days can be queried, and a day's figures become
+             *     available the following day.
+             */
+            timestamp?: number;
+            /**
+             * @description Statistics period: `hour` (default) or `day`, in lowercase. Quirk: the response's `period` is uppercase
+             *     (`HOUR`, `DAY`).
+             * @default hour
+             * @enum {string}
+             */
+            period: "hour" | "day";
+            /**
+             * @description Ranking key: `active` - active users (日活, the default); `enter` - number of entries (进入人次);
+             *     `message` - number of messages.
+             * @default active
+             * @enum {string}
+             */
+            orderby: "active" | "enter" | "message";
+        };
+        /**
+         * ChatroomStatsTopnOk
+         * @description The ranking sits in a top-level `data` array, best first.
+         */
+        ChatroomStatsTopnOk: {
+            /** @constant */
+            code: 200;
+            data: {
+                /** @description Id of the chatroom. Quirk - camelCase `roomId` here, `roomid` everywhere else in the chatroom API. */
+                roomId: components["schemas"]["NimId"];
+                /** @description Number of active users in the room (活跃数). */
+                activeNums?: number;
+                /** @description Number of entries into the room (进入人次). */
+                enterNums?: number;
+                /** @description Number of messages sent in the room. */
+                msgs?: number;
+                /**
+                 * @description Start of the period, Unix seconds: the hour for `HOUR`, midnight for `DAY`. The vendor's sample leaves
+                 *     it out of one item, so it may be absent.
+                 */
+                datetime?: number;
+                /**
+                 * @description The statistics period, uppercase (the request's `period` is lowercase). May be absent, as in the vendor's sample.
+                 * @enum {string}
+                 */
+                period?: "HOUR" | "DAY";
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -435,6 +4653,1686 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QchatGetServerListPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatInviteServerMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatInviteServerMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200, with `failAccid` when some invitees were skipped, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatInviteServerMemberOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatAcceptServerInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatAcceptServerInviteRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatRejectServerInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatRejectServerInviteRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatApplyServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatApplyServerRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatAcceptServerApply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatAcceptServerApplyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatRejectServerApply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatRejectServerApplyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatKickServerMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatKickServerMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatLeaveServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatLeaveServerRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateServerMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateServerMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the updated member in `serverMember`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatUpdateServerMemberOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateOtherServerMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateOtherServerMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the updated member in `serverMember`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatUpdateOtherServerMemberOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetServerMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetServerMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the members in `serverMembers`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetServerMembersOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetServerMemberListPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetServerMemberListPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of members and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetServerMemberListPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatCreateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatCreateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the new channel in `channelInfo`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatCreateChannelOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatRemoveChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatRemoveChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the updated channel in `channelInfo`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatUpdateChannelOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetChannelsRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the channels in `channelInfos`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetChannelsOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetChannelListPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetChannelListPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of channels and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetChannelListPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetChannelMemberListPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetChannelMemberListPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of channel members and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetChannelMemberListPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateWhiteBlackIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateWhiteBlackIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateWhiteBlackIdentifyUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateWhiteBlackIdentifyUserRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryWhiteBlackIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryWhiteBlackIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of roles and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryWhiteBlackIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryWhiteBlackIdentifyUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryWhiteBlackIdentifyUserRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of members and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryWhiteBlackIdentifyUserOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatBatchGetWhiteBlackIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatBatchGetWhiteBlackIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the listed roles, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatBatchGetWhiteBlackIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatBatchGetWhiteBlackIdentifyUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatBatchGetWhiteBlackIdentifyUserRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the listed members, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatBatchGetWhiteBlackIdentifyUserOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatSendMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatSendMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the message ids and time in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatSendMsgOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatSendAttachMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatSendAttachMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the notification type, ids and time in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatSendAttachMsgOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateAttachMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateAttachMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryHistoryMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryHistoryMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the messages in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryHistoryMsgOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatCreateServerIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatCreateServerIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the new role in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatCreateServerIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatRemoveServerIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatRemoveServerIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateServerIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateServerIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the updated role in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatUpdateServerIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetServerIdentifyPages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetServerIdentifyPagesRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of roles in `identify` (an array), or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetServerIdentifyPagesOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatCreateChannelIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatCreateChannelIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the new channel role in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatCreateChannelIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatDeleteChannelIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatDeleteChannelIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateChannelIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateChannelIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the updated channel role in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatUpdateChannelIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetChannelIdentifyPages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetChannelIdentifyPagesRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of channel roles in `identifies`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetChannelIdentifyPagesOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatCreateUserIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatCreateUserIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the user's custom permissions in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatCreateUserIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatDeleteUserIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatDeleteUserIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatUpdateUserIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatUpdateUserIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the user's custom permissions in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatUpdateUserIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetUserIdentifyPages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetUserIdentifyPagesRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of custom permissions in `identifies`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetUserIdentifyPagesOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatCreateServerIdentifyMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatCreateServerIdentifyMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the accids that were and were not added, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatCreateServerIdentifyMemberOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatDeleteServerIdentifyMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatDeleteServerIdentifyMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the accids that were and were not removed, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatDeleteServerIdentifyMemberOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetServerIdentifyMemberPages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetServerIdentifyMemberPagesRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of members in `serverMembers`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetServerIdentifyMemberPagesOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetUserServerIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetUserServerIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of roles in `serverIdentifies`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetUserServerIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatRequestAddr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatRequestAddrRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the address list in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatRequestAddrOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the new room in `chatroom`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomCreateOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomGetRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the room in `chatroom`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomGetOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomGetBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomGetBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `succRooms`, `noExistRooms` and `failRooms` at the top level, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomGetBatchOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the updated room in `chatroom`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomUpdateOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomToggleCloseStat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomToggleCloseStatRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the room in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomToggleCloseStatOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomRequestAddr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomRequestAddrRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the addresses in `addr`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomRequestAddrOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomMuteRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomMuteRoomRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `desc.success`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomMuteRoomOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueryUserRoomIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueryUserRoomIdsRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the room ids in `desc.roomids`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueryUserRoomIdsOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomSetMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomSetMemberRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the member in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomSetMemberRoleOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomTemporaryMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomTemporaryMuteRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `desc.muteDuration`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomTemporaryMuteOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomMembersByPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomMembersByPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the members in `desc.data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomMembersByPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueryMembersByRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueryMembersByRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the members in `desc.data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueryMembersByRoleOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueryMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueryMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the members in `desc.data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueryMembersOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomUpdateMyRoomRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomUpdateMyRoomRoleRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 on success, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomSendMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomSendMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the stored message in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomSendMsgOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomAddRobot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomAddRobotRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the per-accid outcome in `desc` (lists as JSON strings), or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomAddRobotOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomRemoveRobot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomRemoveRobotRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the per-accid outcome in `desc` (lists as JSON strings), or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomRemoveRobotOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueInit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueInitRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with an empty `desc` object, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueInitOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueOfferRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with an empty `desc` object, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueOfferOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueuePoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueuePollRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the removed element in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueuePollOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueListRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the queue in `desc.list`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueListOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueDrop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueDropRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with an empty `desc` object, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueDropOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueBatchUpdateElements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueBatchUpdateElementsRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the unknown keys in `desc.noExistElementKey`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueBatchUpdateElementsOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomStatsTopn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomStatsTopnRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the ranking in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomStatsTopnOk"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };

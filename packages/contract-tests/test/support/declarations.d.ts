@@ -1,0 +1,2 @@
+// The repo's tools are plain ESM JavaScript.
+declare module '*.mjs';
