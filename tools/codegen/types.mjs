@@ -29,6 +29,8 @@ export async function generateTypes(spec) {
   const requestNames = requestSchemaNames(spec);
   const ast = await openapiTS(structuredClone(spec), {
     silent: true,
+    // A `default` documents what the vendor assumes when a field is left out; it must not make the field required.
+    defaultNonNullable: false,
     transform(schema, options) {
       if (schema.format === 'nim-id') return STRING;
       // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.

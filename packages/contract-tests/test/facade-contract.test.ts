@@ -19,7 +19,8 @@ beforeAll(async () => {
     appSecret: APP_SECRET,
     baseUrl: mock.url,
     retry: false,
-    fetch: (req) => {
+    fetch: (input) => {
+      const req = input as Request;
       req.headers.set('Prefer', 'example=paramError');
       return fetch(req);
     },

@@ -1784,9 +1784,9 @@ export interface components {
             /** @description Custom extension for the app's own use, at most 1024 characters. */
             custom?: string;
             /** @default 0 */
-            inviteMode: components["schemas"]["QchatInviteMode"];
+            inviteMode?: components["schemas"]["QchatInviteMode"];
             /** @default 0 */
-            applyMode: components["schemas"]["QchatApplyMode"];
+            applyMode?: components["schemas"]["QchatApplyMode"];
             /**
              * @description Custom anti-spam business ids as JSON, e.g. `{"textbid":"","picbid":""}`. Added by the vendor after the
              *     original page; current SDKs send it.
@@ -1924,7 +1924,7 @@ export interface components {
              *     pages run from the most recent join backwards. Pass the previous page's `pageInfo.nextTimetag`.
              * @default 0
              */
-            timetag: number;
+            timetag?: number;
             /** @description Maximum number of servers on this page, at most 200. */
             limit: number;
         };
@@ -2226,7 +2226,7 @@ export interface components {
             /** @description Custom extension for the app's own use, at most 1024 characters. */
             custom?: string;
             /** @default 0 */
-            viewMode: components["schemas"]["QchatChannelViewMode"];
+            viewMode?: components["schemas"]["QchatChannelViewMode"];
         };
         /**
          * QchatChannelInfo
@@ -2323,7 +2323,7 @@ export interface components {
              *     it String; it carries a number.
              * @default 0
              */
-            timetag: number;
+            timetag?: number;
             /**
              * @description Maximum number of channels on this page, at most 200.
              * @example 10
@@ -2619,29 +2619,29 @@ export interface components {
                  * @description Store the message in the channel's cloud history (存云端历史).
                  * @default true
                  */
-                history: boolean;
+                history?: boolean;
                 /**
                  * @description Deliver an APNs / Android notification-bar push.
                  * @default true
                  */
-                push: boolean;
+                push?: boolean;
                 /**
                  * @description Count the message in the unread badge.
                  * @default true
                  */
-                badge: boolean;
+                badge?: boolean;
                 /**
                  * @description Prefix the push text with the sender's nickname.
                  * @default true
                  */
-                needPushNick: boolean;
+                needPushNick?: boolean;
             };
             /**
              * @description @ everyone (艾特所有人): 1 - yes; 0 - no (default). Sent as `0` or `1`, not as a boolean.
              * @default 0
              * @enum {integer}
              */
-            mentionedAll: 0 | 1;
+            mentionedAll?: 0 | 1;
             /**
              * @description The accounts to @ (艾特): a JSON array of accids (at most 100) sent as the text of this form field,
              *     e.g. `["lisi"]`. Ignored when `mentionedAll` is 1.
@@ -2719,22 +2719,22 @@ export interface components {
                  * @description Store the notification offline (存离线) for receivers who are not online; only for `toType` 3 or 4.
                  * @default false
                  */
-                persist: boolean;
+                persist?: boolean;
                 /**
                  * @description Deliver an APNs / Android notification-bar push.
                  * @default true
                  */
-                push: boolean;
+                push?: boolean;
                 /**
                  * @description Count the notification in the unread badge.
                  * @default true
                  */
-                badge: boolean;
+                badge?: boolean;
                 /**
                  * @description Prefix the push text with the sender's nickname.
                  * @default true
                  */
-                needPushNick: boolean;
+                needPushNick?: boolean;
             };
         } & (unknown & unknown);
         /** QchatSendAttachMsgOk */
@@ -2835,7 +2835,7 @@ export interface components {
              * @description Start of the time range, Unix milliseconds; 0 (the default) means no lower bound.
              * @default 0
              */
-            fromTime: number;
+            fromTime?: number;
             /**
              * @description End of the time range, Unix milliseconds. Left out, it is the current time.
              * @example 1640995200000
@@ -2855,14 +2855,14 @@ export interface components {
              * @description Maximum number of messages returned, at most 100 (the default).
              * @default 100
              */
-            limit: number;
+            limit?: number;
             /**
              * @description Order, sent as `0` or `1` (not a boolean): 0 (default) - from the newest back into the past; 1 - the other
              *     way round, from the oldest forward.
              * @default 0
              * @enum {integer}
              */
-            reverse: 0 | 1;
+            reverse?: 0 | 1;
         };
         /** QchatQueryHistoryMsgOk */
         QchatQueryHistoryMsgOk: {
@@ -3055,12 +3055,12 @@ export interface components {
              *     custom roles, so a first page can hold `limit + 1` rows.
              * @default 0
              */
-            priority: number;
+            priority?: number;
             /**
              * @description Maximum number of roles on the page, at most 200 (200 when omitted).
              * @default 200
              */
-            limit: number;
+            limit?: number;
         };
         /** QchatGetServerIdentifyPagesOk */
         QchatGetServerIdentifyPagesOk: {
@@ -3201,12 +3201,12 @@ export interface components {
              *     everyone role first and so holds one row more than `limit`.
              * @default 0
              */
-            timetag: number;
+            timetag?: number;
             /**
              * @description Maximum number of channel roles on the page, at most 200 (200 when omitted).
              * @default 200
              */
-            limit: number;
+            limit?: number;
         };
         /** QchatGetChannelIdentifyPagesOk */
         QchatGetChannelIdentifyPagesOk: {
@@ -3314,7 +3314,7 @@ export interface components {
              *     `createtime`) of the last row of the previous page. 0 or omitted starts from the server's current time.
              * @default 0
              */
-            timetag: number;
+            timetag?: number;
             /**
              * @description Maximum number of rows on the page. Unlike the other role list calls, the vendor documents neither a default
              *     nor a maximum here (the sibling calls cap at 200), so send it.
@@ -3392,7 +3392,7 @@ export interface components {
              *     the returned member carries it. 0 or omitted starts from the current time.
              * @default 0
              */
-            timetag: number;
+            timetag?: number;
             /**
              * @description Tie-break anchor: when several members at the end of the previous page share the same `timetag`, the accid
              *     of the last of them, so the next page continues after it.
@@ -3402,7 +3402,7 @@ export interface components {
              * @description Maximum number of members on the page, at most 200 (200 when omitted).
              * @default 200
              */
-            limit: number;
+            limit?: number;
         };
         /** QchatGetServerIdentifyMemberPagesOk */
         QchatGetServerIdentifyMemberPagesOk: {
@@ -3427,12 +3427,12 @@ export interface components {
              *     returned role carries it. 0 or omitted starts from the current time.
              * @default 0
              */
-            timetag: number;
+            timetag?: number;
             /**
              * @description Maximum number of roles on the page, at most 200 (200 when omitted).
              * @default 200
              */
-            limit: number;
+            limit?: number;
         };
         /** QchatGetUserServerIdentifyOk */
         QchatGetUserServerIdentifyOk: {
@@ -3497,7 +3497,7 @@ export interface components {
             /** @description Extension field for the app's own use (扩展字段), at most 4096 characters. */
             ext?: string;
             /** @default 0 */
-            queuelevel: components["schemas"]["ChatroomQueueLevel"];
+            queuelevel?: components["schemas"]["ChatroomQueueLevel"];
             /**
              * @description Custom anti-spam business ids (反垃圾业务ID) as JSON, e.g. `{"textbid":"","picbid":""}`, used to check the
              *     room's name, announcement and other text. Left out, the app's existing anti-spam configuration applies.
@@ -3586,7 +3586,7 @@ export interface components {
              * @description Whether to include the number of members online (`onlineusercount`). Sent as `true` / `false`.
              * @default false
              */
-            needOnlineUserCount: boolean;
+            needOnlineUserCount?: boolean;
         };
         /** ChatroomGetOk */
         ChatroomGetOk: {
@@ -3606,7 +3606,7 @@ export interface components {
              * @description Whether each room should include its number of online members. Sent as `true` / `false`.
              * @default false
              */
-            needOnlineUserCount: boolean;
+            needOnlineUserCount?: boolean;
         };
         /**
          * ChatroomGetBatchOk
@@ -3638,7 +3638,7 @@ export interface components {
              * @description Whether members get a room-updated notification event. Sent as `true` / `false`.
              * @default true
              */
-            needNotify: boolean;
+            needNotify?: boolean;
             /** @description Extension carried by that notification event, at most 2048 characters. */
             notifyExt?: string;
             queuelevel?: components["schemas"]["ChatroomQueueLevel"];
@@ -3692,7 +3692,7 @@ export interface components {
              * @default 1
              * @enum {integer}
              */
-            clienttype: 1 | 2 | 3;
+            clienttype?: 1 | 2 | 3;
             /**
              * @description The client's IP address. When given, the vendor picks addresses suited to the client's region.
              * @example 203.0.113.7
@@ -3720,7 +3720,7 @@ export interface components {
              * @description Whether members get a notification event. Sent as `true` / `false`.
              * @default true
              */
-            needNotify: boolean;
+            needNotify?: boolean;
             /** @description Extension carried by the notification event. The vendor states no length limit for this endpoint. */
             notifyExt?: string;
         };
@@ -3847,7 +3847,7 @@ export interface components {
              * @description Whether a broadcast notification is sent after the change. Sent as `true` / `false`.
              * @default true
              */
-            needNotify: boolean;
+            needNotify?: boolean;
             /**
              * @description Extension carried by that notification, at most 2048 characters. Percent-encode it in the form body: the
              *     vendor's own curl sends raw Chinese text here, which parsers accept but which is not proper form encoding.
@@ -3902,22 +3902,22 @@ export interface components {
                  * @description List the room's creator.
                  * @default false
                  */
-                creator: boolean;
+                creator?: boolean;
                 /**
                  * @description List the managers.
                  * @default false
                  */
-                manager: boolean;
+                manager?: boolean;
                 /**
                  * @description List the blocklisted members.
                  * @default false
                  */
-                blacklist: boolean;
+                blacklist?: boolean;
                 /**
                  * @description List the muted members.
                  * @default false
                  */
-                mute: boolean;
+                mute?: boolean;
             };
         };
         /** ChatroomQueryMembersByRoleOk */
@@ -3989,7 +3989,7 @@ export interface components {
              *     profile lasts for the current stay in the room. Sent as `true` / `false`.
              * @default false
              */
-            save: boolean;
+            save?: boolean;
             /** @description Whether members get a notification event about the change. Sent as `true` / `false`; the vendor states no default. */
             needNotify?: boolean;
             /** @description Content of that notification (通知的内容), at most 2048 characters. */
@@ -4055,14 +4055,14 @@ export interface components {
              * @default 0
              * @enum {integer}
              */
-            skipHistory: 0 | 1;
+            skipHistory?: 0 | 1;
             /**
              * @description Probability, in units of 1/10000, that the vendor drops the message instead of delivering it: 0 never
              *     (default) ... 9999 drops 99.99 %. Meant to throttle low-value message kinds. When this field is sent,
              *     `highPriority` is ignored.
              * @default 0
              */
-            abandonRatio: number;
+            abandonRatio?: number;
             /**
              * @description `true` marks a high-priority message (高优先级消息) whose delivery the vendor protects first; `false` (default)
              *     is a normal one. A room accepts at most 10 high-priority messages per second; the excess is downgraded to
@@ -4070,14 +4070,14 @@ export interface components {
              *     same as marking nothing. Ignored when `abandonRatio` is sent. Sent as `true`/`false`.
              * @default false
              */
-            highPriority: boolean;
+            highPriority?: boolean;
             /**
              * @description For a high-priority message only: `true` (default) re-delivers it to users who leave and re-enter the room
              *     within the re-delivery window (about 30 seconds); `false` does not. Has no effect unless `highPriority` is
              *     `true`.
              * @default true
              */
-            needHighPriorityMsgResend: boolean;
+            needHighPriorityMsgResend?: boolean;
             /**
              * @description Per-message anti-spam switch. The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾)
              *     enabled, check this message (custom messages included) with the general anti-spam instead of Yidun. Leave
@@ -4108,7 +4108,7 @@ export interface components {
              *     message itself. Default `false`. Only honoured for custom messages (`msgType` 100). Sent as `true`/`false`.
              * @default false
              */
-            antispam: boolean;
+            antispam?: boolean;
             /**
              * @description The content Yidun checks when `antispam` is `true`, as JSON text of at most 5000 characters:
              *     `{"type":1,"data":"custom content"}` where `type` is 1 for text (`data` is the text) or 2 for a picture
@@ -4140,14 +4140,14 @@ export interface components {
              *     comments, which send it as `true`/`false`.
              * @default false
              */
-            ignoreMute: boolean;
+            ignoreMute?: boolean;
             /**
              * @description Whether the message is copied to the app's message-copy (抄送) address: 0 - no; 1 - yes (default). Not on
              *     the vendor's pages: the values are from the official server SDKs' field comments, which send an integer.
              * @default 1
              * @enum {integer}
              */
-            route: 0 | 1;
+            route?: 0 | 1;
             /**
              * @description Priority of a message that travels over the CDN channel (走CDN通道的消息的优先级). Not on the vendor's pages:
              *     only the official server SDKs' field comments name it, and no value range or default was recovered.
@@ -4160,7 +4160,7 @@ export interface components {
              * @default 0
              * @enum {integer}
              */
-            forbiddenIfHighPriorityMsgFreq: 0 | 1;
+            forbiddenIfHighPriorityMsgFreq?: 0 | 1;
             /**
              * @description Spatial coordinate x (空间坐标x) of the message. The vendor's pages document no meaning or range for it; only
              *     the official server SDKs name it, and they send a floating-point number.
@@ -4365,7 +4365,7 @@ export interface components {
              *     the vendor's page; the official Java SDK's comment says 302). Sent as `true`/`false`.
              * @default false
              */
-            transient: boolean;
+            transient?: boolean;
             highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
             highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
         };
@@ -4457,7 +4457,7 @@ export interface components {
              * @description Whether to send the room an update notification (更新通知事件); default `true`. Sent as `true`/`false`.
              * @default true
              */
-            needNotify: boolean;
+            needNotify?: boolean;
             /** @description Extension carried by the update notification, at most 2048 characters. */
             notifyExt?: string;
             highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
@@ -4478,7 +4478,7 @@ export interface components {
              * @description How many rooms to return, 1 to 500 (default 100).
              * @default 100
              */
-            topn: number;
+            topn?: number;
             /**
              * @description The point in time whose statistics are wanted, as a Unix time in seconds or in milliseconds (the vendor
              *     accepts both). Defaults to now. Only the last 30 days can be queried, and a day's figures become
@@ -4491,14 +4491,14 @@ export interface components {
              * @default hour
              * @enum {string}
              */
-            period: "hour" | "day";
+            period?: "hour" | "day";
             /**
              * @description Ranking key: `active` - active users (日活, the default); `enter` - number of entries (进入人次);
              *     `message` - number of messages.
              * @default active
              * @enum {string}
              */
-            orderby: "active" | "enter" | "message";
+            orderby?: "active" | "enter" | "message";
         };
         /**
          * ChatroomStatsTopnOk
