@@ -1,27 +1,30 @@
 // The two checks Prism 5.14 skips on form bodies, done with ajv over the spec's own schemas:
 // unknown fields (additionalProperties: false) and the JSON inside a form field (contentSchema).
+// (Prism copies only the declared properties out of a form body before validating, and ajv treats
+// contentSchema as an annotation.)
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
+/** Compiles the checks of every operation once; returns check(path, form) -> [{ field, message }]. */
 export function createGapChecker(operations) {
   const ajv = new Ajv2020({ allErrors: false, strict: false });
   addFormats(ajv);
   ajv.addFormat('nim-id', true);
   const checkers = new Map();
   for (const [path, { request }] of operations) {
-    const known = new Set(Object.keys(request.properties ?? {}));
-    const json = Object.entries(request.properties ?? {})
-      .filter(([, s]) => s.contentSchema)
+    const properties = request.properties ?? {};
+    const json = Object.entries(properties)
+      .filter(([, s]) => s && typeof s === 'object' && s.contentSchema)
       .map(([name, s]) => [name, ajv.compile(s.contentSchema)]);
-    checkers.set(path, { closed: request.additionalProperties === false, known, json });
+    checkers.set(path, { closed: request.additionalProperties === false, known: new Set(Object.keys(properties)), json });
   }
-  /** Returns the problems found (vendor-style messages naming the field); empty when there are none. */
+
   return function check(path, form) {
     const c = checkers.get(path);
     const problems = [];
     if (!c) return problems;
     if (c.closed) {
-      for (const key of Object.keys(form)) if (!c.known.has(key)) problems.push(`unknown parameter '${key}'`);
+      for (const key of Object.keys(form)) if (!c.known.has(key)) problems.push({ field: key, message: `unknown parameter '${key}'` });
     }
     for (const [name, validate] of c.json) {
       if (form[name] === undefined) continue;
@@ -29,14 +32,39 @@ export function createGapChecker(operations) {
       try {
         value = JSON.parse(form[name]);
       } catch {
-        problems.push(`${name} is not valid JSON`);
+        problems.push({ field: name, message: `${name} is not valid JSON` });
         continue;
       }
       if (!validate(value)) {
-        const e = validate.errors[0];
-        problems.push(`${name}${e.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} ${e.message}`);
+        problems.push({ field: name, message: describeAjvError(name, value, validate.errors[0]) });
       }
     }
     return problems;
   };
+}
+
+/** One ajv error inside a JSON-in-form field, worded like Prism's: `serverIds[1] must match pattern ...`. */
+function describeAjvError(name, value, e) {
+  const where = name + fieldPath(value, e.instancePath);
+  const { params = {} } = e;
+  if (e.keyword === 'required') return `${where}.${params.missingProperty} is required`;
+  if (e.propertyName !== undefined) return `${where} key '${e.propertyName}' ${e.message}${allowed(params)}`;
+  if (params.additionalProperty !== undefined) return `${where} must not have the property '${params.additionalProperty}'`;
+  return `${where} ${e.message}${allowed(params)}`;
+}
+
+/** A JSON pointer into `value` -> `[2].name` (array indexes in brackets, other keys dotted or quoted). */
+function fieldPath(value, pointer) {
+  let out = '';
+  let cur = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += Array.isArray(cur) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`;
+    cur = cur?.[key];
+  }
+  return out;
+}
+
+function allowed(params) {
+  return Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(', ')}` : '';
 }

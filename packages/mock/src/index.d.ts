@@ -1,3 +1,14 @@
+import type { Server } from 'node:http';
+
+export interface RateLimitOptions {
+  /** Calls allowed per window for one (AppKey, operation) pair (default 100, the vendor's). */
+  limit?: number;
+  /** Window length in milliseconds (default 1000). */
+  windowMs?: number;
+  /** How long a pair stays blocked after going over, in milliseconds (default 10000, the vendor's). */
+  blockMs?: number;
+}
+
 export interface MockOptions {
   /** Address to listen on (default 127.0.0.1). */
   host?: string;
@@ -9,33 +20,60 @@ export interface MockOptions {
   appKey?: string;
   /** AppSecret the signatures are checked with (default nim-mock-secret). */
   appSecret?: string;
-  /** Check AppKey, CheckSum and CurTime like the vendor (default true). */
+  /** Check AppKey, CurTime and CheckSum like the vendor (default true). */
   auth?: boolean;
-  /** Invent schema-valid bodies instead of serving the named examples. */
+  /** Generate schema-valid success bodies instead of serving the `ok` example. */
   dynamic?: boolean;
-  /** Seed of dynamic mode, for repeatable bodies. */
+  /** Seed of dynamic mode: the same seed gives the same body for the same operation, across restarts. */
   seed?: string | number;
-  /** Simulate the vendor's frequency control (416). */
-  rateLimit?: boolean | { limit?: number; windowMs?: number; blockMs?: number };
-  /** One line per request; false for silence (default: stdout). */
+  /** Simulate the vendor's frequency control (code 416): true for the vendor's 100 calls/s and 10 s block. */
+  rateLimit?: boolean | RateLimitOptions;
+  /** Receives one line per request; false for silence (default: stdout). */
   log?: ((line: string) => void) | false;
-  /** The mock's clock in Unix milliseconds (tests). */
+  /** The mock's clock in Unix milliseconds, for CurTime checks and the rate limit (default Date.now). */
   now?: () => number;
   /** Largest accepted body in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** How long close() waits for requests in flight before closing their connections (default 5000 ms). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningMock {
   /** Base URL to give the client, e.g. http://127.0.0.1:4010/nimserver */
   url: string;
   port: number;
+  host: string;
   appKey: string;
+  /** The underlying node:http server (for connection counts and the like). */
+  server: Server;
+  /** Stops accepting connections, finishes requests in flight, closes keep-alive connections. Idempotent. */
   close(): Promise<void>;
 }
 
 export function startMock(options?: MockOptions): Promise<RunningMock>;
-export const DEFAULTS: Readonly<Required<Pick<MockOptions, 'host' | 'port' | 'appKey' | 'appSecret' | 'auth' | 'dynamic' | 'bodyLimitBytes'>> & { rateLimit: false }>;
+
+export const DEFAULTS: Readonly<{
+  host: string;
+  port: number;
+  appKey: string;
+  appSecret: string;
+  auth: boolean;
+  dynamic: boolean;
+  rateLimit: false;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}>;
+
+export const VENDOR_RATE_LIMIT: Readonly<Required<RateLimitOptions>>;
+
+/** Absolute path of the bundled spec shipped in this package. */
+export const DEFAULT_SPEC: string;
+
+/**
+ * The vendor's signature check on lowercase-keyed headers. Undefined when the request is signed correctly, else the
+ * vendor's `desc` and the mock's own explanation.
+ */
 export function checkSignature(
   headers: Record<string, string | string[] | undefined>,
   options: { appKey: string; appSecret: string; nowMs?: number },
-): string | undefined;
+): { desc: string; reason: string } | undefined;

@@ -1,15 +1,47 @@
 // Prism as a library: request validation, example selection (`Prefer: example=...`) and dynamic bodies.
+import { randomBytes } from 'node:crypto';
 import { createInstance, getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { isRight } from 'fp-ts/lib/Either.js';
+import { realistic } from './generation.js';
+import { deref, okMedia, FORM } from './spec.js';
 
+/**
+ * The document Prism serves: each 200 response keeps only its success branch, inlined with dynamic mode's
+ * generation profile (errors are still served by name with `Prefer: example=...`).
+ */
+export function specForPrism(spec) {
+  const copy = structuredClone(spec);
+  for (const item of Object.values(copy.paths)) {
+    const op = item?.post;
+    if (!op) continue;
+    const media = okMedia(op);
+    if (media?.schema) {
+      const branches = media.schema.oneOf ?? [media.schema];
+      const success = branches.find((b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? branches[0];
+      media.schema = realistic(deref(spec, success));
+    }
+    // The vendor accepts an empty form when no field is required (e.g. stats/chatroom/topn); Prism would not.
+    const body = op.requestBody;
+    if (body && !deref(spec, body.content?.[FORM]?.schema ?? {}).required?.length) body.required = false;
+  }
+  return copy;
+}
+
+/**
+ * Loads the operations into Prism once. Returns { resources: Map(path -> Prism operation), handle }.
+ * handle(resource, request) runs one request through Prism against that one operation - the front has routed it
+ * already, so Prism's router does not score all 75 paths again - and resolves to one of
+ * { violations } | { body, example } | { failure: { status, detail } }.
+ */
 export async function createPrism(spec, { dynamic = false, seed } = {}) {
-  const operations = await getHttpOperationsFromSpec(spec);
+  const operations = await getHttpOperationsFromSpec(specForPrism(spec));
+  const resources = new Map(operations.filter((o) => o.method === 'post').map((o) => [o.path, withoutEmptyParams(o)]));
   const logger = createLogger('nim-mock', { level: 'silent' });
   const config = {
-    mock: { dynamic, ...(seed !== undefined ? { seed: String(seed) } : {}) },
-    checkSecurity: false, // the mock checks the real signature itself (auth.js)
+    mock: { dynamic },
+    checkSecurity: false, // the front checks the real signature (auth.js)
     validateRequest: true,
     validateResponse: false,
     errors: false,
@@ -17,28 +49,49 @@ export async function createPrism(spec, { dynamic = false, seed } = {}) {
     isProxy: false,
   };
   const prism = createInstance(config, { logger });
+  const fixedSeed = seed === undefined || seed === null || seed === '' ? undefined : String(seed);
 
-  /** Runs one request through Prism; returns { violations, statusCode, body } or { failure }. */
-  return async function handle(input) {
-    const prefs = getHttpConfigFromRequest(input);
-    if (!isRight(prefs)) return { failure: prefs.left };
-    const { seed: preferSeed, ...rest } = prefs.right;
-    const mock = { ...config.mock, ...withoutUndefined(rest), ...(preferSeed ? { seed: preferSeed } : {}) };
-    const result = await prism.request(input, operations, { ...config, mock })();
+  async function handle(resource, { path, headers, body, defaultExample }) {
+    // The vendor always answers JSON: an Accept header must not make Prism refuse to negotiate.
+    const { accept, ...rest } = headers;
+    const input = { method: 'post', url: { path, query: {} }, headers: rest, body };
+    let prefs = {};
+    if (headers.prefer) {
+      const parsed = getHttpConfigFromRequest(input);
+      if (!isRight(parsed)) return { failure: { status: 400, detail: `bad Prefer header: ${parsed.left.detail ?? parsed.left.message}` } };
+      prefs = parsed.right;
+    }
+    const isDynamic = prefs.dynamic ?? dynamic;
+    const exampleKey = prefs.exampleKey ?? (isDynamic ? undefined : defaultExample);
+    const mock = {
+      dynamic: isDynamic,
+      ...(exampleKey ? { exampleKey } : {}),
+      ...(prefs.code ? { code: prefs.code } : {}),
+      // Always seeded: json-schema-faker's random source is process-global, so an unseeded mock would otherwise
+      // inherit the last seeded one's sequence when two run in one process.
+      ...(isDynamic ? { seed: prefs.seed ?? fixedSeed ?? randomBytes(8).toString('hex') } : {}),
+    };
+    const result = await prism.request(input, [resource], { ...config, mock })();
     if (!isRight(result)) {
       // An invalid body with no 4xx response in the spec: Prism gives up with a 422 problem holding the violations.
       const validation = result.left.additional?.validation;
-      return validation ? { violations: validation, statusCode: 422 } : { failure: result.left };
+      if (validation) return { violations: validation };
+      const status = Number(result.left.status) < 500 ? 400 : 500;
+      return { failure: { status, detail: String(result.left.detail || result.left.message || result.left.title) } };
     }
-    const { output, validations } = result.right;
-    return {
-      violations: validations.input.filter((v) => v.severity === 0 || v.severity === 'Error'),
-      statusCode: output.statusCode,
-      body: output.body,
-    };
-  };
+    return { body: result.right.output.body, example: exampleKey ?? (isDynamic ? 'dynamic' : undefined) };
+  }
+
+  return { resources, handle };
 }
 
-function withoutUndefined(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+/**
+ * The spec declares no path, query, header or cookie parameters; Prism would still validate against the empty lists
+ * on every request (a URI-template match included). Dropping them skips that work and changes no answer.
+ */
+function withoutEmptyParams(resource) {
+  for (const key of ['path', 'query', 'headers', 'cookie']) {
+    if (Array.isArray(resource.request?.[key]) && resource.request[key].length === 0) delete resource.request[key];
+  }
+  return resource;
 }

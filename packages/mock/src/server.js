@@ -1,132 +1,80 @@
-// The mock's HTTP front: vendor-style auth and errors around Prism.
+// The mock's HTTP front: reads bodies, runs the handler, writes JSON, logs one line per request, shuts down cleanly.
 import { createServer } from 'node:http';
-import { checkSignature } from './auth.js';
-import { createGapChecker } from './gaps.js';
-import { createPrism } from './prism.js';
-import { createRateLimiter } from './rate-limit.js';
-import { loadSpec, operationsByPath, specForPrism, DEFAULT_SPEC, FORM } from './spec.js';
-import { PARAM_ERROR, RATE_LIMITED, vendorBody } from './vendor.js';
+import { createHandler, PREFIX } from './handler.js';
+import { formatLogLine } from './log.js';
+import { DEFAULTS, resolveOptions } from './options.js';
+import { vendorBody } from './vendor.js';
 
-export const DEFAULTS = Object.freeze({
-  host: '127.0.0.1',
-  port: 4010,
-  appKey: 'nim-mock-appkey',
-  appSecret: 'nim-mock-secret',
-  auth: true,
-  dynamic: false,
-  rateLimit: false,
-  bodyLimitBytes: 1024 * 1024,
-});
-
-const PREFIX = '/nimserver';
+export { DEFAULTS };
 
 /**
- * Starts the mock. Resolves to { url, port, close() } once it accepts connections.
- * options: host, port (0 = any free port), spec (path or object), appKey, appSecret, auth, dynamic, seed,
- * rateLimit (false | true | { limit, windowMs, blockMs }), log (function(line) | false), now.
+ * Starts the mock. Resolves to { url, port, host, appKey, server, close() } once it accepts connections.
+ * See index.d.ts for the options.
  */
 export async function startMock(options = {}) {
-  const o = { ...DEFAULTS, ...withoutUndefined(options) };
-  const spec = typeof o.spec === 'object' ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
-  const operations = operationsByPath(spec);
-  const checkGaps = createGapChecker(operations);
-  const prism = await createPrism(specForPrism(spec), { dynamic: o.dynamic, seed: o.seed });
-  const limiter = o.rateLimit ? createRateLimiter({ ...(typeof o.rateLimit === 'object' ? o.rateLimit : {}), now: o.now }) : undefined;
-  const log = o.log === false ? () => {} : (o.log ?? ((line) => process.stdout.write(line + '\n')));
-  const now = o.now ?? Date.now;
-
-  async function answer(req, rawBody) {
-    const url = new URL(req.url, 'http://mock');
-    const path = url.pathname.startsWith(PREFIX) ? url.pathname.slice(PREFIX.length) : url.pathname;
-    if (req.method === 'GET' && (path === '/health' || path === '/ready')) return { status: 200, body: { status: 'ok' } };
-    const op = operations.get(path);
-    if (!op || req.method !== 'POST') {
-      // docs/adr/0007: an unknown action is answered HTTP 404 with a vendor-style body.
-      return { status: 404, body: vendorBody(404, `unknown action: ${url.pathname}`) };
-    }
-    const operationId = op.operationId;
-    if (o.auth) {
-      const problem = checkSignature(req.headers, { appKey: o.appKey, appSecret: o.appSecret, nowMs: now() });
-      if (problem) return { operationId, body: vendorBody(PARAM_ERROR, problem) };
-    }
-    if (limiter && limiter(`${req.headers.appkey ?? ''} ${path}`)) {
-      return { operationId, body: vendorBody(RATE_LIMITED, 'frequency limit exceeded, blocked for 10 seconds') };
-    }
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (!contentType.toLowerCase().startsWith(FORM)) {
-      return { operationId, body: vendorBody(PARAM_ERROR, `Content-Type must be ${FORM};charset=utf-8, got '${contentType}'`) };
-    }
-    const form = Object.fromEntries(new URLSearchParams(rawBody));
-    const result = await prism({
-      method: 'post',
-      url: { path, query: {} },
-      headers: req.headers,
-      body: rawBody,
-    });
-    if (result.failure) {
-      return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${result.failure.detail ?? result.failure.message}`) };
-    }
-    const problems = result.violations.map(describeViolation);
-    // The JSON checks only add news: a field Prism already refused (e.g. by its coarse pattern) is named once.
-    for (const gap of checkGaps(path, form)) if (!problems.some((p) => p.startsWith(gap.split(/[ .[]/)[0] + ' '))) problems.push(gap);
-    if (problems.length) return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${problems.join('; ')}`) };
-    return { operationId, body: result.body };
-  }
+  const o = resolveOptions(options);
+  const answer = await createHandler(o);
+  let closing = false;
 
   const server = createServer((req, res) => {
     const started = performance.now();
     const chunks = [];
     let size = 0;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size <= o.bodyLimitBytes) chunks.push(c);
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size <= o.bodyLimitBytes) chunks.push(chunk);
     });
+    req.on('error', () => {}); // a client that hangs up mid-body gets no answer; nothing to clean up
     req.on('end', async () => {
       let outcome;
       try {
         outcome =
           size > o.bodyLimitBytes
-            ? { body: vendorBody(PARAM_ERROR, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
-            : await answer(req, Buffer.concat(chunks).toString('utf8'));
+            ? { body: vendorBody(414, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
+            : await answer({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       } catch (error) {
-        outcome = { body: vendorBody(500, `mock error: ${error instanceof Error ? error.message : String(error)}`) };
+        // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
+        outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
       }
       const text = JSON.stringify(outcome.body);
-      res.writeHead(outcome.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-      res.end(text);
-      const ms = (performance.now() - started).toFixed(1);
-      log(`${req.method} ${req.url} ${outcome.operationId ?? '-'} code=${outcome.body?.code ?? '-'} ${ms}ms`);
+      const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
+      if (closing) headers.Connection = 'close';
+      res.writeHead(outcome.status ?? 200, headers);
+      res.end(req.method === 'HEAD' ? undefined : text);
+      if (o.log && !outcome.quiet) {
+        o.log(formatLogLine({ time: Date.now(), method: req.method, url: req.url, ms: performance.now() - started, ...outcome }));
+      }
     });
   });
-  server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = 65_000; // longer than common client pools' idle timeouts, so the client closes first
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port, o.host, resolve);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address();
   const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host;
-  return {
-    url: `http://${hostForUrl}:${port}${PREFIX}`,
-    port,
-    appKey: o.appKey,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections?.();
-      }),
-  };
-}
 
-/** Prism's violation -> `<field> <rule broken>`, e.g. `accid is required`, `limit must be integer`. */
-function describeViolation(v) {
-  const message = String(v.message).replace(/^Request body (property \S+ )?/, '');
-  const required = /must have required property '(.+)'/.exec(message);
-  if (required) return `${required[1]} is required`;
-  const where = (v.path ?? v.location ?? []).filter((p) => p !== 'body').join('.');
-  return where ? `${where} ${message}` : message;
-}
+  let closed;
+  /** Stops accepting connections, lets requests in flight finish (up to shutdownGraceMs), then closes every socket. */
+  function close() {
+    if (closed) return closed;
+    closing = true;
+    closed = new Promise((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), o.shutdownGraceMs);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        o.log?.flush?.();
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closed;
+  }
 
-function withoutUndefined(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+  return { url: `http://${hostForUrl}:${port}${PREFIX}`, port, host: o.host, appKey: o.appKey, server, close };
 }

@@ -1,12 +1,32 @@
-// Loading the bundled spec and reading what the mock needs from it.
+// Loading the bundled spec and reading what the mock needs from it: per operation its request schema and example names.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_SPEC = fileURLToPath(new URL('../spec/openapi.json', import.meta.url));
 export const FORM = 'application/x-www-form-urlencoded';
 
+/** Reads a bundled OpenAPI JSON document; a clear error for a missing file, YAML or a document without paths. */
 export function loadSpec(path = DEFAULT_SPEC) {
-  return JSON.parse(readFileSync(path, 'utf8'));
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the spec ${path}: ${error instanceof Error ? error.message : error}`);
+  }
+  let spec;
+  try {
+    spec = JSON.parse(text);
+  } catch {
+    throw new Error(`the spec ${path} is not JSON; pass a bundled OpenAPI JSON such as @nimkit/spec/openapi.json`);
+  }
+  checkShape(spec, path);
+  return spec;
+}
+
+export function checkShape(spec, where = 'the spec') {
+  if (!spec || typeof spec !== 'object' || !spec.paths || typeof spec.paths !== 'object') {
+    throw new Error(`${where} is not an OpenAPI document (no "paths")`);
+  }
 }
 
 /** Inlines local $refs; OpenAPI 3.1 sibling keywords of a $ref win over the target's. */
@@ -15,7 +35,10 @@ export function deref(spec, node) {
   if (!node || typeof node !== 'object') return node;
   let cur = node;
   while (typeof cur.$ref === 'string') {
-    const target = cur.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+    const target = cur.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
     if (!target) throw new Error(`unresolvable $ref ${cur.$ref}`);
     const { $ref, ...siblings } = cur;
     cur = { ...target, ...siblings };
@@ -23,32 +46,28 @@ export function deref(spec, node) {
   return Object.fromEntries(Object.entries(cur).map(([k, v]) => [k, deref(spec, v)]));
 }
 
-/** path -> { operationId, request: dereferenced wire-shape request schema } */
-export function operationsByPath(spec) {
-  const map = new Map();
-  for (const [path, item] of Object.entries(spec.paths)) {
-    const op = item.post;
-    if (!op) continue;
-    map.set(path, { operationId: op.operationId, request: deref(spec, op.requestBody.content[FORM].schema) });
-  }
-  return map;
+/** The JSON content of an operation's one 200 response. */
+export function okMedia(op) {
+  return op.responses?.['200']?.content?.['application/json'];
 }
 
 /**
- * The spec Prism serves: each 200 response keeps only its success branch, so dynamic mode invents successes
- * (errors are still served by name with `Prefer: example=...`).
+ * path -> { operationId, path, request, examples } for every POST operation with a form body.
+ * request: the dereferenced wire-shape request schema; examples: [{ name, code, summary }] in spec order.
  */
-export function specForPrism(spec) {
-  const copy = structuredClone(spec);
-  for (const item of Object.values(copy.paths)) {
-    const media = item.post?.responses?.['200']?.content?.['application/json'];
-    if (media?.schema?.oneOf) media.schema = media.schema.oneOf[0];
-    // The vendor accepts an empty form when no field is required (e.g. stats/chatroom/topn); Prism would not.
-    const request = item.post?.requestBody;
-    const schemaRef = request?.content?.[FORM]?.schema;
-    if (request && !deref(copy, schemaRef).required?.length) request.required = false;
+export function operationsByPath(spec) {
+  const map = new Map();
+  for (const [path, item] of Object.entries(spec.paths)) {
+    const op = item?.post;
+    if (!op) continue;
+    const schema = op.requestBody?.content?.[FORM]?.schema;
+    if (!schema) throw new Error(`${op.operationId ?? path} has no ${FORM} request body`);
+    const examples = Object.entries(okMedia(op)?.examples ?? {}).map(([name, ex]) => {
+      const { value, summary } = deref(spec, ex);
+      return { name, code: value?.code, summary: summary ?? '' };
+    });
+    map.set(path, { operationId: op.operationId ?? path, path, request: deref(spec, schema), examples });
   }
-  // Prism does not know the custom id format; for generated values an int64 is the right shape.
-  copy.components.schemas.NimId = { ...copy.components.schemas.NimId, format: 'int64', maximum: 9007199254740991, minimum: 1 };
-  return copy;
+  if (!map.size) throw new Error('the spec has no POST operation with a form body');
+  return map;
 }

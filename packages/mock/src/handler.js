@@ -1,0 +1,70 @@
+// The request pipeline, in the vendor's order: route -> signature -> frequency control -> content type -> Prism
+// (validation, then an example or a generated body) plus the two gap checks. Returns an outcome the HTTP front
+// writes and logs: { status, body, operationId, example, reason }.
+import { checkSignature } from './auth.js';
+import { createGapChecker } from './gaps.js';
+import { paramErrorDesc } from './param-errors.js';
+import { createPrism } from './prism.js';
+import { createRateLimiter } from './rate-limit.js';
+import { operationsByPath, FORM } from './spec.js';
+import { DESC, PARAM_ERROR, RATE_LIMITED, vendorBody } from './vendor.js';
+
+export const PREFIX = '/nimserver';
+export const HEALTH = `${PREFIX}/health`;
+
+export async function createHandler(o) {
+  const operations = operationsByPath(o.spec);
+  const checkGaps = createGapChecker(operations);
+  const prism = await createPrism(o.spec, { dynamic: o.dynamic, seed: o.seed });
+  const limiter = o.rateLimit ? createRateLimiter({ ...o.rateLimit, now: o.now }) : undefined;
+  const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', rateLimit: Boolean(limiter) };
+  const exampleNames = new Map([...operations].map(([path, op]) => [path, op.examples.map((e) => e.name)]));
+
+  /** request: { method, url, headers (lowercase keys), body (string) } */
+  return async function answer({ method, url, headers, body }) {
+    const pathname = url.split('?', 1)[0];
+    if ((pathname === HEALTH || pathname === '/health') && (method === 'GET' || method === 'HEAD')) return { status: 200, body: health, quiet: true };
+    // Only /nimserver/<action>, as on the vendor's hosts: a client whose base URL lacks /nimserver must fail here too.
+    const path = pathname.startsWith(PREFIX + '/') ? pathname.slice(PREFIX.length) : undefined;
+    const op = path === undefined ? undefined : operations.get(path);
+    const resource = prism.resources.get(path);
+    if (!op || !resource || method !== 'POST') {
+      // docs/adr/0007: an unknown action (or a method other than POST) is answered HTTP 404 with a vendor-shaped body.
+      const why = op ? `${method} is not allowed, every action is POST` : undefined;
+      return { status: 404, body: vendorBody(404, `unknown action: ${method === 'POST' ? '' : method + ' '}${pathname}`), reason: why };
+    }
+    const operationId = op.operationId;
+
+    if (o.auth) {
+      const bad = checkSignature(headers, { appKey: o.appKey, appSecret: o.appSecret, nowMs: o.now() });
+      if (bad) return { operationId, body: vendorBody(PARAM_ERROR, bad.desc), reason: bad.reason };
+    }
+    if (limiter) {
+      const blocked = limiter(`${headers.appkey ?? ''}\u0000${operationId}`);
+      if (blocked) return { operationId, body: vendorBody(RATE_LIMITED, DESC.rateLimited), reason: `blocked for another ${blocked.remainingMs} ms` };
+    }
+    const contentType = String(headers['content-type'] ?? '');
+    if (contentType.split(';', 1)[0].trim().toLowerCase() !== FORM) {
+      return { operationId, body: vendorBody(PARAM_ERROR, `Content-Type must be ${FORM};charset=utf-8, got '${contentType}'`) };
+    }
+
+    const prefer = headers.prefer ? /(?:^|[\s,;])example=("?)([^",;\s]+)\1/.exec(headers.prefer)?.[2] : undefined;
+    if (prefer && !exampleNames.get(path).includes(prefer)) {
+      // docs/adr/0020: a mock-only answer for a misused mock, never mistakable for a vendor answer.
+      const desc = `nim-mock: ${operationId} has no example '${prefer}'; use one of: ${exampleNames.get(path).join(', ')}`;
+      return { operationId, status: 400, body: vendorBody(400, desc) };
+    }
+
+    if (!body && op.request.required?.length) {
+      // Prism stops at "Body parameter is required"; the vendor names the missing fields.
+      return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${op.request.required.map((f) => `${f} is required`).join('; ')}`) };
+    }
+    const result = await prism.handle(resource, { path, headers, body, defaultExample: exampleNames.get(path).includes('ok') ? 'ok' : undefined });
+    if (result.failure) {
+      return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
+    }
+    const desc = paramErrorDesc(result.violations ?? [], checkGaps(path, Object.fromEntries(new URLSearchParams(body))));
+    if (desc) return { operationId, body: vendorBody(PARAM_ERROR, desc) };
+    return { operationId, body: result.body, example: result.example };
+  };
+}

@@ -1,0 +1,49 @@
+// The mock's options: documented defaults and their validation (shared by startMock and the CLI).
+import { loadSpec, checkShape, DEFAULT_SPEC } from './spec.js';
+import { VENDOR_RATE_LIMIT } from './rate-limit.js';
+import { createStdoutLog } from './log.js';
+
+export const DEFAULTS = Object.freeze({
+  host: '127.0.0.1',
+  port: 4010,
+  appKey: 'nim-mock-appkey',
+  appSecret: 'nim-mock-secret',
+  auth: true,
+  dynamic: false,
+  rateLimit: false,
+  bodyLimitBytes: 1024 * 1024,
+  shutdownGraceMs: 5_000,
+});
+
+/** Options as given to startMock -> a complete, checked configuration. Throws a TypeError naming the bad option. */
+export function resolveOptions(options = {}) {
+  const o = { ...DEFAULTS, ...withoutUndefined(options) };
+  if (typeof o.host !== 'string' || !o.host) throw new TypeError(`host must be a non-empty string, got ${o.host}`);
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new TypeError(`port must be an integer 0-65535, got ${o.port}`);
+  if (o.auth) {
+    for (const name of ['appKey', 'appSecret']) {
+      if (typeof o[name] !== 'string' || !o[name]) throw new TypeError(`${name} must be a non-empty string when auth is on`);
+    }
+  }
+  if (o.log !== undefined && o.log !== false && typeof o.log !== 'function') throw new TypeError('log must be a function or false');
+  if (o.now !== undefined && typeof o.now !== 'function') throw new TypeError('now must be a function returning Unix milliseconds');
+  for (const name of ['bodyLimitBytes', 'shutdownGraceMs']) {
+    if (!Number.isInteger(o[name]) || o[name] < 0) throw new TypeError(`${name} must be a non-negative integer, got ${o[name]}`);
+  }
+  const spec = typeof o.spec === 'object' && o.spec !== null ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
+  checkShape(spec);
+  return {
+    ...o,
+    spec,
+    auth: Boolean(o.auth),
+    dynamic: Boolean(o.dynamic),
+    seed: o.seed === undefined || o.seed === null || o.seed === '' ? undefined : String(o.seed),
+    rateLimit: o.rateLimit ? { ...VENDOR_RATE_LIMIT, ...(typeof o.rateLimit === 'object' ? withoutUndefined(o.rateLimit) : {}) } : false,
+    now: o.now ?? Date.now,
+    log: o.log === false ? undefined : (o.log ?? createStdoutLog()),
+  };
+}
+
+export function withoutUndefined(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+}

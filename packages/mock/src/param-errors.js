@@ -1,0 +1,23 @@
+// One vendor-style 414 `desc` out of Prism's violations and the gap checks: `param error: <field> <rule>; ...`.
+
+/** Prism's violation -> { field, message }, e.g. `accid is required`, `inviteMode must be equal to one of ...`. */
+export function describeViolation(v) {
+  const message = String(v.message).replace(/^Request body (property \S+ )?/, '');
+  const required = /must have required property '(.+)'/.exec(message);
+  if (required) return { field: required[1], message: `${required[1]} is required` };
+  const path = (Array.isArray(v.path) ? v.path : Array.isArray(v.location) ? v.location : []).filter((p) => p !== 'body');
+  const field = path[0] ?? '';
+  return { field, message: path.length ? `${path.join('.')} ${message}` : message };
+}
+
+/**
+ * The desc of a refused body, or undefined when there is nothing to refuse. A JSON-in-form field Prism already
+ * refused (e.g. by its coarse pattern) is named once: the gap check only adds news.
+ */
+export function paramErrorDesc(violations, gaps) {
+  const problems = violations.map(describeViolation);
+  const named = new Set(problems.map((p) => p.field));
+  for (const gap of gaps) if (!named.has(gap.field) || gap.message.startsWith('unknown parameter')) problems.push(gap);
+  if (!problems.length) return undefined;
+  return `param error: ${[...new Set(problems.map((p) => p.message))].join('; ')}`;
+}
