@@ -1,34 +1,67 @@
-// Code samples generated from the spec at build time: a curl command whose body is exactly what the vendor
-// accepts, and a TypeScript call through the client's facade.
+// Code samples generated from the spec at build time, never written by hand (docs/adr/0032):
+// - curl: signs the request in the shell and sends each form field with --data-urlencode, so curl URL-encodes
+//   the JSON inside form fields exactly as the vendor expects; the fields are the client's own encoding
+//   (encodeFormBody) of the spec's sample request;
+// - TypeScript: the same request through the client's facade, destructuring the success payload.
 import { encodeFormBody } from '@nimkit/client';
+import { okSchema } from '../../../tools/lib/spec.mjs';
 import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { tsLiteral } from './ts-literal.js';
 
-const HOST = 'https://api.yunxinapi.com/nimserver';
+/** Shell lines that compute the signature headers ("Signing a request" in the introduction explains them). */
+export const SIGNING_PRELUDE = [
+  `# Needs NIM_APP_KEY and NIM_APP_SECRET in the environment`,
+  `NONCE=$(openssl rand -hex 16) CURTIME=$(date +%s)`,
+  `CHECKSUM=$(printf %s "$NIM_APP_SECRET$NONCE$CURTIME" |`,
+  `  openssl sha1 | awk '{print $NF}')`,
+];
 
-export function codeSamples(spec, { operationId, path, group, action, op }) {
+export function codeSamples(spec, { path, group, action, op }) {
   const body = sampleRequest(spec, op, { full: false });
+  const host = spec.servers[0].url;
   return [
-    { lang: 'Shell', label: 'curl', source: curl(path, body) },
-    { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, body) },
+    { lang: 'Shell', label: 'curl', source: curl(host + path, formFields(body)) },
+    { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, body, payloadKeys(spec, op)) },
   ];
 }
 
-export function curl(path, body) {
-  const form = encodeFormBody(body);
+/** The form fields the client sends for `body`, decoded: [name, text] pairs in order. */
+export function formFields(body) {
+  return [...new URLSearchParams(encodeFormBody(body))];
+}
+
+export function curl(url, fields) {
+  const data = fields.length ? fields.map(([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`) : [`--data ''`];
   return [
-    `# CheckSum = sha1(AppSecret + Nonce + CurTime), lowercase hex`,
-    `curl -X POST '${HOST}${path}' \\`,
-    `  -H 'AppKey: YOUR_APP_KEY' -H "Nonce: $NONCE" -H "CurTime: $CURTIME" -H "CheckSum: $CHECKSUM" \\`,
+    ...SIGNING_PRELUDE,
+    `curl ${shellQuote(url)} \\`,
+    `  -H "AppKey: $NIM_APP_KEY" -H "Nonce: $NONCE" \\`,
+    `  -H "CurTime: $CURTIME" -H "CheckSum: $CHECKSUM" \\`,
     `  -H 'Content-Type: application/x-www-form-urlencoded;charset=utf-8' \\`,
-    `  --data '${form.replace(/'/g, "'\\''")}'`,
+    data.map((d) => `  ${d}`).join(' \\\n'),
   ].join('\n');
 }
 
-export function typescript(group, action, body) {
+export function typescript(group, action, body, keys) {
+  const head = keys.length ? `const { ${keys.join(', ')} } = await ` : 'await ';
+  const method = `nim.${group}.${action}(`;
+  const call = `${head}${method}${tsLiteral(body, { used: head.length + method.length })});`;
   return [
     `import { createNimClient } from '@nimkit/client';`,
     ``,
-    `const nim = createNimClient({ appKey: process.env.NIM_APP_KEY!, appSecret: process.env.NIM_APP_SECRET! });`,
-    `const result = await nim.${group}.${action}(${JSON.stringify(body, null, 2).replace(/\n/g, '\n')});`,
+    `const nim = createNimClient({`,
+    `  appKey: process.env.NIM_APP_KEY!,`,
+    `  appSecret: process.env.NIM_APP_SECRET!,`,
+    `});`,
+    keys.length ? call : `${call} // throws NimApiError unless code is 200`,
   ].join('\n');
+}
+
+/** Top-level keys of the success body other than `code`: what a caller destructures. */
+export function payloadKeys(spec, op) {
+  return Object.keys(okSchema(spec, op).properties ?? {}).filter((k) => k !== 'code');
+}
+
+function shellQuote(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,9 +1,17 @@
-// The status-code table of the introduction, generated from the spec's ErrorCode schema.
+// The status-code table of the introduction, generated from the spec's ErrorCode schema
+// (x-enumDescriptions hold 'English / 中文'), so the page can never disagree with the spec.
 export function statusCodeTable(spec) {
   const schema = spec.components.schemas.ErrorCode;
+  const descriptions = schema['x-enumDescriptions'] ?? {};
   const rows = schema.enum.map((code) => {
-    const [en, zh] = schema['x-enumDescriptions'][String(code)].split(' / ');
-    return `| ${code} | ${en} | ${zh} |`;
+    const text = descriptions[String(code)];
+    if (!text) throw new Error(`ErrorCode ${code} has no x-enumDescriptions entry`);
+    const [en, zh = ''] = text.split(' / ');
+    return `| ${code} | ${cell(en)} | ${cell(zh)} |`;
   });
-  return ['## Status codes', '', '| code | meaning | 中文 |', '|---|---|---|', '| 200 | Success | 操作成功 |', ...rows].join('\n');
+  return ['| code | meaning | 中文 |', '|---|---|---|', '| 200 | Success | 操作成功 |', ...rows].join('\n');
+}
+
+function cell(text) {
+  return text.trim().replace(/\|/g, '\\|');
 }
