@@ -1,36 +1,62 @@
-// The operation table the client's facade is built from, plus its types.
+// The operation table the client is built from, the facade's types, a named request/response type per operation,
+// and `bindFacade`, which builds the facade object from the client's `call` with every method type-checked.
 import { listOperations, okSchema, idPaths, pascal } from '../lib/spec.mjs';
 
 export function generateOperations(spec) {
   const ops = listOperations(spec);
+  // Compact rows: the ids, and the path only where it is not /<group>/<action>.action; expandOperations() below
+  // rebuilds { path, group, action, ids } at load time (a smaller bundle than spelling every field out).
   const rows = ops.map(({ operationId, path, group, action, op }) => {
+    const derived = deriveRoute(operationId);
+    if (derived.group !== group || derived.action !== action) throw new Error(`${operationId}: group/action do not follow the naming convention`);
     const ids = dedupe(idPaths(okSchema(spec, op)));
-    return `  ${operationId}: { path: '${path}', group: '${group}', action: '${action}', ids: ${JSON.stringify(ids)} },`;
+    const row = derived.path === path ? [ids] : [ids, path];
+    return `  ${operationId}: ${JSON.stringify(row)},`;
   });
   const groups = [...new Set(ops.map((o) => o.group))];
+  const docOf = ({ op, path }) => [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
   const facade = groups.map((g) => {
     const methods = ops
       .filter((o) => o.group === g)
-      .map(({ operationId, action, op }) => {
-        const doc = [op.summary + ` (${op['x-nim-title']})`, '', `\`POST ${ops.find((o) => o.operationId === operationId).path}\``];
-        return `  /**\n${doc.map((l) => `   * ${l}`.trimEnd()).join('\n')}\n   */\n  ${action}(body: RequestBody<'${operationId}'>, options?: CallOptions): Promise<OkBody<'${operationId}'>>;`;
+      .map((o) => {
+        const doc = docOf(o);
+        return `  /**\n${doc.map((l) => `   * ${l}`.trimEnd()).join('\n')}\n   */\n  ${o.action}(body: RequestBody<'${o.operationId}'>, options?: CallOptions): Promise<OkBody<'${o.operationId}'>>;`;
       });
     return `/** The ${g} operations, one method per vendor action. */\nexport interface ${pascal(g)}Api {\n${methods.join('\n')}\n}`;
   });
+  const named = ops.map(({ operationId, op, path }) => {
+    const name = pascal(operationId);
+    return [
+      `/** Request body of \`${operationId}\`: ${op.summary} (\`POST ${path}\`). */`,
+      `export type ${name}Request = RequestBody<'${operationId}'>;`,
+      `/** Success body of \`${operationId}\` (\`code\` 200), ids as exact strings. */`,
+      `export type ${name}Response = OkBody<'${operationId}'>;`,
+    ].join('\n');
+  });
+  const binders = groups.map(
+    (g) => `    ${g}: {\n${ops
+      .filter((o) => o.group === g)
+      .map((o) => `      ${o.action}: bind('${o.operationId}'),`)
+      .join('\n')}\n    },`,
+  );
   return `import type { operations, components } from './schema.js';
-
-/** Per-call options of every facade method. */
-export interface CallOptions {
-  /** Aborts the call (all attempts). */
-  signal?: AbortSignal;
-  /** Overrides the client's timeout for each attempt, in milliseconds. */
-  timeoutMs?: number;
-  /** Overrides client-side validation for this call. */
-  validate?: boolean;
-}
+import type { CallOptions } from '../options.js';
 
 /** Every operationId of the spec. */
-export type OperationId = keyof typeof operationTable;
+export type OperationId =
+${ops.map((o) => `  | '${o.operationId}'`).join('\n')};
+
+/** What the client needs to know about an operation. */
+export interface OperationMeta {
+  /** Path under the base URL, e.g. '/qchat/createServer.action'. */
+  readonly path: string;
+  /** Facade group: \`nim.qchat\` or \`nim.chatroom\`. */
+  readonly group: 'qchat' | 'chatroom';
+  /** Facade method name, the vendor's action. */
+  readonly action: string;
+  /** Where response ids sit: keys, '*' = every array item, '**' = every map value. */
+  readonly ids: readonly (readonly string[])[];
+}
 
 /** The form body an operation takes (JSON-in-form fields as their JSON values, ids as strings). */
 export type RequestBody<Op extends OperationId> = operations[Op] extends {
@@ -46,18 +72,52 @@ ${ops.map(({ operationId, op }) => `  ${operationId}: '${op.responses['200'].con
 /** The success body of an operation (\`code\` 200), ids as exact strings. */
 export type OkBody<Op extends OperationId> = components['schemas'][OkSchemaNames[Op]];
 
-/** Route and id paths of each operation; ids lists where response ids sit ('*' = array item, '**' = map value). */
-export const operationTable = {
+/** Performs one operation: validate, sign, send, retry, and resolve with the success body. */
+export type OperationCaller = <Op extends OperationId>(operationId: Op, body: RequestBody<Op>, options?: CallOptions) => Promise<OkBody<Op>>;
+
+/** Route, facade name and response id paths of every operation. */
+export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /* @__PURE__ */ expandOperations({
 ${rows.join('\n')}
-} as const;
+});
+
+function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], string?]>): { readonly [Op in OperationId]: OperationMeta } {
+  const table = {} as Record<OperationId, OperationMeta>;
+  for (const operationId of Object.keys(rows) as OperationId[]) {
+    const [ids, path] = rows[operationId];
+    const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
+    const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
+    table[operationId] = Object.freeze({ path: path ?? \`/\${group}/\${action}.action\`, group, action, ids });
+  }
+  return Object.freeze(table);
+}
+
+${named.join('\n')}
 
 ${facade.join('\n\n')}
 
 /** The generated facade: \`nim.qchat.createServer({...})\`. */
 export interface NimFacade {
-${groups.map((g) => `  ${g}: ${pascal(g)}Api;`).join('\n')}
+${groups.map((g) => `  readonly ${g}: ${pascal(g)}Api;`).join('\n')}
+}
+
+/** Builds the facade over \`call\`; each method is checked against its interface above. */
+export function bindFacade(call: OperationCaller): NimFacade {
+  const bind =
+    <Op extends OperationId>(operationId: Op) =>
+    (body: RequestBody<Op>, options?: CallOptions): Promise<OkBody<Op>> =>
+      call(operationId, body, options);
+  return {
+${binders.join('\n')}
+  };
 }
 `;
+}
+
+/** The naming convention: qchatCreateServer -> group qchat, action createServer, path /qchat/createServer.action. */
+function deriveRoute(operationId) {
+  const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
+  const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
+  return { group, action, path: `/${group}/${action}.action` };
 }
 
 function dedupe(paths) {

@@ -1,14 +1,16 @@
-// Typed failures. None of them ever holds the AppSecret or a CheckSum.
+// Typed failures. None of them holds the AppSecret or a CheckSum: messages and causes are scrubbed (redact.ts).
 import { errorCodes, type NimErrorCode } from './generated/error-codes.js';
 
-interface CallContext {
+export interface CallContext {
   operationId: string;
   requestId: string;
+  /** The base URL of the host that answered (or failed). */
   host?: string;
+  /** Attempts made so far, this one included. */
   attempts?: number;
 }
 
-/** Base class of every error this client throws. */
+/** Base class of every error this client throws for a call. */
 export class NimError extends Error {
   readonly operationId: string;
   readonly requestId: string;
@@ -18,59 +20,79 @@ export class NimError extends Error {
     this.operationId = context.operationId;
     this.requestId = context.requestId;
   }
+
+  /** A plain, secret-free summary for structured logs (JSON.stringify uses it). */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) if (key !== 'cause') out[key] = value;
+    return out;
+  }
 }
 
 /** The vendor answered with a body `code` other than 200. */
 export class NimApiError extends NimError {
   readonly code: number;
+  /** The vendor's message, as sent. */
   readonly desc: string;
   readonly host: string | undefined;
+  readonly attempts: number;
   /** English and Chinese meaning of `code`, when the vendor documents it. */
-  readonly meaning: { en: string; zh: string } | undefined;
-  /** A hint when the failure is probably on the caller's side (clock skew, wrong secret). */
+  readonly meaning: { readonly en: string; readonly zh: string } | undefined;
+  /** What probably went wrong on the caller's side (clock skew, wrong secret, a retried request), when known. */
   readonly hint: string | undefined;
   constructor(code: number, desc: string, context: CallContext) {
-    const meaning = (errorCodes as Record<number, { en: string; zh: string } | undefined>)[code];
-    const hint = signatureHint(code, desc);
-    super(`${context.operationId} failed with code ${code}: ${desc}${hint ? ` (${hint})` : ''}`, context);
+    const meaning = (errorCodes as Readonly<Record<number, { en: string; zh: string } | undefined>>)[code];
+    const hint = hintFor(code, desc, context.attempts ?? 1);
+    super(`${context.operationId} failed with code ${code}${meaning ? ` (${meaning.en})` : ''}: ${desc}${hint ? `. Hint: ${hint}` : ''}`, context);
     this.code = code;
     this.desc = desc;
     this.host = context.host;
+    this.attempts = context.attempts ?? 1;
     this.meaning = meaning;
     this.hint = hint;
   }
-  /** True when the vendor answered with one of the given codes. */
-  is(...codes: (NimErrorCode | number)[]): boolean {
+
+  /** True when the vendor answered with one of `codes`. */
+  is(...codes: readonly (NimErrorCode | number)[]): boolean {
     return codes.includes(this.code);
   }
 }
 
-/** The request never produced a vendor answer: network failure, HTTP error status, or a body that is not JSON. */
+/** True when `error` is a NimApiError, and (given codes) its code is one of them: `if (isNimApiError(e, 404)) ...`. */
+export function isNimApiError(error: unknown, ...codes: readonly (NimErrorCode | number)[]): error is NimApiError {
+  return error instanceof NimApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+/** The call got no usable vendor answer: network failure, an HTTP status other than 200, or a body without a code. */
 export class NimTransportError extends NimError {
+  /** The HTTP status, when a response arrived. */
   readonly status: number | undefined;
   readonly host: string | undefined;
   readonly attempts: number;
-  constructor(message: string, context: CallContext & { status?: number }, options?: { cause?: unknown }) {
+  /** The start of the body, when a response arrived but was not the vendor's JSON (e.g. a proxy's HTML page). */
+  readonly bodySnippet: string | undefined;
+  constructor(message: string, context: CallContext & { status?: number; bodySnippet?: string }, options?: { cause?: unknown }) {
     super(message, context, options);
     this.status = context.status;
     this.host = context.host;
     this.attempts = context.attempts ?? 1;
+    this.bodySnippet = context.bodySnippet;
   }
 }
 
-/** An attempt took longer than the timeout. */
+/** An attempt took longer than its timeout (sending, waiting and reading the body). */
 export class NimTimeoutError extends NimTransportError {
   readonly timeoutMs: number;
   constructor(timeoutMs: number, context: CallContext) {
-    super(`${context.operationId} timed out after ${timeoutMs} ms`, context);
+    super(`${context.operationId} timed out after ${timeoutMs} ms${context.host ? ` waiting for ${context.host}` : ''}`, context);
     this.timeoutMs = timeoutMs;
   }
 }
 
 export interface ValidationIssue {
-  /** The field, as a path like `serverIds[3]` (empty for the body itself). */
+  /** The field as a path like `serverIds[3]` or `option.push` (empty for the body itself). */
   field: string;
-  /** The broken rule (ajv keyword): required, maxLength, enum, maxItems, pattern, type, additionalProperties ... */
+  /** The broken rule (JSON Schema keyword): required, maxLength, enum, maxItems, pattern, type, additionalProperties ... */
   rule: string;
   message: string;
 }
@@ -78,15 +100,20 @@ export interface ValidationIssue {
 /** The body breaks the spec; nothing was sent. */
 export class NimValidationError extends NimError {
   readonly issues: readonly ValidationIssue[];
-  constructor(issues: ValidationIssue[], context: Pick<CallContext, 'operationId' | 'requestId'>) {
-    super(`${context.operationId}: invalid request body: ${issues.map((i) => i.message).join('; ')}`, context);
+  constructor(issues: readonly ValidationIssue[], context: Pick<CallContext, 'operationId' | 'requestId'>) {
+    super(`${context.operationId}: invalid request body, nothing was sent: ${issues.map((i) => i.message).join('; ')}`, context);
     this.issues = issues;
   }
 }
 
-function signatureHint(code: number, desc: string): string | undefined {
-  if (code !== 414) return undefined;
-  if (/curtime/i.test(desc)) return 'CurTime was rejected: check the clock of this machine (or set clockOffsetMs)';
-  if (/checksum/i.test(desc)) return 'CheckSum was rejected: check the AppSecret, and the clock of this machine';
+function hintFor(code: number, desc: string, attempts: number): string | undefined {
+  if (code === 414 && /curtime/i.test(desc)) {
+    return 'the vendor rejected CurTime: the clock of this machine is probably off by more than 5 minutes (sync it, or set clockOffsetMs)';
+  }
+  if (code === 414 && /check\s*sum/i.test(desc)) {
+    return 'the vendor rejected CheckSum: check that appSecret belongs to this appKey, and that the clock of this machine is right';
+  }
+  if (code === 416) return 'the app exceeded its rate and is blocked for about 10 s';
+  if (code === 431 && attempts > 1) return 'an earlier attempt of this call probably reached the vendor before it failed';
   return undefined;
 }

@@ -1,15 +1,26 @@
-// The public surface shared by both entries.
-export type { NimClient, NimClientOptions } from './client.js';
+// The public surface shared by both entries ('@nimkit/client' and '@nimkit/client/core').
+export type { NimClient } from './client.js';
+export type { NimClientOptions, CallOptions, FetchLike } from './options.js';
 export type * from './generated/operations.js';
 export { operationTable } from './generated/operations.js';
 export type { paths, components, operations } from './generated/schema.js';
 export { errorCodes, type NimErrorCode } from './generated/error-codes.js';
-export { NimError, NimApiError, NimTransportError, NimTimeoutError, NimValidationError, type ValidationIssue } from './errors.js';
-export { defaultRetryPolicy, type RetryPolicy } from './retry.js';
+export { specVersion } from './generated/spec-version.js';
+export {
+  NimError,
+  NimApiError,
+  NimTransportError,
+  NimTimeoutError,
+  NimValidationError,
+  isNimApiError,
+  type CallContext,
+  type ValidationIssue,
+} from './errors.js';
+export { defaultRetryPolicy, NEVER_RETRIED, type RetryPolicy } from './retry.js';
 export { regions, type Region } from './hosts.js';
 export type { NimHooks, RequestEvent, ResponseEvent, ErrorEvent } from './hooks.js';
-export { encodeFormBody } from './form.js';
-export { checkSum, signHeaders } from './signing.js';
-export { verifyCallback, type VerifyCallbackInput, type VerifyCallbackResult } from './callback.js';
+export { createRawClient, type RawClient, type RawClientOptions } from './raw.js';
+export { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
+export { checkSum, signHeaders, type SignInput, type AuthHeaders } from './signing.js';
+export { verifyCallback, type VerifyCallbackInput, type VerifyCallbackResult, type VerifyCallbackFailure } from './callback.js';
 export { parseJsonLossless } from './json.js';
-export { specVersion } from './generated/spec-version.js';

@@ -1,10 +1,14 @@
-// @nimkit/client: the default entry, with client-side validation generated from the spec.
-import { createNimClientWith, type NimClient, type NimClientOptions } from './client.js';
+// @nimkit/client: the default entry, with client-side validation generated from the spec (on by default).
+import { createNimClientWith, type NimClient } from './client.js';
+import type { NimClientOptions } from './options.js';
 import * as validators from './generated/validators.js';
+import { createValidate, type Validators } from './validation.js';
 
-/** Creates a client with request validation on by default (turn off with `validate: false`). */
+const validate = /* @__PURE__ */ createValidate(validators as unknown as Validators);
+
+/** Creates a client that validates each body against the spec before sending it (turn off with `validate: false`). */
 export function createNimClient(options: NimClientOptions): NimClient {
-  return createNimClientWith(options, { validators: validators as never });
+  return createNimClientWith(options, { validate });
 }
 
 export * from './exports.js';

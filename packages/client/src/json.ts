@@ -1,41 +1,86 @@
 // Lossless parsing of the vendor's JSON: ids are bare 64-bit numbers that JSON.parse would round above 2^53.
-// Integer literals too long to be exact are quoted before JSON.parse (outside strings only), then every id the
-// spec marks `nim-id` is turned into its exact decimal string.
-type IdPath = readonly string[];
+// Integer literals too big to be exact are quoted before JSON.parse (outside strings only), then every value the
+// spec marks `nim-id` is turned into its exact decimal string. A non-id integer above 2^53 (none is documented)
+// also arrives as a string rather than a silently rounded number.
 
-// A JSON string, or an integer of 16+ digits (2^53 has 16) not followed by a fraction or exponent.
-const BIG_INT = /"(?:[^"\\]|\\.)*"|(-?\d{16,})(?![.eE\d])/g;
+/** Where ids sit in a response body: keys, '*' for every array item, '**' for every value of a map. */
+export type IdPath = readonly string[];
 
 export function parseJsonLossless(text: string): unknown {
-  const safe = /\d{16}/.test(text)
-    ? text.replace(BIG_INT, (match, digits: string | undefined) =>
-        digits !== undefined && !Number.isSafeInteger(Number(digits)) ? `"${digits}"` : match,
-      )
-    : text;
-  return JSON.parse(safe);
+  return JSON.parse(quoteBigIntegers(text));
 }
 
-/** Converts the values at the given paths to decimal strings, in place. */
-export function stringifyIds(value: unknown, paths: readonly IdPath[]): unknown {
-  for (const path of paths) visit(value, path, 0);
+/**
+ * Wraps in quotes every integer literal outside strings that is too big to be exact as a number (2^53 has 16
+ * digits); returns `text` itself when there is none. One pass that jumps over strings with indexOf: faster than a
+ * regex that has to skip strings, and than a /\d{16}/ pre-check followed by the pass.
+ */
+function quoteBigIntegers(text: string): string {
+  let out = '';
+  let copied = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // A string: jump to its closing quote (one not preceded by an odd number of backslashes).
+      let end = text.indexOf('"', i + 1);
+      while (end > 0) {
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) return text; // unterminated: let JSON.parse report it
+      i = end + 1;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      const start = i;
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      const next = text.charCodeAt(i);
+      if (next === 46 || next === 101 || next === 69) {
+        // A fraction or an exponent: not an id; skip the rest of the number.
+        i++;
+        while (i < n && isNumberChar(text.charCodeAt(i))) i++;
+      } else if (i - start - (c === 45 ? 1 : 0) >= 16 && !Number.isSafeInteger(Number(text.slice(start, i)))) {
+        out += `${text.slice(copied, start)}"${text.slice(start, i)}"`;
+        copied = i;
+      }
+    } else {
+      i++;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isNumberChar = (c: number) => isDigit(c) || c === 43 || c === 45 || c === 46 || c === 69 || c === 101;
+
+/** Converts the numbers at the given paths to decimal strings, in place; returns `value`. */
+export function stringifyIds<T>(value: T, paths: readonly IdPath[]): T {
+  for (let i = 0; i < paths.length; i++) visit(value, paths[i]!, 0);
   return value;
 }
 
-function visit(node: unknown, path: IdPath, i: number): void {
+function visit(node: unknown, path: IdPath, depth: number): void {
   if (node === null || typeof node !== 'object') return;
-  const key = path[i]!;
-  const last = i === path.length - 1;
-  const children: [string | number, unknown][] =
-    key === '*'
-      ? Array.isArray(node) ? node.map((v, idx) => [idx, v]) : []
-      : key === '**'
-        ? Object.entries(node)
-        : [[key, (node as Record<string, unknown>)[key]]];
-  for (const [k, child] of children) {
-    if (last) {
-      if (typeof child === 'number') (node as Record<string | number, unknown>)[k] = String(child);
-    } else {
-      visit(child, path, i + 1);
-    }
+  const key = path[depth]!;
+  const last = depth === path.length - 1;
+  const record = node as Record<string, unknown>;
+  if (key === '*') {
+    if (!Array.isArray(node)) return;
+    for (let i = 0; i < node.length; i++) last ? convert(node, i) : visit(node[i], path, depth + 1);
+  } else if (key === '**') {
+    for (const k in record) last ? convert(record, k) : visit(record[k], path, depth + 1);
+  } else if (last) {
+    convert(record, key);
+  } else {
+    visit(record[key], path, depth + 1);
   }
+}
+
+function convert(container: unknown[] | Record<string, unknown>, key: string | number): void {
+  const record = container as Record<string, unknown>;
+  const v = record[key];
+  if (typeof v === 'number') record[key] = String(v);
 }

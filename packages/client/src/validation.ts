@@ -1,4 +1,4 @@
-// Turns an ajv-style validator into readable issues; the validators themselves are generated from the spec.
+// Turns a generated (ajv standalone) validator's errors into issues that name the field and the broken rule.
 import type { ValidationIssue } from './errors.js';
 
 interface AjvError {
@@ -9,9 +9,23 @@ interface AjvError {
 }
 export type CompiledValidator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 export type Validators = Readonly<Record<string, CompiledValidator>>;
+/** Validates one operation's body; an empty list means valid. */
+export type ValidateFn = (operationId: string, body: unknown) => ValidationIssue[];
+
+/** A ValidateFn over the generated validators. */
+export function createValidate(validators: Validators): ValidateFn {
+  return (operationId, body) => {
+    const validator = validators[operationId];
+    if (!validator) throw new TypeError(`no validator for operation ${JSON.stringify(operationId)}`);
+    return validateBody(validator, body);
+  };
+}
 
 export function validateBody(validator: CompiledValidator, body: unknown): ValidationIssue[] {
-  if (validator(body ?? {})) return [];
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return [{ field: '', rule: 'type', message: 'the body must be an object of form fields' }];
+  }
+  if (validator(body)) return [];
   return (validator.errors ?? []).map(toIssue);
 }
 
@@ -19,6 +33,7 @@ function toIssue(e: AjvError): ValidationIssue {
   let field = e.instancePath
     .split('/')
     .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`))
     .join('')
     .replace(/^\./, '');
@@ -31,8 +46,8 @@ function toIssue(e: AjvError): ValidationIssue {
         ? 'is not a parameter of this operation'
         : e.keyword === 'enum'
           ? `must be one of ${JSON.stringify(e.params['allowedValues'])}`
-          : (e.message ?? e.keyword);
-  return { field, rule: e.keyword, message: `${field || 'body'} ${detail}` };
+          : (e.message ?? 'is invalid');
+  return { field, rule: e.keyword, message: `${field || 'body'} ${detail} (${e.keyword})` };
 }
 
 const joinField = (base: string, key: string) => (base ? `${base}.${key}` : key);

@@ -20,11 +20,7 @@ beforeAll(async () => {
     appSecret: APP_SECRET,
     baseUrl: mock.url,
     retry: false,
-    fetch: (input) => {
-      const req = input as Request;
-      req.headers.set('Prefer', 'example=paramError');
-      return fetch(req);
-    },
+    headers: { Prefer: 'example=paramError' },
   });
 });
 afterAll(() => mock.close());

@@ -1,0 +1,41 @@
+// Keeps secrets out of anything a caller may print: error messages, vendor descs, causes thrown by a custom fetch.
+import { REDACTED } from './hooks.js';
+
+/** Replaces every occurrence of each secret (AppSecret, CheckSums of the call) in `text`. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+/**
+ * The cause to attach to an error: the original, unless its message, stack or own fields mention a secret, in
+ * which case a plain Error with the same name, message and code, scrubbed.
+ */
+export function safeCause(cause: unknown, secrets: readonly string[]): unknown {
+  const text = describeForScan(cause);
+  if (!secrets.some((s) => s && text.includes(s))) return cause;
+  const source = cause as { name?: unknown; message?: unknown; code?: unknown };
+  const copy = new Error(scrub(String(source?.message ?? cause), secrets));
+  copy.name = typeof source?.name === 'string' ? source.name : 'Error';
+  if (typeof source?.code === 'string' || typeof source?.code === 'number') (copy as { code?: unknown }).code = source.code;
+  return copy;
+}
+
+function describeForScan(value: unknown): string {
+  if (value instanceof Error) {
+    let own = '';
+    try {
+      own = JSON.stringify(value);
+    } catch {
+      /* circular or bigint fields: the message and stack still get scanned */
+    }
+    const cause = (value as { cause?: unknown }).cause;
+    return `${value.message}\n${value.stack ?? ''}\n${own}\n${cause !== undefined && cause !== value ? describeForScan(cause) : ''}`;
+  }
+  try {
+    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
