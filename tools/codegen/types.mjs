@@ -31,6 +31,9 @@ export async function generateTypes(spec) {
     silent: true,
     // A `default` documents what the vendor assumes when a field is left out; it must not make the field required.
     defaultNonNullable: false,
+    // A free-form JSON object (`pushPayload`, `yidunAntiCheating`: `type: object` and nothing else) takes any keys;
+    // without this it would be Record<string, never> and no caller could put anything in it.
+    emptyObjectsUnknown: true,
     transform(schema, options) {
       if (schema.format === 'nim-id') return STRING;
       // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.

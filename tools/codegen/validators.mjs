@@ -1,8 +1,15 @@
 // Ajv standalone validators of every request body, in the shape callers pass (JSON-in-form fields as JSON values),
 // compiled at build time so the client never compiles schemas at run time.
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { _, str } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { listOperations, requestSchema, toClientShape } from '../lib/spec.mjs';
+
+/**
+ * The wire `maxLength` of a JSON-in-form field (`pushPayload` at most 2000 characters) limits the JSON text the
+ * client sends, which the caller's shape (the contentSchema's object or array) cannot express: this keyword checks
+ * the length of `JSON.stringify(value)` in code points, as the form encoding sends it and as maxLength counts.
+ */
+export const ENCODED_MAX_LENGTH = 'nimEncodedMaxLength';
 
 // ajv's standalone output require()s these; inlined so the module is plain ESM with no dependency.
 const RUNTIME = {
@@ -13,9 +20,22 @@ const RUNTIME = {
 export function generateValidators(spec) {
   const ajv = new Ajv2020({ code: { source: true, esm: true, lines: false }, allErrors: true, strict: false });
   ajv.addFormat('nim-id', true);
+  ajv.addKeyword({
+    keyword: ENCODED_MAX_LENGTH,
+    schemaType: 'number',
+    error: {
+      message: ({ schemaCode }) => str`must NOT have more than ${schemaCode} characters as JSON`,
+      params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+    },
+    code(cxt) {
+      // Only objects and arrays: any other value already fails the field's type.
+      const { data, schemaCode } = cxt;
+      cxt.fail(_`typeof ${data} == "object" && ${data} !== null && [...JSON.stringify(${data})].length > ${schemaCode}`);
+    },
+  });
   const exportsMap = {};
   for (const { operationId, op } of listOperations(spec)) {
-    ajv.addSchema(stripAnnotations(toClientShape(requestSchema(spec, op))), operationId);
+    ajv.addSchema(stripAnnotations(callerShape(requestSchema(spec, op))), operationId);
     exportsMap[operationId] = operationId;
   }
   let code = standaloneCode(ajv, exportsMap);
@@ -25,6 +45,17 @@ export function generateValidators(spec) {
   });
   if (code.includes('require(')) throw new Error('validators still require() a module');
   return `// @ts-nocheck\n/* eslint-disable */\n${code.replace(/^"use strict";/, '')}\n`;
+}
+
+/** The caller's shape of a request, JSON-in-form fields keeping their wire maxLength as ENCODED_MAX_LENGTH. */
+function callerShape(wire) {
+  const shape = toClientShape(wire);
+  for (const [name, prop] of Object.entries(wire.properties ?? {})) {
+    if (prop.contentSchema && prop.maxLength !== undefined) {
+      shape.properties[name] = { ...shape.properties[name], [ENCODED_MAX_LENGTH]: prop.maxLength };
+    }
+  }
+  return shape;
 }
 
 /** Drops what validation does not need, so the bundle stays small. */

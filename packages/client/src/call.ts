@@ -11,7 +11,7 @@ import { backoffDelay, rateLimitDelay, resolveRetryPolicy, sleep, type RetryPoli
 import type { HostRotation } from './hosts.js';
 import { redactHeaders, safely, type NimHooks, type RequestEvent } from './hooks.js';
 import type { ValidateFn } from './validation.js';
-import { safeCause, scrub } from './redact.js';
+import { safeCause, scrub, snippet } from './redact.js';
 import { sendAttempt } from './transport.js';
 import { checkExtraHeaders } from './headers.js';
 
@@ -99,14 +99,14 @@ export function createCaller(config: CallerConfig): OperationCaller {
           failure = new NimTransportError(`${operationId}: HTTP ${result.status} from ${host}`, {
             ...where,
             status: result.status,
-            bodySnippet: scrub(result.text.slice(0, SNIPPET_CHARS), secrets),
+            bodySnippet: snippet(result.text, SNIPPET_CHARS, secrets),
           });
           if (policy.retryStatuses.includes(result.status)) delay = backoffDelay(policy, attempt);
         } else if (code === undefined) {
           failure = new NimTransportError(`${operationId}: the answer from ${host} is not the vendor's JSON (no numeric code)`, {
             ...where,
             status: 200,
-            bodySnippet: scrub(result.text.slice(0, SNIPPET_CHARS), secrets),
+            bodySnippet: snippet(result.text, SNIPPET_CHARS, secrets),
           });
         } else {
           const desc = parsed!['desc'];

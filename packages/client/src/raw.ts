@@ -61,5 +61,6 @@ export function createRawClient(options: RawClientOptions): RawClient {
 /** The parts of a Request that fetch(url, init) needs, so a custom fetch sees the same call shape as the facade. */
 async function requestInit(request: Request): Promise<RequestInit> {
   const body = request.body ? await request.text() : undefined;
-  return { method: request.method, headers: request.headers, body, signal: request.signal };
+  // Redirects are not followed, as in the facade (transport.ts): a 3xx comes back as the response.
+  return { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' };
 }

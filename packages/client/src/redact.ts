@@ -9,6 +9,15 @@ export function scrub(text: string, secrets: readonly string[]): string {
 }
 
 /**
+ * The first `max` characters of `text`, secrets scrubbed. The whole text is scrubbed before the cut: cutting first
+ * could leave the start of a secret straddling the cut, which no longer matches the whole secret (and scrubbing a
+ * window shifts later text into it). Error path only, so the cost does not matter.
+ */
+export function snippet(text: string, max: number, secrets: readonly string[]): string {
+  return scrub(text, secrets).slice(0, max);
+}
+
+/**
  * The cause to attach to an error: the original, unless its message, stack or own fields mention a secret, in
  * which case a plain Error with the same name, message and code, scrubbed.
  */

@@ -32,7 +32,16 @@ export function sendAttempt(
     // Settles the attempt at the deadline even if a custom fetch ignores the signal.
     const expire = () => finish({ kind: 'timeout' });
     slot.waiters.add(expire);
-    fetchFn(url, { method: 'POST', headers, body, signal: combined })
+    // redirect 'manual': the vendor never redirects, so a 3xx comes from a proxy or a captive portal. Following it
+    // would report a request that never reached the action as answered, and hand the signed headers to another URL.
+    let sent: Promise<Response>;
+    try {
+      sent = fetchFn(url, { method: 'POST', headers, body, signal: combined, redirect: 'manual' });
+    } catch (error) {
+      // A custom fetch that throws instead of rejecting is a network failure like any other (typed, scrubbed).
+      return finish({ kind: 'network', error });
+    }
+    Promise.resolve(sent)
       .then((response) => response.text().then((text) => finish({ kind: 'response', status: response.status, text })))
       .catch((error: unknown) => {
         if (signal?.aborted) finish({ kind: 'aborted', reason: signal.reason });

@@ -29,6 +29,9 @@ export function validateBody(validator: CompiledValidator, body: unknown): Valid
   return (validator.errors ?? []).map(toIssue);
 }
 
+// The generated validators' keyword for the wire maxLength of a JSON-in-form field (tools/codegen/validators.mjs).
+const ENCODED_MAX_LENGTH = 'nimEncodedMaxLength';
+
 function toIssue(e: AjvError): ValidationIssue {
   let field = e.instancePath
     .split('/')
@@ -47,7 +50,8 @@ function toIssue(e: AjvError): ValidationIssue {
         : e.keyword === 'enum'
           ? `must be one of ${JSON.stringify(e.params['allowedValues'])}`
           : (e.message ?? 'is invalid');
-  return { field, rule: e.keyword, message: `${field || 'body'} ${detail} (${e.keyword})` };
+  const rule = e.keyword === ENCODED_MAX_LENGTH ? 'maxLength' : e.keyword;
+  return { field, rule, message: `${field || 'body'} ${detail} (${rule})` };
 }
 
 const joinField = (base: string, key: string) => (base ? `${base}.${key}` : key);

@@ -1,7 +1,8 @@
-// The two checks Prism 5.14 skips on form bodies, done with ajv over the spec's own schemas:
-// unknown fields (additionalProperties: false) and the JSON inside a form field (contentSchema).
-// (Prism copies only the declared properties out of a form body before validating, and ajv treats
-// contentSchema as an annotation.)
+// The checks Prism 5.14 skips on form bodies, done with ajv over the spec's own schemas: unknown fields
+// (additionalProperties: false), the JSON inside a form field (contentSchema), and a body's `allOf` if/then rules
+// (qchatSendAttachMsg: toType 2 or 4 needs channelId). (Prism copies only the declared properties out of a form
+// body before validating, ajv treats contentSchema as an annotation, and an `if` comparing toType with 2 sees the
+// form's string "2".)
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -10,13 +11,17 @@ export function createGapChecker(operations) {
   const ajv = new Ajv2020({ allErrors: false, strict: false });
   addFormats(ajv);
   ajv.addFormat('nim-id', true);
+  // Conditional rules report every field they require, not only the first.
+  const ajvAll = new Ajv2020({ allErrors: true, strict: false });
   const checkers = new Map();
   for (const [path, { request }] of operations) {
     const properties = request.properties ?? {};
     const json = Object.entries(properties)
       .filter(([, s]) => s && typeof s === 'object' && s.contentSchema)
       .map(([name, s]) => [name, ajv.compile(s.contentSchema)]);
-    checkers.set(path, { closed: request.additionalProperties === false, known: new Set(Object.keys(properties)), json });
+    const rules = Array.isArray(request.allOf) && request.allOf.length ? ajvAll.compile({ allOf: request.allOf }) : undefined;
+    const scalars = Object.entries(properties).filter(([, s]) => ['integer', 'number', 'boolean'].includes(s?.type));
+    checkers.set(path, { closed: request.additionalProperties === false, known: new Set(Object.keys(properties)), json, rules, scalars });
   }
 
   return function check(path, form) {
@@ -39,8 +44,27 @@ export function createGapChecker(operations) {
         problems.push({ field: name, message: describeAjvError(name, value, validate.errors[0]) });
       }
     }
+    if (c.rules && !c.rules(typed(form, c.scalars))) {
+      for (const e of c.rules.errors) {
+        if (e.keyword === 'if') continue; // the wrapper of the errors below
+        const field = e.keyword === 'required' ? e.params.missingProperty : e.instancePath.split('/')[1] ?? '';
+        problems.push({ field, message: e.keyword === 'required' ? `${field} is required` : `${field} ${e.message}` });
+      }
+    }
     return problems;
   };
+}
+
+/** A copy of the form with integer, number and boolean fields as JSON values, for rules that compare them. */
+function typed(form, scalars) {
+  const out = { ...form };
+  for (const [name, s] of scalars) {
+    const v = out[name];
+    if (v === undefined) continue;
+    if (s.type === 'boolean') out[name] = v === 'true' ? true : v === 'false' ? false : v;
+    else if (v.trim() !== '' && Number.isFinite(Number(v))) out[name] = Number(v);
+  }
+  return out;
 }
 
 /** One ajv error inside a JSON-in-form field, worded like Prism's: `serverIds[1] must match pattern ...`. */

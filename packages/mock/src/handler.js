@@ -1,5 +1,5 @@
 // The request pipeline, in the vendor's order: route -> signature -> frequency control -> content type -> Prism
-// (validation, then an example or a generated body) plus the two gap checks. Returns an outcome the HTTP front
+// (validation, then an example or a generated body) plus the gap checks (gaps.js). Returns an outcome the HTTP front
 // writes and logs: { status, body, operationId, example, reason }.
 import { checkSignature } from './auth.js';
 import { createGapChecker } from './gaps.js';

@@ -5,7 +5,9 @@ export function describeViolation(v) {
   const message = String(v.message).replace(/^Request body (property \S+ )?/, '');
   const required = /must have required property '(.+)'/.exec(message);
   if (required) return { field: required[1], message: `${required[1]} is required` };
-  const path = (Array.isArray(v.path) ? v.path : Array.isArray(v.location) ? v.location : []).filter((p) => p !== 'body');
+  const where = Array.isArray(v.path) ? v.path : Array.isArray(v.location) ? v.location : [];
+  // Only the leading 'body' is Prism's location; a form field may itself be called `body` (qchatSendMsg).
+  const path = where[0] === 'body' ? where.slice(1) : where;
   const field = path[0] ?? '';
   return { field, message: path.length ? `${path.join('.')} ${message}` : message };
 }

@@ -2605,7 +2605,7 @@ export interface components {
              *     as 2000). It is the vendor's own push payload, not the APNs `payload`; its keys are described on the vendor's
              *     push-configuration page (推送配置参数详解).
              */
-            pushPayload?: Record<string, never>;
+            pushPayload?: Record<string, unknown>;
             /**
              * @description Per-message behaviour switches, a JSON object sent as the text of this form field, e.g.
              *     `{"push":false,"history":false,"badge":false,"needPushNick":true}`. Every key is optional and
@@ -2706,7 +2706,7 @@ export interface components {
              *     as 2000). It is the vendor's own push payload, not the APNs `payload`; its keys are described on the vendor's
              *     push-configuration page (推送配置参数详解).
              */
-            pushPayload?: Record<string, never>;
+            pushPayload?: Record<string, unknown>;
             /**
              * @description Per-notification behaviour switches, a JSON object sent as the text of this form field, e.g.
              *     `{"push":false,"persist":false,"badge":false,"needPushNick":true}`. Every key is optional. Careful: this
@@ -4089,7 +4089,7 @@ export interface components {
              * @description Yidun anti-cheating fields (易盾反垃圾增强版反作弊专属字段) passed through to Yidun, as a JSON object of at most
              *     1024 characters; see Yidun's own documentation for its members.
              */
-            yidunAntiCheating?: Record<string, never>;
+            yidunAntiCheating?: Record<string, unknown>;
             /**
              * @description Extra anti-spam parameters passed through to Yidun (透传给易盾的反垃圾检测参数). The vendor's pages document
              *     neither its meaning nor its format or limits; the meaning is from the official server SDKs' field comments,
@@ -4307,7 +4307,7 @@ export interface components {
             /** @constant */
             code: 200;
             /** @description Sent as an empty object (`{}`) on success; it carries no data. */
-            desc?: Record<string, never>;
+            desc?: Record<string, unknown>;
         };
         /**
          * ChatroomQueueElementKey
@@ -4374,7 +4374,7 @@ export interface components {
             /** @constant */
             code: 200;
             /** @description Sent as an empty object (`{}`) on success; it carries no data. */
-            desc?: Record<string, never>;
+            desc?: Record<string, unknown>;
         };
         /** ChatroomQueuePollRequest */
         ChatroomQueuePollRequest: {
@@ -4438,7 +4438,7 @@ export interface components {
             /** @constant */
             code: 200;
             /** @description Sent as an empty object (`{}`) on success; it carries no data. */
-            desc?: Record<string, never>;
+            desc?: Record<string, unknown>;
         };
         /** ChatroomQueueBatchUpdateElementsRequest */
         ChatroomQueueBatchUpdateElementsRequest: {
