@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { reporting } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
+    ...reporting,
     include: ['test/**/*.test.ts'],
     // The browser walk over every operation and the TypeScript check of every sample take a while on 2 cores.
     testTimeout: 120_000,
