@@ -9,31 +9,10 @@ export function loadSpec(path = BUNDLED_SPEC) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Follows a local `#/...` $ref (one level). */
-export function resolveRef(spec, node) {
-  let cur = node;
-  while (cur && typeof cur === 'object' && typeof cur.$ref === 'string') {
-    const target = cur.$ref
-      .slice(2)
-      .split('/')
-      .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-    if (!target) throw new Error(`unresolvable $ref ${cur.$ref}`);
-    // OpenAPI 3.1 lets a $ref carry sibling keywords (description, examples ...); they win over the target's.
-    const { $ref, ...siblings } = cur;
-    cur = { ...target, ...siblings };
-  }
-  return cur;
-}
+// The mock ships the same $ref inlining (OpenAPI 3.1 sibling keywords win over the target's); one implementation.
+import { deref } from '../../packages/mock/src/spec.js';
 
-/** Inlines every local $ref (the spec has no recursive schemas). */
-export function deref(spec, node) {
-  if (Array.isArray(node)) return node.map((n) => deref(spec, n));
-  if (!node || typeof node !== 'object') return node;
-  const resolved = resolveRef(spec, node);
-  const out = {};
-  for (const [k, v] of Object.entries(resolved)) out[k] = deref(spec, v);
-  return out;
-}
+export { deref };
 
 /** Every operation in spec order: { operationId, path, group, action, op }. */
 export function listOperations(spec) {

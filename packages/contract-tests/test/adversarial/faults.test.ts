@@ -4,7 +4,7 @@
 // bounded attempts, each attempt carrying the call's one RequestId and a fresh Nonce and CheckSum, with no unhandled
 // rejection and no id altered. Delays are shrunk through the client's own retry options (support/faults.ts).
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   createNimClient,
   NimApiError,
@@ -16,7 +16,7 @@ import {
 } from '@nimkit/client';
 import { sampleRequest } from '../../../../tools/samples/index.mjs';
 import { answerWithBigIds, valueAt } from '../support/big-ids.js';
-import { closedPortUrl, eventually, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { eventually, useFaultServer } from '../support/fault-server.js';
 import { BIG_ID, CALL_BODY, FAST_RETRY, OK_ANSWER, scenarios, SENT_BODY, type Scenario } from '../support/faults.js';
 import { operations, spec } from '../support/spec.js';
 
@@ -24,25 +24,14 @@ const appKey = 'faults-app-key';
 const appSecret = 'faults-app-secret';
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-let server: FaultServer;
-let refusedUrl: string;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const faults = useFaultServer();
 const totals = { calls: 0, attempts: 0, typedErrors: 0, recovered: 0, checkSums: 0, idsChecked: 0, idsAltered: 0 };
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  server = await startFaultServer();
-  refusedUrl = await closedPortUrl();
-});
-
-afterAll(async () => {
-  await server.close();
-  process.off('unhandledRejection', onUnhandled);
+afterAll(() => {
   console.log(
     `faults: ${scenarios.length} fault scenarios, ${totals.calls} calls, ${totals.attempts} attempts: every outcome as documented ` +
       `(${totals.typedErrors} typed errors, ${totals.recovered} recovered by retries), 1 RequestId per call, ${totals.checkSums} fresh CheckSums; ` +
-      `${totals.idsChecked} ids above 2^53 across ${operations.length} operations, ${totals.idsAltered} altered; ${unhandled.length} unhandled rejections`,
+      `${totals.idsChecked} ids above 2^53 across ${operations.length} operations, ${totals.idsAltered} altered; ${faults.unhandled.length} unhandled rejections`,
   );
 });
 
@@ -50,7 +39,7 @@ function client(s: Pick<Scenario, 'retry' | 'timeoutMs' | 'refused'>, events: { 
   return createNimClient({
     appKey,
     appSecret,
-    baseUrl: s.refused ? refusedUrl : server.url,
+    baseUrl: s.refused ? faults.refusedUrl : faults.server.url,
     retry: { ...FAST_RETRY, ...s.retry },
     timeoutMs: s.timeoutMs ?? 10_000,
     hooks: {
@@ -66,7 +55,7 @@ describe.each(scenarios)('$name', (s) => {
   const outcome = e.outcome === 'ok' ? 'succeeds' : `rejects with ${e.outcome}${'code' in e ? ` ${e.code}` : ''}${'status' in e && e.status ? ` (HTTP ${e.status})` : ''}`;
 
   it(`${outcome} after ${e.attempts} attempt(s), one RequestId, fresh CheckSums, ids exact`, async () => {
-    server.use((req, res, n) => s.serve(req, res, n, ''));
+    faults.server.use((req, res, n) => s.serve(req, res, n, ''));
     const events = { request: [] as RequestEvent[], response: [] as ResponseEvent[], error: [] as ErrorEvent[] };
     const result = await client(s, events)
       .qchat.getServers(CALL_BODY)
@@ -109,23 +98,23 @@ describe.each(scenarios)('$name', (s) => {
     expect(new Set(nonces).size).toBe(e.attempts);
 
     if (!s.refused) {
-      expect(server.received.length).toBe(e.attempts);
-      expect(new Set(server.received.map((r) => r.headers['requestid']))).toEqual(requestIds);
-      const sums = server.received.map((r) => String(r.headers['checksum']));
+      expect(faults.server.received.length).toBe(e.attempts);
+      expect(new Set(faults.server.received.map((r) => r.headers['requestid']))).toEqual(requestIds);
+      const sums = faults.server.received.map((r) => String(r.headers['checksum']));
       expect(new Set(sums).size).toBe(e.attempts);
-      for (const r of server.received) {
+      for (const r of faults.server.received) {
         expect(r.headers['checksum']).toBe(sha1(appSecret + String(r.headers['nonce']) + String(r.headers['curtime'])));
         expect(r.body).toBe(SENT_BODY); // the request id above 2^53, exactly
       }
       totals.checkSums += sums.length;
       if (e.outcome === 'NimTimeoutError') {
         // A timed-out attempt is cancelled: the server sees the client hang up on every one.
-        expect(await eventually(() => server.abandoned >= e.attempts)).toBe(true);
+        expect(await eventually(() => faults.server.abandoned >= e.attempts)).toBe(true);
       }
     }
     if ('code' in e && e.code === 416 && e.attempts > 1) {
       // The wait after a 416 is the rate-limit window, not the short backoff.
-      const gaps = server.received.slice(1).map((r, i) => r.at - server.received[i]!.at);
+      const gaps = faults.server.received.slice(1).map((r, i) => r.at - faults.server.received[i]!.at);
       for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(FAST_RETRY.rateLimitDelayMs! - 1);
     }
   });
@@ -133,12 +122,12 @@ describe.each(scenarios)('$name', (s) => {
 
 describe('failover and cancellation', () => {
   it('a refused primary fails over to the backup host, and the next call starts there', async () => {
-    server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(OK_ANSWER));
+    faults.server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(OK_ANSWER));
     const events = { request: [] as RequestEvent[], response: [] as ResponseEvent[], error: [] as ErrorEvent[] };
     const nim = createNimClient({
       appKey,
       appSecret,
-      baseUrl: [refusedUrl, server.url],
+      baseUrl: [faults.refusedUrl, faults.server.url],
       retry: FAST_RETRY,
       hooks: { onRequest: (e) => events.request.push(e), onError: (e) => events.error.push(e) },
     });
@@ -148,18 +137,18 @@ describe('failover and cancellation', () => {
     totals.attempts += events.request.length;
     totals.recovered++;
     expect([first.serverInfos![0]!.serverId, second.serverInfos![0]!.serverId]).toEqual([BIG_ID, BIG_ID]);
-    expect(events.request.map((r) => r.url.startsWith(server.url))).toEqual([false, true, true]);
+    expect(events.request.map((r) => r.url.startsWith(faults.server.url))).toEqual([false, true, true]);
     expect(events.error.map((x) => x.error)).toEqual([expect.any(NimTransportError)]);
-    expect(server.received.length).toBe(2);
+    expect(faults.server.received.length).toBe(2);
   });
 
   it("a caller's abort during the wait after a 416 rejects at once with the signal's reason", async () => {
-    server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"code":416,"desc":"frequency limit"}'));
+    faults.server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"code":416,"desc":"frequency limit"}'));
     const controller = new AbortController();
     const nim = createNimClient({
       appKey,
       appSecret,
-      baseUrl: server.url,
+      baseUrl: faults.server.url,
       retry: { ...FAST_RETRY, rateLimitDelayMs: 60_000 },
       hooks: { onError: () => setTimeout(() => controller.abort(new Error('caller gave up')), 20) },
     });
@@ -168,7 +157,7 @@ describe('failover and cancellation', () => {
     totals.calls++;
     totals.attempts++;
     expect(error).toEqual(new Error('caller gave up'));
-    expect(server.received.length).toBe(1);
+    expect(faults.server.received.length).toBe(1);
     // Far less than the 60 s block window it was waiting out.
     expect(performance.now() - started).toBeLessThan(30_000);
   });
@@ -177,8 +166,8 @@ describe('failover and cancellation', () => {
 describe('ids above 2^53 in every operation', () => {
   it.each(operations)('$operationId: every nim-id of the success body arrives as its exact decimal string', async ({ operationId, op }) => {
     const { text, ids } = answerWithBigIds(spec, op);
-    server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(text));
-    const nim = createNimClient({ appKey, appSecret, baseUrl: server.url, retry: false });
+    faults.server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(text));
+    const nim = createNimClient({ appKey, appSecret, baseUrl: faults.server.url, retry: false });
     const body = await (nim.call as (id: string, body: unknown) => Promise<unknown>)(operationId, sampleRequest(spec, op));
     totals.calls++;
     totals.attempts++;
@@ -202,11 +191,11 @@ describe('ids among hostile JSON', () => {
       updateTime: -0.25,
     };
     const body = { code: 200, serverInfos: [{ ...info, serverId: '@id@' }, { serverId: '@id2@', name: '\u2028' }] };
-    const nim = createNimClient({ appKey, appSecret, baseUrl: server.url, retry: false });
+    const nim = createNimClient({ appKey, appSecret, baseUrl: faults.server.url, retry: false });
     // Compact, and pretty-printed with whitespace and newlines around every token.
     for (const indent of [0, 2]) {
       const text = JSON.stringify(body, null, indent).replace('"@id@"', BIG_ID).replace('"@id2@"', '-9007199254740993');
-      server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(text));
+      faults.server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(text));
       const { serverInfos } = await nim.qchat.getServers(CALL_BODY);
       totals.calls++;
       totals.attempts++;
@@ -219,5 +208,5 @@ describe('ids among hostile JSON', () => {
 it('no unhandled rejection during the suite', async () => {
   // Late settlements (timers of abandoned attempts) have had time to fire.
   await new Promise((r) => setTimeout(r, 100));
-  expect(unhandled).toEqual([]);
+  expect(faults.unhandled).toEqual([]);
 });

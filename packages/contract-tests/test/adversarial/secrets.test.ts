@@ -4,9 +4,9 @@
 // appears in an error's message, stack, cause chain, toString(), JSON.stringify or util.inspect, in the client's,
 // or in any hook payload (onRequest, onResponse, onError).
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createNimClient, NimTransportError, NimValidationError, type FetchLike, type NimClient } from '@nimkit/client';
-import { closedPortUrl, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { useFaultServer } from '../support/fault-server.js';
 import { CALL_BODY, FAST_RETRY, scenarios, type Scenario } from '../support/faults.js';
 import { leaks } from '../support/leaks.js';
 
@@ -14,21 +14,10 @@ const APP_SECRET = 'nimkit-ADVERSARIAL-secret-7c1e5a90d2b4';
 const appKey = 'secrets-app-key';
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-let server: FaultServer;
-let refusedUrl: string;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const faults = useFaultServer();
 const totals = { paths: 0, errors: 0, hookEvents: 0, checkSums: 0, leaks: 0 };
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  server = await startFaultServer();
-  refusedUrl = await closedPortUrl();
-});
-
-afterAll(async () => {
-  await server.close();
-  process.off('unhandledRejection', onUnhandled);
+afterAll(() => {
   console.log(
     `secrets: ${totals.paths} error paths (${scenarios.length} fault scenarios x 2 echo orders, validation, 4 failing custom fetches): ` +
       `${totals.errors} errors, ${totals.hookEvents} hook payloads and every client rendered; AppSecret and ${totals.checkSums} CheckSums found ${totals.leaks} times`,
@@ -46,7 +35,7 @@ async function run(options: { baseUrl?: string; retry?: Scenario['retry']; timeo
   const nim = createNimClient({
     appKey,
     appSecret: APP_SECRET,
-    baseUrl: options.baseUrl ?? server.url,
+    baseUrl: options.baseUrl ?? faults.server.url,
     retry: { ...FAST_RETRY, ...options.retry },
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -85,20 +74,20 @@ const orders = [
 
 describe.each(scenarios)('$name', (s) => {
   it.each(orders)('the server echoes $order: nothing leaks', async ({ echo }) => {
-    server.use((req, res, n) => s.serve(req, res, n, echo(String(req.headers['checksum']))));
-    const result = await run({ baseUrl: s.refused ? refusedUrl : server.url, retry: s.retry, timeoutMs: s.timeoutMs });
+    faults.server.use((req, res, n) => s.serve(req, res, n, echo(String(req.headers['checksum']))));
+    const result = await run({ baseUrl: s.refused ? faults.refusedUrl : faults.server.url, retry: s.retry, timeoutMs: s.timeoutMs });
     // The CheckSums recomputed from the hooks are the ones the server received.
-    if (!s.refused) expect(server.received.map((r) => r.headers['checksum'])).toEqual(checkSumsOf(result.events));
+    if (!s.refused) expect(faults.server.received.map((r) => r.headers['checksum'])).toEqual(checkSumsOf(result.events));
     expectNoLeak(result);
   });
 });
 
 describe('errors raised before or instead of a response', () => {
   it('a validation error (nothing signed, nothing sent)', async () => {
-    server.use((_req, res) => res.end('{"code":200}'));
+    faults.server.use((_req, res) => res.end('{"code":200}'));
     const result = await run({}, { serverIds: ['not-an-id'], nimUnknown: APP_SECRET });
     expect(result.error).toBeInstanceOf(NimValidationError);
-    expect(server.received).toEqual([]);
+    expect(faults.server.received).toEqual([]);
     expectNoLeak(result);
   });
 
@@ -131,5 +120,5 @@ describe('errors raised before or instead of a response', () => {
 
 it('no unhandled rejection during the suite', async () => {
   await new Promise((r) => setTimeout(r, 100));
-  expect(unhandled).toEqual([]);
+  expect(faults.unhandled).toEqual([]);
 });

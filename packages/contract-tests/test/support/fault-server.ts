@@ -2,6 +2,7 @@
 // n-th attempt of a call, and the server records every request and every answer the client walked away from.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface Received {
   /** 1 for the first request since the last reset. */
@@ -60,6 +61,25 @@ export async function startFaultServer() {
 }
 
 export type FaultServer = Awaited<ReturnType<typeof startFaultServer>>;
+
+/**
+ * Registers a suite's fault environment: a fault server, the URL of a closed port, and a record of unhandled
+ * rejections seen while the suite runs (fields are set in beforeAll).
+ */
+export function useFaultServer() {
+  const env = { server: undefined as unknown as FaultServer, refusedUrl: '', unhandled: [] as unknown[] };
+  const onUnhandled = (reason: unknown) => env.unhandled.push(reason);
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    env.server = await startFaultServer();
+    env.refusedUrl = await closedPortUrl();
+  });
+  afterAll(async () => {
+    await env.server.close();
+    process.off('unhandledRejection', onUnhandled);
+  });
+  return env;
+}
 
 /** A loopback URL nothing listens on (connection refused). */
 export async function closedPortUrl(): Promise<string> {
