@@ -30,7 +30,7 @@ const tags = spec['x-tagGroups'].flatMap((g) => g.tags);
 const scratch = mkdtempSync(join(tmpdir(), 'nimkit-docs-bench-'));
 try {
   const baseline = join(scratch, 'baseline.html');
-  buildDocs(specFile, baseline, { title: spec.info.title });
+  await buildDocs(specFile, baseline, { title: spec.info.title });
   const pages = { ours: page, baseline };
   const weights = Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, weigh(readFileSync(f, 'utf8'))]));
 
