@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { regions } from '@nimkit/client';
 import { EMULATOR_TARGET, vendorTarget } from './code-samples.js';
 import { docsSpec } from './docs-spec.js';
+import { addHead } from './page-head.js';
 import { buildDocs } from './redoc.js';
 import { makeSelfContained } from './self-contained.js';
 
@@ -34,7 +35,7 @@ export async function build() {
     const sizes = await Promise.all(
       pages.map(async ({ definition, page, target }, i) => {
         writeFileSync(definition, `${JSON.stringify(docsSpec(spec, { regions, target }), null, 2)}\n`);
-        const html = makeSelfContained(await buildDocs(definition, join(scratch, `redoc-${i}.html`), { title: spec.info.title }));
+        const html = makeSelfContained(addHead(await buildDocs(definition, join(scratch, `redoc-${i}.html`), { title: spec.info.title })));
         writeFileSync(page, html);
         return Buffer.byteLength(html);
       }),

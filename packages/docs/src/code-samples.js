@@ -34,18 +34,21 @@ export const SIGNING_LINES = [
   `  openssl sha1 | awk '{print $NF}')`,
 ];
 
+/** The form content type the vendor asks for, in a variable so no sample line is wider than its panel. */
+export const FORM_LINE = `FORM='application/x-www-form-urlencoded;charset=utf-8'`;
+
 /** @param {SampleTarget} target */
-export function credentialLine(target) {
+export function credentialLines(target) {
   return target.appKey
-    ? `NIM_APP_KEY=${target.appKey} NIM_APP_SECRET=${target.appSecret} # the emulator's defaults`
-    : `# Needs NIM_APP_KEY and NIM_APP_SECRET in the environment`;
+    ? [`# the emulator's defaults`, `NIM_APP_KEY=${target.appKey} NIM_APP_SECRET=${target.appSecret}`]
+    : [`# Needs NIM_APP_KEY and NIM_APP_SECRET in the environment`];
 }
 
 export function codeSamples(spec, { path, group, action, op }, target = vendorTarget(spec)) {
   const body = sampleRequest(spec, op, { full: false });
   const fresh = freshFields(spec, op).filter((name) => name in body);
   return [
-    { lang: 'Shell', label: 'curl', source: curl(target.baseUrl + path, formFields(body), { target, fresh }) },
+    { lang: 'Shell', label: 'curl', source: curl(target, path, formFields(body), fresh) },
     { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, withFreshCode(body, fresh), payloadKeys(spec, op), target) },
   ];
 }
@@ -71,18 +74,24 @@ export function formFields(body) {
   return [...new URLSearchParams(encodeFormBody(body))];
 }
 
-export function curl(url, fields, { target = { baseUrl: url }, fresh = [] } = {}) {
+/**
+ * @param {SampleTarget} target @param {string} path @param {[string, string][]} fields
+ * @param {string[]} fresh fields that get a new random value on every run
+ */
+export function curl(target, path, fields, fresh = []) {
   const data = fields.length
     ? fields.map(([k, v]) => `--data-urlencode ${fresh.includes(k) ? `"${k}=$${freshVariable(k)}"` : shellQuote(`${k}=${v}`)}`)
     : [`--data ''`];
   return [
-    credentialLine(target),
-    ...fresh.map((k) => `${freshVariable(k)}=$(openssl rand -hex 16) # new for every message`),
+    ...credentialLines(target),
+    `HOST=${target.baseUrl}`,
+    FORM_LINE,
+    ...fresh.map((k) => `${freshVariable(k)}=$(openssl rand -hex 16) # new per message`),
     ...SIGNING_LINES,
-    `curl ${shellQuote(url)} \\`,
+    `curl "$HOST${path}" \\`,
     `  -H "AppKey: $NIM_APP_KEY" -H "Nonce: $NONCE" \\`,
     `  -H "CurTime: $CURTIME" -H "CheckSum: $CHECKSUM" \\`,
-    `  -H 'Content-Type: application/x-www-form-urlencoded;charset=utf-8' \\`,
+    `  -H "Content-Type: $FORM" \\`,
     data.map((d) => `  ${d}`).join(' \\\n'),
   ].join('\n');
 }

@@ -10,6 +10,8 @@ export const spec: any = loadSpec();
 export const operations: Operation[] = listOperations(spec);
 
 export const PAGE_FILE = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+/** The copy `npm start` serves: samples target the emulator. */
+export const LOCAL_PAGE_FILE = fileURLToPath(new URL('../../dist/local.html', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 /** The built page. */
