@@ -4,7 +4,7 @@
 // The page served is the local build (dist/local.html): its samples send to this emulator, pasted as they are.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EMULATOR_TARGET, LOCAL_PAGE } from '@nimkit/docs/build';
+import { EMULATOR_TARGET, LOCAL_PAGE, replaceInPage } from '@nimkit/docs/build';
 import { listenError, serveDocs } from '@nimkit/docs/serve';
 import { startMock } from '@nimkit/mock';
 
@@ -36,7 +36,7 @@ try {
   fail(listenError(error, { what: 'npm start (emulator)', port: mockPort, hint: 'pick another with --mock-port <n> or NIM_MOCK_PORT' }));
 }
 // The page was built for the emulator's default address; point its samples at the one really listening.
-const html = readFileSync(LOCAL_PAGE, 'utf8').replaceAll(EMULATOR_TARGET.baseUrl, mock.url);
+const html = replaceInPage(readFileSync(LOCAL_PAGE, 'utf8'), EMULATOR_TARGET.baseUrl, mock.url);
 let docs;
 try {
   docs = await serveDocs({ html, host, port: docsPort });

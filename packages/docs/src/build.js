@@ -10,12 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { regions } from '@nimkit/client';
 import { EMULATOR_TARGET, vendorTarget } from './code-samples.js';
 import { docsSpec } from './docs-spec.js';
+import { packDefinition } from './packed-definition.js';
 import { addHead } from './page-head.js';
+import { searchEntries } from './search/index.js';
+import { addSearch } from './search/inject.js';
 import { buildDocs } from './redoc.js';
 import { makeSelfContained } from './self-contained.js';
 
 const require = createRequire(import.meta.url);
 export { EMULATOR_TARGET };
+export { replaceInPage } from './packed-definition.js';
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const PAGE = `${DIST}index.html`;
 export const LOCAL_PAGE = `${DIST}local.html`;
@@ -35,7 +39,8 @@ export async function build() {
     const sizes = await Promise.all(
       pages.map(async ({ definition, page, target }, i) => {
         writeFileSync(definition, `${JSON.stringify(docsSpec(spec, { regions, target }), null, 2)}\n`);
-        const html = makeSelfContained(addHead(await buildDocs(definition, join(scratch, `redoc-${i}.html`), { title: spec.info.title })));
+        const redoc = await buildDocs(definition, join(scratch, `redoc-${i}.html`), { title: spec.info.title });
+        const html = makeSelfContained(packDefinition(addSearch(addHead(redoc), searchEntries(spec))));
         writeFileSync(page, html);
         return Buffer.byteLength(html);
       }),

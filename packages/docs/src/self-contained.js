@@ -1,8 +1,7 @@
 // Makes the page load nothing but itself (docs/adr/0031). Redoc 3 hard-codes its "API docs by Redocly" logo as an
 // <img> from cdn.redoc.ly; it is swapped for an inline SVG. The build fails when Redoc changes and the logo
 // address is not found, or when the static HTML itself points at another host; the browser test then records
-// every request the rendered page makes. The page also links its icon inline, so no browser asks for /favicon.ico.
-import { FAVICON_SVG } from './serve.js';
+// every request the rendered page makes.
 const LOGOS = [
   ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'Redoc'],
   ['https://cdn.redoc.ly/redoc/logo-mini.svg', 'R'],
@@ -15,8 +14,6 @@ export function makeSelfContained(html) {
     if (count !== 1) throw new Error(`expected Redoc's logo URL ${url} once in the page, found it ${count} times`);
     out = out.replace(url, textLogo(text));
   }
-  if (!out.includes('</head>')) throw new Error('the page has no </head> to put its icon in');
-  out = out.replace('</head>', `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(FAVICON_SVG)}"></head>`);
   const loads = staticExternalLoads(out);
   if (loads.length) throw new Error(`the page must load nothing external, but its HTML loads: ${loads.join(', ')}`);
   return out;

@@ -15,14 +15,14 @@ const TAGS = ['qchat-channel-access', 'chatroom-messages'];
 /** Every code block and table in view-independent terms: how much wider its content is than its box. */
 function measure(page: Page) {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('pre, table')].filter((e) => e.clientWidth > 0);
+    const boxes = Array.from(document.querySelectorAll('pre, table')).filter((e) => e.clientWidth > 0);
     return {
       boxes: boxes.length,
       wider: boxes
         .map((e) => ({ what: `${e.tagName} "${(e.textContent ?? '').slice(0, 50)}"`, over: e.scrollWidth - e.clientWidth, overflow: getComputedStyle(e).overflowX }))
         .filter((b) => b.over > 1),
       // A header broken inside a word: one word laid out on more than one line.
-      brokenHeaders: [...document.querySelectorAll('th')]
+      brokenHeaders: Array.from(document.querySelectorAll('th'))
         .filter((th) => {
           const words = (th.textContent ?? '').trim().split(/\s+/);
           const range = document.createRange();
