@@ -8,16 +8,29 @@ export function installSearch(entries, search) {
   const INPUT = '[data-component-name="Search/SearchInput"] input';
   const BOX = 'data-nimkit-results';
 
-  /** Keeps our box right under the dialog's header; Redoc re-renders the dialog as its own results arrive. */
+  /** Keeps our box right under the dialog's header. */
   const place = (input, box = document.querySelector(`[${BOX}]`)) => {
     const header = input.closest('header');
     if (header && box && header.nextElementSibling !== box) header.after(box);
   };
 
-  const render = (input) => {
-    const hits = search(entries, input.value);
+  // Redoc re-renders the dialog as its own results arrive; watched only while our box is shown, so the page's
+  // own rendering never pays for it.
+  let input = null;
+  const keeper = new MutationObserver(() => {
+    if (!input?.isConnected) return stop();
+    place(input);
+  });
+  const stop = () => {
+    keeper.disconnect();
+    document.querySelector(`[${BOX}]`)?.remove();
+  };
+
+  const render = (field) => {
+    input = field;
+    const hits = search(entries, field.value);
     let box = document.querySelector(`[${BOX}]`);
-    if (!hits.length) return box?.remove();
+    if (!hits.length) return stop();
     if (!box) {
       box = document.createElement('div');
       box.setAttribute(BOX, '');
@@ -37,12 +50,13 @@ export function installSearch(entries, search) {
         link.append(where, what);
         link.addEventListener('click', () => {
           // The hash change shows the operation; Escape closes Redoc's dialog as its own results do.
-          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
+          field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true }));
         });
         return link;
       }),
     );
-    place(input, box);
+    place(field, box);
+    keeper.observe(document.body, { childList: true, subtree: true });
   };
 
   document.addEventListener(
@@ -53,8 +67,4 @@ export function installSearch(entries, search) {
     },
     true,
   );
-  new MutationObserver(() => {
-    const input = document.querySelector(INPUT);
-    if (input instanceof HTMLInputElement) place(input);
-  }).observe(document.body, { childList: true, subtree: true });
 }
