@@ -6,7 +6,7 @@
 //   npm run build && node bench/docs/run.mjs [--runs 5]
 //
 // Prints medians and ratios (ours / baseline) and writes bench/results/docs.json. Targets: page <= 3 MB
-// (3,000,000 bytes), every operation rendered < 2 s.
+// (3,000,000 bytes); interactive and a deep link to an operation <= 1.5 s.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,18 +26,21 @@ const specFile = join(root, 'packages/spec/dist/openapi.json');
 if (!existsSync(page)) throw new Error(`no ${page}: run \`npm run build\` first`);
 const spec = JSON.parse(readFileSync(specFile, 'utf8'));
 const tags = spec['x-tagGroups'].flatMap((g) => g.tags);
+// A deep link a reader follows from a chat or an issue: the chatroom's send operation.
+const sendMsg = Object.values(spec.paths).find((item) => item.post.operationId === 'chatroomSendMsg').post;
+const deepLink = { tag: sendMsg.tags[0], operationId: sendMsg.operationId };
 
 const scratch = mkdtempSync(join(tmpdir(), 'nimkit-docs-bench-'));
 try {
   const baseline = join(scratch, 'baseline.html');
-  buildDocs(specFile, baseline, { title: spec.info.title });
+  await buildDocs(specFile, baseline, { title: spec.info.title });
   const pages = { ours: page, baseline };
   const weights = Object.fromEntries(Object.entries(pages).map(([k, f]) => [k, weigh(readFileSync(f, 'utf8'))]));
 
   const samples = { ours: [], baseline: [] };
   for (let i = 0; i < runs; i++) {
     // Interleaved, so both pages see the same machine noise.
-    for (const name of i % 2 ? ['baseline', 'ours'] : ['ours', 'baseline']) samples[name].push(await timePage(pages[name], tags));
+    for (const name of i % 2 ? ['baseline', 'ours'] : ['ours', 'baseline']) samples[name].push(await timePage(pages[name], tags, deepLink));
     process.stderr.write(`run ${i + 1}/${runs}\n`);
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -46,6 +49,7 @@ try {
       k,
       {
         interactiveMs: median(xs.map((x) => x.interactiveMs)),
+        deepLinkMs: median(xs.map((x) => x.deepLinkMs)),
         everyOperationMs: median(xs.map((x) => x.everyOperationMs)),
         slowestTagMs: median(xs.map((x) => x.slowestTagMs)),
         operations: xs[0].operations,
@@ -58,6 +62,7 @@ try {
     ['page bytes, gzip -9', weights.ours.gzip, weights.baseline.gzip],
     ...Object.keys(weights.ours.parts).map((p) => [`  ${p}`, weights.ours.parts[p], weights.baseline.parts[p]]),
     ['interactive (ms, median)', timing.ours.interactiveMs, timing.baseline.interactiveMs],
+    ['deep link shows the operation (ms, median)', timing.ours.deepLinkMs, timing.baseline.deepLinkMs],
     ['every operation rendered (ms, median)', timing.ours.everyOperationMs, timing.baseline.everyOperationMs],
     ['slowest tag (ms, median)', timing.ours.slowestTagMs, timing.baseline.slowestTagMs],
   ];
@@ -69,8 +74,8 @@ try {
   }
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
   console.log(`target page <= 3,000,000 bytes: ${verdict(weights.ours.total <= 3_000_000)}`);
-  console.log(`target every operation rendered < 2,000 ms: ${verdict(timing.ours.everyOperationMs < 2_000)}`);
-  console.log(`target interactive < 2,000 ms: ${verdict(timing.ours.interactiveMs < 2_000)}`);
+  console.log(`target interactive <= 1,500 ms: ${verdict(timing.ours.interactiveMs <= 1_500)}`);
+  console.log(`target deep link <= 1,500 ms: ${verdict(timing.ours.deepLinkMs <= 1_500)}`);
 
   const results = join(root, 'bench/results');
   mkdirSync(results, { recursive: true });

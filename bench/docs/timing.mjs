@@ -1,21 +1,32 @@
 // Times a built page in headless Chromium (the same browser set-up as the docs' browser tests):
 // - interactive: navigation start until React has hydrated Redoc's prerendered page (the title heading carries
 //   React's fiber key), i.e. the sidebar, search and links respond;
+// - deep link: navigation start of a fresh load of `#/<tag>/<operation>` until that operation's heading shows;
 // - every operation: navigation start until every tag has been opened and every operation in it mounted, driven
 //   from inside the page as fast as Redoc renders (no round trips to the test driver), every wait bounded.
 import { openBrowser, servePage } from '../../packages/docs/test/support/browser.js';
 
 const STEP_TIMEOUT_MS = 15_000;
 
-export async function timePage(file, tags) {
+/** `deepLink`: { tag, operationId } of the operation a deep link opens. */
+export async function timePage(file, tags, deepLink) {
   const server = await servePage(file);
   const browser = await openBrowser(server.origin);
   try {
     const { page } = browser;
+    await page.goto(`${server.origin}/#/${deepLink.tag}/${deepLink.operationId.toLowerCase()}`, { waitUntil: 'commit' });
+    const deepLinkMs = await page.evaluate(whenShown, { sectionId: `/${deepLink.tag}/${deepLink.operationId.toLowerCase()}`, timeoutMs: STEP_TIMEOUT_MS });
     await page.goto(`${server.origin}/`, { waitUntil: 'load' });
     const interactive = await page.evaluate(whenHydrated, STEP_TIMEOUT_MS);
     const walk = await page.evaluate(walkEveryOperation, { tags, timeoutMs: STEP_TIMEOUT_MS });
-    return { interactiveMs: interactive, everyOperationMs: walk.end, operations: walk.count, slowestTagMs: Math.max(...walk.tagMs), external: browser.external.length };
+    return {
+      interactiveMs: interactive,
+      deepLinkMs,
+      everyOperationMs: walk.end,
+      operations: walk.count,
+      slowestTagMs: Math.max(...walk.tagMs),
+      external: browser.external.length,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -31,6 +42,22 @@ async function whenHydrated(timeoutMs) {
   };
   while (!hydrated()) {
     if (performance.now() > end) throw new Error('Redoc did not hydrate');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return performance.now();
+}
+
+/** Runs in the page: resolves with performance.now() once the operation's heading is rendered and visible. */
+async function whenShown({ sectionId, timeoutMs }) {
+  const end = performance.now() + timeoutMs;
+  const shown = () => {
+    const heading = document.querySelector(`[data-section-id="${sectionId}"] h2`);
+    if (!heading) return false;
+    const box = heading.getBoundingClientRect();
+    return box.height > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  };
+  while (!shown()) {
+    if (performance.now() > end) throw new Error(`${sectionId} was not shown`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return performance.now();

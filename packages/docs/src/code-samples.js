@@ -3,26 +3,70 @@
 //   the JSON inside form fields exactly as the vendor expects; the fields are the client's own encoding
 //   (encodeFormBody) of the spec's sample request;
 // - TypeScript: the same request through the client's facade, destructuring the success payload.
+// Both target either the vendor (credentials from the environment) or the local emulator (its defaults written in,
+// so a sample pasted from the page served by `npm start` works as it is). Fields marked `x-nim-fresh` get a new
+// random value on every run.
 import { encodeFormBody } from '@nimkit/client';
-import { okSchema } from '../../../tools/lib/spec.mjs';
+import { DEFAULTS } from '@nimkit/mock';
+import { okSchema, requestSchema } from '../../../tools/lib/spec.mjs';
 import { sampleRequest } from '../../../tools/samples/index.mjs';
-import { tsLiteral } from './ts-literal.js';
+import { TsCode, tsLiteral } from './ts-literal.js';
+
+/**
+ * @typedef {{ baseUrl: string, appKey?: string, appSecret?: string }} SampleTarget
+ * Where samples send; with appKey/appSecret they are written into the samples (the emulator's public defaults).
+ */
+
+/** @param {{ servers: { url: string }[] }} spec @returns {SampleTarget} the vendor's default host */
+export const vendorTarget = (spec) => ({ baseUrl: spec.servers[0].url });
+
+/** @type {SampleTarget} the emulator as `npm start` and `nim-mock` start it with no flags */
+export const EMULATOR_TARGET = Object.freeze({
+  baseUrl: `http://${DEFAULTS.host}:${DEFAULTS.port}/nimserver`,
+  appKey: DEFAULTS.appKey,
+  appSecret: DEFAULTS.appSecret,
+});
 
 /** Shell lines that compute the signature headers ("Signing a request" in the introduction explains them). */
-export const SIGNING_PRELUDE = [
-  `# Needs NIM_APP_KEY and NIM_APP_SECRET in the environment`,
+export const SIGNING_LINES = [
   `NONCE=$(openssl rand -hex 16) CURTIME=$(date +%s)`,
   `CHECKSUM=$(printf %s "$NIM_APP_SECRET$NONCE$CURTIME" |`,
   `  openssl sha1 | awk '{print $NF}')`,
 ];
 
-export function codeSamples(spec, { path, group, action, op }) {
+/** The form content type the vendor asks for, in a variable so no sample line is wider than its panel. */
+export const FORM_LINE = `FORM='application/x-www-form-urlencoded;charset=utf-8'`;
+
+/** @param {SampleTarget} target */
+export function credentialLines(target) {
+  return target.appKey
+    ? [`# the emulator's defaults`, `NIM_APP_KEY=${target.appKey} NIM_APP_SECRET=${target.appSecret}`]
+    : [`# Needs NIM_APP_KEY and NIM_APP_SECRET in the environment`];
+}
+
+export function codeSamples(spec, { path, group, action, op }, target = vendorTarget(spec)) {
   const body = sampleRequest(spec, op, { full: false });
-  const host = spec.servers[0].url;
+  const fresh = freshFields(spec, op).filter((name) => name in body);
   return [
-    { lang: 'Shell', label: 'curl', source: curl(host + path, formFields(body)) },
-    { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, body, payloadKeys(spec, op)) },
+    { lang: 'Shell', label: 'curl', source: curl(target, path, formFields(body), fresh) },
+    { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, withFreshCode(body, fresh), payloadKeys(spec, op), target) },
   ];
+}
+
+/** Request fields whose sample must be new on every run (`x-nim-fresh`, e.g. a client-side message id). */
+export function freshFields(spec, op) {
+  return Object.entries(requestSchema(spec, op).properties ?? {})
+    .filter(([, p]) => p['x-nim-fresh'])
+    .map(([name]) => name);
+}
+
+/** The shell variable a fresh field's value is drawn into: msgIdClient -> MSG_ID_CLIENT. */
+export function freshVariable(field) {
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+function withFreshCode(body, fresh) {
+  return { ...body, ...Object.fromEntries(fresh.map((name) => [name, new TsCode('crypto.randomUUID()')])) };
 }
 
 /** The form fields the client sends for `body`, decoded: [name, text] pairs in order. */
@@ -30,19 +74,29 @@ export function formFields(body) {
   return [...new URLSearchParams(encodeFormBody(body))];
 }
 
-export function curl(url, fields) {
-  const data = fields.length ? fields.map(([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`) : [`--data ''`];
+/**
+ * @param {SampleTarget} target @param {string} path @param {[string, string][]} fields
+ * @param {string[]} fresh fields that get a new random value on every run
+ */
+export function curl(target, path, fields, fresh = []) {
+  const data = fields.length
+    ? fields.map(([k, v]) => `--data-urlencode ${fresh.includes(k) ? `"${k}=$${freshVariable(k)}"` : shellQuote(`${k}=${v}`)}`)
+    : [`--data ''`];
   return [
-    ...SIGNING_PRELUDE,
-    `curl ${shellQuote(url)} \\`,
+    ...credentialLines(target),
+    `HOST=${target.baseUrl}`,
+    FORM_LINE,
+    ...fresh.map((k) => `${freshVariable(k)}=$(openssl rand -hex 16) # new per message`),
+    ...SIGNING_LINES,
+    `curl "$HOST${path}" \\`,
     `  -H "AppKey: $NIM_APP_KEY" -H "Nonce: $NONCE" \\`,
     `  -H "CurTime: $CURTIME" -H "CheckSum: $CHECKSUM" \\`,
-    `  -H 'Content-Type: application/x-www-form-urlencoded;charset=utf-8' \\`,
+    `  -H "Content-Type: $FORM" \\`,
     data.map((d) => `  ${d}`).join(' \\\n'),
   ].join('\n');
 }
 
-export function typescript(group, action, body, keys) {
+export function typescript(group, action, body, keys, target = { baseUrl: '' }) {
   const head = keys.length ? `const { ${keys.join(', ')} } = await ` : 'await ';
   const method = `nim.${group}.${action}(`;
   const call = `${head}${method}${tsLiteral(body, { used: head.length + method.length })});`;
@@ -50,8 +104,9 @@ export function typescript(group, action, body, keys) {
     `import { createNimClient } from '@nimkit/client';`,
     ``,
     `const nim = createNimClient({`,
-    `  appKey: process.env.NIM_APP_KEY!,`,
-    `  appSecret: process.env.NIM_APP_SECRET!,`,
+    ...(target.appKey
+      ? [`  appKey: '${target.appKey}',`, `  appSecret: '${target.appSecret}',`, `  baseUrl: '${target.baseUrl}', // the emulator`]
+      : [`  appKey: process.env.NIM_APP_KEY!,`, `  appSecret: process.env.NIM_APP_SECRET!,`]),
     `});`,
     keys.length ? call : `${call} // throws NimApiError unless code is 200`,
   ].join('\n');

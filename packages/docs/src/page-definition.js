@@ -15,6 +15,7 @@ export function pruneForPage(spec) {
     if (Array.isArray(node)) return node.forEach(walk);
     if (node.contentMediaType === 'application/json') delete node.contentSchema;
     delete node['x-nim-required-source'];
+    delete node['x-nim-fresh'];
     Object.values(node).forEach(walk);
   })(spec);
   removeUnreferencedSchemas(spec);

@@ -1,12 +1,20 @@
 // Prints a JSON value as a TypeScript object literal the way a person writes one: unquoted keys where
 // possible, single-quoted strings, and one line as long as it fits the code panel (about 60 characters).
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A value printed as the code it holds (e.g. `crypto.randomUUID()`), not as a literal. */
+export class TsCode {
+  /** @param {string} source */
+  constructor(source) {
+    this.source = source;
+  }
+}
 export const WIDTH = 60;
 
 /** `used`: characters already on the current line before the value (indent + code before it). */
 export function tsLiteral(value, { indent = '', used = indent.length } = {}) {
   const flat = oneLine(value);
-  if (used + flat.length <= WIDTH || value === null || typeof value !== 'object') return flat;
+  if (used + flat.length <= WIDTH || value === null || typeof value !== 'object' || value instanceof TsCode) return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${tsLiteral(v, { indent: inner })},`).join('\n')}\n${indent}]`;
   const lines = Object.entries(value).map(([k, v]) => {
@@ -17,6 +25,7 @@ export function tsLiteral(value, { indent = '', used = indent.length } = {}) {
 }
 
 function oneLine(value) {
+  if (value instanceof TsCode) return value.source;
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '@nimkit/mock';
 import { encodeFormBody } from '@nimkit/client';
 import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { freshFields, freshVariable } from '../src/code-samples.js';
 import { parseCurlSample } from './support/curl.js';
 import { operations, pageDefinition, pageOperations, SPEC_FILE, spec } from './support/spec.js';
 import { validateForm } from './support/validate.js';
@@ -34,12 +35,17 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.close());
 
-/** The shell variables the sample's signing lines set, computed the same way. */
-function signingEnv() {
+/**
+ * The shell variables the sample's own lines set, computed the same way; a fresh field's variable holds the spec's
+ * sample value, so the body can be compared with the client's encoding of that sample.
+ */
+function signingEnv(op?: unknown) {
+  const sample = op ? (sampleRequest(spec, op) as Record<string, unknown>) : {};
+  const fresh = op ? Object.fromEntries(freshFields(spec, op).filter((f: string) => f in sample).map((f: string) => [freshVariable(f), String(sample[f])])) : {};
   const nonce = createHash('sha1').update(String(Math.random())).digest('hex').slice(0, 32);
   const curTime = String(Math.floor(Date.now() / 1000));
   const checkSum = createHash('sha1').update(APP_SECRET + nonce + curTime).digest('hex');
-  return { NIM_APP_KEY: APP_KEY, NIM_APP_SECRET: APP_SECRET, NONCE: nonce, CURTIME: curTime, CHECKSUM: checkSum };
+  return { NIM_APP_KEY: APP_KEY, NIM_APP_SECRET: APP_SECRET, NONCE: nonce, CURTIME: curTime, CHECKSUM: checkSum, ...fresh };
 }
 
 function curlOf(operationId: string): string {
@@ -51,7 +57,7 @@ function curlOf(operationId: string): string {
 
 describe.each(operations)('$operationId curl sample', ({ operationId, path, op }) => {
   it('targets the first server of the spec and signs with the four headers', () => {
-    const env = signingEnv();
+    const env = signingEnv(op);
     const request = parseCurlSample(curlOf(operationId), env);
     expect(request.url).toBe(host + path);
     expect(request.headers).toEqual({
@@ -64,7 +70,7 @@ describe.each(operations)('$operationId curl sample', ({ operationId, path, op }
   });
 
   it("sends the client's own encoding of the spec's sample, valid against the request schema", () => {
-    const { body } = parseCurlSample(curlOf(operationId), signingEnv());
+    const { body } = parseCurlSample(curlOf(operationId), signingEnv(op));
     const form = new URLSearchParams(body);
     expect(validateForm(spec, op, form)).toEqual([]);
     const client = new URLSearchParams(encodeFormBody(sampleRequest(spec, op)));
@@ -83,7 +89,7 @@ describe.each(operations)('$operationId curl sample', ({ operationId, path, op }
   });
 
   it('is answered with code 200 by the mock', async () => {
-    const env = signingEnv();
+    const env = signingEnv(op);
     const request = parseCurlSample(curlOf(operationId), env);
     const res = await fetch(mock.url + request.url.slice(host.length), {
       method: 'POST',

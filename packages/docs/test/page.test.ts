@@ -102,6 +102,7 @@ describe('the reference page in Chromium', () => {
     expect(browser.external).toEqual([]);
     expect(browser.requests.length).toBeGreaterThan(0);
     expect(browser.requests.every((url) => url.startsWith(server.origin))).toBe(true);
+    expect(browser.requests.filter((url) => url.endsWith('/favicon.ico'))).toEqual([]); // the icon is inline
   });
 });
 

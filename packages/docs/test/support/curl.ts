@@ -71,11 +71,20 @@ export function curlEscape(text: string): string {
   return out;
 }
 
+/** `NAME=value` / `NAME='value'` lines (no command substitution) before the curl command, as the shell sets them. */
+export function literalAssignments(lines: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of lines.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=('[^']*'|[^\s'"$`();|&]+)\s*$/gm)) {
+    out[m[1]!] = m[2]!.startsWith("'") ? m[2]!.slice(1, -1) : m[2]!;
+  }
+  return out;
+}
+
 /** The request a generated sample sends: the `curl ...` command (after the signing lines) read like curl does. */
 export function parseCurlSample(sample: string, env: Record<string, string>): CurlRequest {
   const start = sample.search(/^curl /m);
   if (start < 0) throw new Error('no curl command in the sample');
-  const [command, ...args] = shellWords(sample.slice(start), env);
+  const [command, ...args] = shellWords(sample.slice(start), { ...literalAssignments(sample.slice(0, start)), ...env });
   if (command !== 'curl') throw new Error(`expected curl, got ${command}`);
   const headers: Record<string, string> = {};
   const parts: string[] = [];

@@ -1,6 +1,7 @@
 // The bundled spec (what the page is built from) and the page's own build outputs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readDefinition } from '../../src/packed-definition.js';
 import { BUNDLED_SPEC, listOperations, loadSpec } from '../../../../tools/lib/spec.mjs';
 
 export type Operation = { operationId: string; path: string; group: string; action: string; op: any };
@@ -10,6 +11,8 @@ export const spec: any = loadSpec();
 export const operations: Operation[] = listOperations(spec);
 
 export const PAGE_FILE = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+/** The copy `npm start` serves: samples target the emulator. */
+export const LOCAL_PAGE_FILE = fileURLToPath(new URL('../../dist/local.html', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 /** The built page. */
@@ -17,13 +20,9 @@ export function readPage(): string {
   return readFileSync(PAGE_FILE, 'utf8');
 }
 
-/** The definition Redoc renders, parsed out of the built page (`const __redoc_definition = {...};`). */
+/** The definition Redoc renders, read out of the built page (packed by src/packed-definition.js). */
 export function pageDefinition(html = readPage()): any {
-  const start = html.indexOf('const __redoc_definition = ');
-  if (start < 0) throw new Error('the page has no inlined Redoc definition');
-  const from = start + 'const __redoc_definition = '.length;
-  const end = html.indexOf(';\n', from);
-  return JSON.parse(html.slice(from, end));
+  return readDefinition(html);
 }
 
 /** The operations of the page's definition, keyed by operationId. */
