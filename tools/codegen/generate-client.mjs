@@ -10,6 +10,7 @@ import { generateTypes } from './types.mjs';
 import { generateOperations } from './operations.mjs';
 import { generateValidators } from './validators.mjs';
 import { generateErrorCodes } from './error-codes.mjs';
+import { generateEnums } from './enums.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'packages/client/src/generated');
@@ -19,6 +20,7 @@ export const BANNER =
 export async function generateAll(spec = loadSpec()) {
   return {
     'schema.ts': await generateTypes(spec),
+    'enums.ts': generateEnums(spec),
     'operations.ts': generateOperations(spec),
     'validators.ts': generateValidators(spec),
     'error-codes.ts': generateErrorCodes(spec),

@@ -6,6 +6,7 @@ import { fillIntroduction } from './introduction.js';
 import { describeJsonValue } from './json-fields.js';
 import { inferredFlagsNote, operationLead, operationSummary } from './operation-text.js';
 import { pruneForPage } from './page-definition.js';
+import { showEnumNames } from './enum-names.js';
 
 export function docsSpec(spec, { regions }) {
   const out = structuredClone(spec);
@@ -19,7 +20,7 @@ export function docsSpec(spec, { regions }) {
   for (const property of jsonFormFields(out)) {
     property.description = `${(property.description ?? '').trim()}\n\n${describeJsonValue(spec, property)}\n`;
   }
-  return pruneForPage(out);
+  return pruneForPage(showEnumNames(out));
 }
 
 /** Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once. */
