@@ -11,6 +11,7 @@ import { generateOperations } from './operations.mjs';
 import { generateValidators } from './validators.mjs';
 import { generateErrorCodes } from './error-codes.mjs';
 import { generateEnums } from './enums.mjs';
+import { generatePagination } from './pagination.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'packages/client/src/generated');
@@ -21,6 +22,7 @@ export async function generateAll(spec = loadSpec()) {
   return {
     'schema.ts': await generateTypes(spec),
     'enums.ts': generateEnums(spec),
+    'pagination.ts': generatePagination(spec),
     'operations.ts': generateOperations(spec),
     'validators.ts': generateValidators(spec),
     'error-codes.ts': generateErrorCodes(spec),

@@ -10,6 +10,9 @@ export type * from './generated/schema.js';
 export * from './generated/enums.js';
 export { errorCodes, type NimErrorCode } from './generated/error-codes.js';
 export { specVersion } from './generated/spec-version.js';
+// Auto-pagination (tree-shaken away when unused).
+export { paginate, type PaginateOptions } from './paginate.js';
+export { pagingRules, type PagedOperationId, type PagedRequests, type PagedItems, type PagingRule } from './generated/pagination.js';
 export {
   NimError,
   NimApiError,
