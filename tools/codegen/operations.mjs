@@ -49,7 +49,7 @@ export interface OperationMeta {
   readonly group: 'qchat' | 'chatroom';
   /** Facade method name, the vendor's action. */
   readonly action: string;
-  /** Where response ids sit: keys, '*' = every array item, '**' = every map value. */
+  /** Where response ids and 64-bit counts sit (returned as exact strings): keys, '*' = every array item, '**' = every map value. */
   readonly ids: readonly (readonly string[])[];
 }
 

@@ -1,6 +1,6 @@
 // openapi-typescript with transforms, then one named declaration per component schema.
 // Transforms: a request's JSON-in-form field takes its contentSchema's type (callers pass the JSON value; the client
-// encodes it), `format: nim-id` is a string (exact 64-bit ids), and a whole named integer enum is its constant's
+// encodes it), `format: nim-id` and `x-nim-int64` are strings (exact 64-bit ids and counts), and a whole named integer enum is its constant's
 // union type (enums.ts). Afterwards every `components["schemas"]["X"]` becomes a top-level `export interface X` (or
 // type alias) referenced by name, so compiler errors and editor hovers say `QchatServerInfo`, not the structure;
 // `components` still maps each name for openapi-fetch. JSDoc `@description` tags become plain doc text.
@@ -42,7 +42,7 @@ export async function generateTypes(spec) {
     // without this it would be Record<string, never> and no caller could put anything in it.
     emptyObjectsUnknown: true,
     transform(schema, options) {
-      if (schema.format === 'nim-id') return STRING;
+      if (schema.format === 'nim-id' || schema['x-nim-int64'] === true) return STRING;
       if (isWholeNamedEnum(schema, enums)) return ts.factory.createTypeReferenceNode(schema.title);
       // `status`: a named set or any app-defined integer from 10000 up, i.e. a number.
       if (schema.type === 'integer' && schema.anyOf) return NUMBER;

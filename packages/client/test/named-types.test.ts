@@ -90,6 +90,20 @@ describe('named constants', () => {
   });
 });
 
+describe('64-bit counts (x-nim-int64)', () => {
+  it('are exact decimal strings, in the types and at run time, like ids', async () => {
+    expectTypeOf<QchatServerInfo['memberNumber']>().toEqualTypeOf<string | undefined>();
+    const nim = createNimClient({
+      appKey: 'k',
+      appSecret: 'named-types-secret',
+      baseUrl: 'http://127.0.0.1:9/nimserver',
+      fetch: async () => new Response('{"code":200,"serverInfo":{"serverId":9223372036854775807,"memberNumber":9007199254740993,"channelNumber":3,"createTime":1700000000000}}'),
+    });
+    const { serverInfo } = await nim.qchat.createServer({ accid: 'a' });
+    expect(serverInfo).toMatchObject({ serverId: '9223372036854775807', memberNumber: '9007199254740993', channelNumber: '3', createTime: 1700000000000 });
+  });
+});
+
 describe('what a consumer sees from the compiler', () => {
   const file = fileURLToPath(new URL('./consumer-fixture.ts', import.meta.url));
   const index = fileURLToPath(new URL('../src/index.js', import.meta.url)).replace(/\\/g, '/');

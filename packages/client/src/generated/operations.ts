@@ -223,7 +223,7 @@ export interface OperationMeta {
   readonly group: 'qchat' | 'chatroom';
   /** Facade method name, the vendor's action. */
   readonly action: string;
-  /** Where response ids sit: keys, '*' = every array item, '**' = every map value. */
+  /** Where response ids and 64-bit counts sit (returned as exact strings): keys, '*' = every array item, '**' = every map value. */
   readonly ids: readonly (readonly string[])[];
 }
 
@@ -396,11 +396,11 @@ export type OperationCaller = <Op extends OperationId>(operationId: Op, body: Re
 
 /** Route, facade name and response id paths of every operation. */
 export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /* @__PURE__ */ expandOperations({
-  qchatCreateServer: [[["serverInfo","serverId"]]],
+  qchatCreateServer: [[["serverInfo","serverId"],["serverInfo","memberNumber"],["serverInfo","channelNumber"]]],
   qchatRemoveServer: [[]],
-  qchatUpdateServer: [[["serverInfo","serverId"]]],
-  qchatGetServers: [[["serverInfos","*","serverId"]]],
-  qchatGetServerListPage: [[["serverInfos","*","serverId"]]],
+  qchatUpdateServer: [[["serverInfo","serverId"],["serverInfo","memberNumber"],["serverInfo","channelNumber"]]],
+  qchatGetServers: [[["serverInfos","*","serverId"],["serverInfos","*","memberNumber"],["serverInfos","*","channelNumber"]]],
+  qchatGetServerListPage: [[["serverInfos","*","serverId"],["serverInfos","*","memberNumber"],["serverInfos","*","channelNumber"]]],
   qchatInviteServerMember: [[]],
   qchatAcceptServerInvite: [[]],
   qchatRejectServerInvite: [[]],
@@ -421,19 +421,19 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatGetChannelMemberListPage: [[["members","*","serverId"]]],
   qchatUpdateWhiteBlackIdentify: [[]],
   qchatUpdateWhiteBlackIdentifyUser: [[]],
-  qchatQueryWhiteBlackIdentify: [[["identifies","*","roleId"]]],
+  qchatQueryWhiteBlackIdentify: [[["identifies","*","roleId"],["identifies","*","membercount"]]],
   qchatQueryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
-  qchatBatchGetWhiteBlackIdentify: [[["identifies","*","roleId"]]],
+  qchatBatchGetWhiteBlackIdentify: [[["identifies","*","roleId"],["identifies","*","membercount"]]],
   qchatBatchGetWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
   qchatSendMsg: [[["data","msgIdServer"]]],
   qchatSendAttachMsg: [[["data","msgIdServer"]]],
   qchatUpdateMsg: [[]],
   qchatUpdateAttachMsg: [[]],
   qchatQueryHistoryMsg: [[["data","*","msgIdServer"]]],
-  qchatCreateServerIdentify: [[["identify","roleId"]]],
+  qchatCreateServerIdentify: [[["identify","roleId"],["identify","membercount"]]],
   qchatRemoveServerIdentify: [[]],
-  qchatUpdateServerIdentify: [[["identify","roleId"]]],
-  qchatGetServerIdentifyPages: [[["identify","*","roleId"]]],
+  qchatUpdateServerIdentify: [[["identify","roleId"],["identify","membercount"]]],
+  qchatGetServerIdentifyPages: [[["identify","*","roleId"],["identify","*","membercount"]]],
   qchatCreateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
   qchatDeleteChannelIdentify: [[]],
   qchatUpdateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
@@ -445,7 +445,7 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatCreateServerIdentifyMember: [[]],
   qchatDeleteServerIdentifyMember: [[]],
   qchatGetServerIdentifyMemberPages: [[["serverMembers","*","serverId"]]],
-  qchatGetUserServerIdentify: [[["serverIdentifies","*","roleId"]]],
+  qchatGetUserServerIdentify: [[["serverIdentifies","*","roleId"],["serverIdentifies","*","membercount"]]],
   qchatRequestAddr: [[]],
   chatroomCreate: [[["chatroom","roomid"]]],
   chatroomGet: [[["chatroom","roomid"]]],
@@ -470,7 +470,7 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   chatroomQueueList: [[]],
   chatroomQueueDrop: [[]],
   chatroomQueueBatchUpdateElements: [[]],
-  chatroomStatsTopn: [[["data","*","roomId"]],"/stats/chatroom/topn.action"],
+  chatroomStatsTopn: [[["data","*","roomId"],["data","*","activeNums"],["data","*","enterNums"],["data","*","msgs"]],"/stats/chatroom/topn.action"],
 });
 
 function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], string?]>): { readonly [Op in OperationId]: OperationMeta } {

@@ -1982,12 +1982,12 @@ export interface QchatServerInfo {
     custom?: string;
     /** accid of the owner. */
     owner?: string;
-    /** Number of members. */
-    memberNumber?: number;
+    /** Number of members. A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+    memberNumber?: string;
     inviteMode?: QchatInviteMode;
     applyMode?: QchatApplyMode;
-    /** Number of channels. */
-    channelNumber?: number;
+    /** Number of channels. A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+    channelNumber?: string;
     /**
      * 1 while the server is valid, 0 once deleted.
      */
@@ -2536,8 +2536,8 @@ export interface QchatAccessListRole {
      * Role type: 1 - the everyone role; 2 - a custom role.
      */
     type?: QchatIdentifyType;
-    /** Number of members holding the role (lowercase key). */
-    membercount?: number;
+    /** Number of members holding the role (lowercase key). A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+    membercount?: string;
     /** Creation time, Unix milliseconds (lowercase key). */
     createtime?: number;
     /** Last update time, Unix milliseconds (lowercase key). */
@@ -2976,8 +2976,8 @@ export interface QchatServerIdentify {
      */
     priority?: number;
     type?: QchatIdentifyType;
-    /** Number of members holding the role (lowercase key). */
-    membercount?: number;
+    /** Number of members holding the role (lowercase key). A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+    membercount?: string;
     /** Creation time, Unix milliseconds (lowercase key). */
     createtime?: number;
     /** Last update time, Unix milliseconds (lowercase key). */
@@ -4346,12 +4346,12 @@ export interface ChatroomStatsTopnOk {
     data: {
         /** Id of the chatroom. Quirk - camelCase `roomId` here, `roomid` everywhere else in the chatroom API. */
         roomId: NimId;
-        /** Number of active users in the room (活跃数). */
-        activeNums?: number;
-        /** Number of entries into the room (进入人次). */
-        enterNums?: number;
-        /** Number of messages sent in the room. */
-        msgs?: number;
+        /** Number of active users in the room (活跃数). A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+        activeNums?: string;
+        /** Number of entries into the room (进入人次). A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+        enterNums?: string;
+        /** Number of messages sent in the room. A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
+        msgs?: string;
         /**
          * Start of the period, Unix seconds: the hour for `HOUR`, midnight for `DAY`. The vendor's sample leaves
          * it out of one item, so it may be absent.
