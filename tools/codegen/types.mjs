@@ -74,18 +74,12 @@ function nameComponents(text, enumNames) {
       ts.isTypeLiteralNode(member.type) ? `${doc}export interface ${name} ${dedent(type)}` : `${doc}export type ${name} = ${dedent(type)};`,
     );
   }
-  const kept = file.statements
+  // paths, components (now a name map), the named declarations, operations; webhooks and $defs are always empty.
+  const parts = file.statements
     .filter((s) => !(ts.isTypeAliasDeclaration(s) && ['webhooks', '$defs'].includes(s.name.text)))
-    .map((s) => (s === components ? componentsMap(names) : text.slice(s.getFullStart(), s.getEnd()).replace(/^\n+/, '')));
+    .flatMap((s) => (s === components ? [componentsMap(names), ...declarations] : [text.slice(s.getFullStart(), s.getEnd()).replace(/^\n+/, '')]));
   const used = enumNames.filter((n) => new RegExp(`\\b${n}\\b`).test(text));
-  const out = [
-    `import type { ${used.join(', ')} } from './enums.js';`,
-    '',
-    ...kept.slice(0, kept.indexOf(componentsMap(names))),
-    componentsMap(names),
-    ...declarations,
-    ...kept.slice(kept.indexOf(componentsMap(names)) + 1),
-  ].join('\n');
+  const out = [`import type { ${used.join(', ')} } from './enums.js';`, '', ...parts].join('\n');
   return out.replace(/components\["schemas"\]\["(\w+)"\]/g, '$1') + '\n';
 }
 
