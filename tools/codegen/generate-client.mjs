@@ -10,6 +10,8 @@ import { generateTypes } from './types.mjs';
 import { generateOperations } from './operations.mjs';
 import { generateValidators } from './validators.mjs';
 import { generateErrorCodes } from './error-codes.mjs';
+import { generateEnums } from './enums.mjs';
+import { generatePagination } from './pagination.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'packages/client/src/generated');
@@ -19,6 +21,8 @@ export const BANNER =
 export async function generateAll(spec = loadSpec()) {
   return {
     'schema.ts': await generateTypes(spec),
+    'enums.ts': generateEnums(spec),
+    'pagination.ts': generatePagination(spec),
     'operations.ts': generateOperations(spec),
     'validators.ts': generateValidators(spec),
     'error-codes.ts': generateErrorCodes(spec),

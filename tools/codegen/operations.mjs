@@ -1,6 +1,6 @@
 // The operation table the client is built from, the facade's types, a named request/response type per operation,
 // and `bindFacade`, which builds the facade object from the client's `call` with every method type-checked.
-import { listOperations, okSchema, idPaths, pascal } from '../lib/spec.mjs';
+import { listOperations, okSchema, idPaths, pascal, FORM } from '../lib/spec.mjs';
 
 export function generateOperations(spec) {
   const ops = listOperations(spec);
@@ -14,32 +14,27 @@ export function generateOperations(spec) {
     return `  ${operationId}: ${JSON.stringify(row)},`;
   });
   const groups = [...new Set(ops.map((o) => o.group))];
-  const docOf = ({ op, path }) => [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
+  const typed = ops.map((o) => ({ ...o, name: pascal(o.operationId), req: refName(o.op.requestBody.content[FORM].schema), ok: refName(o.op.responses['200'].content['application/json'].schema.oneOf[0]) }));
   const facade = groups.map((g) => {
-    const methods = ops
+    const methods = typed
       .filter((o) => o.group === g)
-      .map((o) => {
-        const doc = docOf(o);
-        return `  /**\n${doc.map((l) => `   * ${l}`.trimEnd()).join('\n')}\n   */\n  ${o.action}(body: RequestBody<'${o.operationId}'>, options?: CallOptions): Promise<OkBody<'${o.operationId}'>>;`;
-      });
+      .map((o) => `${methodDoc(o)}\n  ${o.action}(body: ${o.name}Request, options?: CallOptions): Promise<${o.name}Ok>;`);
     return `/** The ${g} operations, one method per vendor action. */\nexport interface ${pascal(g)}Api {\n${methods.join('\n')}\n}`;
   });
-  const named = ops.map(({ operationId, op, path }) => {
-    const name = pascal(operationId);
-    return [
-      `/** Request body of \`${operationId}\`: ${op.summary} (\`POST ${path}\`). */`,
-      `export type ${name}Request = RequestBody<'${operationId}'>;`,
-      `/** Success body of \`${operationId}\` (\`code\` 200), ids as exact strings. */`,
-      `export type ${name}Response = OkBody<'${operationId}'>;`,
-    ].join('\n');
-  });
+  // Every operation has <Op>Request and <Op>Ok; an operation whose body is a shared schema (OkResponse) gets an alias.
+  const aliases = typed.flatMap(({ name, req, ok, operationId }) => [
+    ...(req === `${name}Request` ? [] : [`/** Request body of \`${operationId}\`. */\nexport type ${name}Request = ${req};`]),
+    ...(ok === `${name}Ok` ? [] : [`/** Success body of \`${operationId}\` (\`code\` 200). */\nexport type ${name}Ok = ${ok};`]),
+    `/** @deprecated Use {@link ${name}Ok}. */\nexport type ${name}Response = ${name}Ok;`,
+  ]);
+  const imported = [...new Set(typed.flatMap(({ req, ok }) => [req, ok]))].sort();
   const binders = groups.map(
     (g) => `    ${g}: {\n${ops
       .filter((o) => o.group === g)
       .map((o) => `      ${o.action}: bind('${o.operationId}'),`)
       .join('\n')}\n    },`,
   );
-  return `import type { operations, components } from './schema.js';
+  return `import type {\n${imported.map((n) => `  ${n},`).join('\n')}\n} from './schema.js';
 import type { CallOptions } from '../options.js';
 
 /** Every operationId of the spec. */
@@ -54,23 +49,25 @@ export interface OperationMeta {
   readonly group: 'qchat' | 'chatroom';
   /** Facade method name, the vendor's action. */
   readonly action: string;
-  /** Where response ids sit: keys, '*' = every array item, '**' = every map value. */
+  /** Where response ids and 64-bit counts sit (returned as exact strings): keys, '*' = every array item, '**' = every map value. */
   readonly ids: readonly (readonly string[])[];
 }
 
-/** The form body an operation takes (JSON-in-form fields as their JSON values, ids as strings). */
-export type RequestBody<Op extends OperationId> = operations[Op] extends {
-  requestBody: { content: { 'application/x-www-form-urlencoded': infer B } };
+/** Request body type of every operation. */
+export interface RequestBodies {
+${typed.map(({ operationId, name }) => `  ${operationId}: ${name}Request;`).join('\n')}
 }
-  ? B
-  : never;
 
-type OkSchemaNames = {
-${ops.map(({ operationId, op }) => `  ${operationId}: '${op.responses['200'].content['application/json'].schema.oneOf[0].$ref.split('/').pop()}';`).join('\n')}
-};
+/** Success body type of every operation. */
+export interface OkBodies {
+${typed.map(({ operationId, name }) => `  ${operationId}: ${name}Ok;`).join('\n')}
+}
+
+/** The form body an operation takes (JSON-in-form fields as their JSON values, ids as strings). */
+export type RequestBody<Op extends OperationId> = RequestBodies[Op];
 
 /** The success body of an operation (\`code\` 200), ids as exact strings. */
-export type OkBody<Op extends OperationId> = components['schemas'][OkSchemaNames[Op]];
+export type OkBody<Op extends OperationId> = OkBodies[Op];
 
 /** Performs one operation: validate, sign, send, retry, and resolve with the success body. */
 export type OperationCaller = <Op extends OperationId>(operationId: Op, body: RequestBody<Op>, options?: CallOptions) => Promise<OkBody<Op>>;
@@ -91,7 +88,7 @@ function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], strin
   return Object.freeze(table);
 }
 
-${named.join('\n')}
+${aliases.join('\n')}
 
 ${facade.join('\n\n')}
 
@@ -126,4 +123,13 @@ function dedupe(paths) {
     const k = p.join('.');
     return seen.has(k) ? false : (seen.add(k), true);
   });
+}
+
+const refName = (schema) => schema.$ref.split('/').pop();
+
+/** A facade method's doc: summary and Chinese title, the route, the vendor's page. */
+function methodDoc({ op, path }) {
+  const lines = [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
+  if (op.externalDocs?.url) lines.push('', `@see {@link ${op.externalDocs.url} | ${op.externalDocs.description ?? 'Vendor documentation'}}`);
+  return `  /**\n${lines.map((l) => `   * ${l}`.trimEnd()).join('\n')}\n   */`;
 }

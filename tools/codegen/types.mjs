@@ -1,10 +1,16 @@
-// openapi-typescript with two transforms: a request's JSON-in-form field takes its contentSchema's type (callers
-// pass the JSON value; the client encodes it), and `format: nim-id` is a string (exact 64-bit ids).
+// openapi-typescript with transforms, then one named declaration per component schema.
+// Transforms: a request's JSON-in-form field takes its contentSchema's type (callers pass the JSON value; the client
+// encodes it), `format: nim-id` and `x-nim-int64` are strings (exact 64-bit ids and counts), and a whole named integer enum is its constant's
+// union type (enums.ts). Afterwards every `components["schemas"]["X"]` becomes a top-level `export interface X` (or
+// type alias) referenced by name, so compiler errors and editor hovers say `QchatServerInfo`, not the structure;
+// `components` still maps each name for openapi-fetch. JSDoc `@description` tags become plain doc text.
 import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
 import { FORM } from '../lib/spec.mjs';
+import { isWholeNamedEnum, namedEnums } from './enums.mjs';
 
 const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
+const NUMBER = ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword);
 
 /** Names of the component schemas reachable from request bodies. */
 function requestSchemaNames(spec) {
@@ -27,6 +33,7 @@ function requestSchemaNames(spec) {
 
 export async function generateTypes(spec) {
   const requestNames = requestSchemaNames(spec);
+  const enums = namedEnums(spec);
   const ast = await openapiTS(structuredClone(spec), {
     silent: true,
     // A `default` documents what the vendor assumes when a field is left out; it must not make the field required.
@@ -35,7 +42,10 @@ export async function generateTypes(spec) {
     // without this it would be Record<string, never> and no caller could put anything in it.
     emptyObjectsUnknown: true,
     transform(schema, options) {
-      if (schema.format === 'nim-id') return STRING;
+      if (schema.format === 'nim-id' || schema['x-nim-int64'] === true) return STRING;
+      if (isWholeNamedEnum(schema, enums)) return ts.factory.createTypeReferenceNode(schema.title);
+      // `status`: a named set or any app-defined integer from 10000 up, i.e. a number.
+      if (schema.type === 'integer' && schema.anyOf) return NUMBER;
       // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.
       const owner = /^#\/components\/schemas\/([^/]+)/.exec(options.path ?? '')?.[1];
       const inRequest = owner ? requestNames.has(owner) : options.path?.includes(FORM.replace(/\//g, '~1'));
@@ -43,5 +53,80 @@ export async function generateTypes(spec) {
       return undefined;
     },
   });
-  return astToString(ast);
+  const text = plainDocs(astToString(ast), new Set(enums.keys()));
+  return nameComponents(text, [...enums.keys()]);
+}
+
+/** Lifts every member of `components.schemas` to a top-level named declaration and refers to it by name. */
+function nameComponents(text, enumNames) {
+  const file = ts.createSourceFile('schema.ts', text, ts.ScriptTarget.Latest, true);
+  const components = file.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === 'components');
+  const schemas = components.members.find((m) => m.name?.text === 'schemas');
+  const declarations = [];
+  const names = [];
+  for (const member of schemas.type.members) {
+    const name = member.name.text;
+    names.push(name);
+    const type = member.type.getText(file);
+    if (type === name) continue; // a named enum: declared in enums.ts
+    const doc = leadingDoc(text, member, name);
+    declarations.push(
+      ts.isTypeLiteralNode(member.type) ? `${doc}export interface ${name} ${dedent(type)}` : `${doc}export type ${name} = ${dedent(type)};`,
+    );
+  }
+  // paths, components (now a name map), the named declarations, operations; webhooks and $defs are always empty.
+  const parts = file.statements
+    .filter((s) => !(ts.isTypeAliasDeclaration(s) && ['webhooks', '$defs'].includes(s.name.text)))
+    .flatMap((s) => (s === components ? [componentsMap(names), ...declarations] : [text.slice(s.getFullStart(), s.getEnd()).replace(/^\n+/, '')]));
+  const used = enumNames.filter((n) => new RegExp(`\\b${n}\\b`).test(text));
+  const out = [`import type { ${used.join(', ')} } from './enums.js';`, '', ...parts].join('\n');
+  return out.replace(/components\["schemas"\]\["(\w+)"\]/g, '$1') + '\n';
+}
+
+/** `components` for openapi-fetch: each schema by its name. */
+function componentsMap(names) {
+  return `export interface components {\n    schemas: {\n${names.map((n) => `        ${n}: ${n};`).join('\n')}\n    };\n    responses: never;\n    parameters: never;\n    requestBodies: never;\n    headers: never;\n    pathItems: never;\n}`;
+}
+
+/** The JSDoc block right before a member, without a first line that only repeats the name (the schema's title). */
+function leadingDoc(text, member, name) {
+  const lead = text.slice(member.getFullStart(), member.getStart()).trim();
+  if (!lead.startsWith('/**') || lead === `/** ${name} */`) return '';
+  const lines = dedent(lead).split('\n').filter((line, i) => !(i === 1 && line.trim() === `* ${name}`));
+  if (lines.length === 2 && lines[0] === '/**') return '';
+  return lines.join('\n') + '\n';
+}
+
+/** Removes the 8 spaces of nesting a member had inside `components.schemas`. */
+const dedent = (s) => s.replace(/\n {8}/g, '\n');
+
+/**
+ * openapi-typescript writes descriptions as `@description` tags, which editors show as a tag after the type; a
+ * description is the doc comment's text itself. Continuation lines lose the tag's extra indent. Lines that only
+ * repeat what the type says (`@enum {integer}`, `@constant`, the title of a named enum) go.
+ */
+function plainDocs(text, enumNames) {
+  let inDescription = false;
+  const noise = (line) => {
+    const body = /^\s*(?:\/\*\*|\*)\s*(.*?)\s*(?:\*\/)?$/.exec(line)?.[1];
+    return body === '@enum {integer}' || body === '@constant' || enumNames.has(body);
+  };
+  return text
+    .split('\n')
+    .filter((line) => !noise(line))
+    .map((line) => {
+      const tagged = /^(\s*(?:\/\*\*|\*) )@description (.*)$/.exec(line);
+      if (tagged) {
+        inDescription = !line.trimEnd().endsWith('*/');
+        return tagged[1] + tagged[2];
+      }
+      if (inDescription) {
+        const continued = /^(\s*\*) {5}(.*)$/.exec(line);
+        if (continued) return `${continued[1]} ${continued[2]}`;
+        inDescription = false;
+      }
+      return line;
+    })
+    .join('\n')
+    .replace(/\n\s*\/\*\*\n\s*\*\/(?=\n)/g, '');
 }

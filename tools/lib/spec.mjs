@@ -49,10 +49,13 @@ export function toClientShape(schema) {
   return { ...schema, properties: props };
 }
 
-/** Paths (arrays of keys, '*' for array items) to every `format: nim-id` value under a response schema. */
+/**
+ * Paths (arrays of keys, '*' for array items) to every value under a response schema that the client returns as an
+ * exact decimal string: ids (`format: nim-id`) and 64-bit counts (`x-nim-int64`), docs/adr/0002 and 0019.
+ */
 export function idPaths(schema, prefix = [], out = []) {
   if (!schema || typeof schema !== 'object') return out;
-  if (schema.format === 'nim-id') out.push(prefix);
+  if (schema.format === 'nim-id' || schema['x-nim-int64'] === true) out.push(prefix);
   for (const k of ['oneOf', 'anyOf', 'allOf']) for (const s of schema[k] ?? []) idPaths(s, prefix, out);
   for (const [name, s] of Object.entries(schema.properties ?? {})) idPaths(s, [...prefix, name], out);
   if (schema.items) idPaths(schema.items, [...prefix, '*'], out);

@@ -86,7 +86,7 @@ export function createCaller(config: CallerConfig): OperationCaller {
         code = parsed && typeof parsed['code'] === 'number' ? (parsed['code'] as number) : undefined;
         if (event) safely(hooks!.onResponse, { ...event, status: result.status, code, durationMs: Date.now() - started });
         // The trust boundary: a code-200 body is the operation's success body (the vendor may add fields).
-        if (result.status === 200 && code === 200) return stringifyIds(parsed, meta.ids) as OkBody<Op>;
+        if (result.status === 200 && code === 200) return stringifyIds(parsed, meta.ids) as unknown as OkBody<Op>;
       }
 
       // A failed attempt: build the error (secrets scrubbed) and decide whether to try again.

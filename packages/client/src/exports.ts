@@ -3,9 +3,16 @@ export type { NimClient } from './client.js';
 export type { NimClientOptions, CallOptions, FetchLike } from './options.js';
 export type * from './generated/operations.js';
 export { operationTable } from './generated/operations.js';
-export type { paths, components, operations } from './generated/schema.js';
+// Every schema of the spec by its name (QchatServerInfo, QchatCreateServerRequest, ...), plus openapi-typescript's
+// `paths`, `components` and `operations` for the raw client.
+export type * from './generated/schema.js';
+// Named constants of the coded values (ChatroomMsgType.Text, QchatInviteMode.NoAcceptance, ...), with their unions.
+export * from './generated/enums.js';
 export { errorCodes, type NimErrorCode } from './generated/error-codes.js';
 export { specVersion } from './generated/spec-version.js';
+// Auto-pagination (tree-shaken away when unused).
+export { paginate, type PaginateOptions } from './paginate.js';
+export { pagingRules, type PagedOperationId, type PagedRequests, type PagedItems, type PagingRule } from './generated/pagination.js';
 export {
   NimError,
   NimApiError,

@@ -1,7 +1,7 @@
 // Lossless parsing of the vendor's JSON: ids are bare 64-bit numbers that JSON.parse would round above 2^53.
 // Integer literals too big to be exact are quoted before JSON.parse (outside strings only), then every value the
-// spec marks `nim-id` is turned into its exact decimal string. A non-id integer above 2^53 (none is documented)
-// also arrives as a string rather than a silently rounded number.
+// spec marks `nim-id` (ids) or `x-nim-int64` (64-bit counts) is turned into its exact decimal string. Any other
+// integer above 2^53 (none is documented) also arrives as a string rather than a silently rounded number.
 
 /** Where ids sit in a response body: keys, '*' for every array item, '**' for every value of a map. */
 export type IdPath = readonly string[];

@@ -20,6 +20,11 @@ export interface RetryPolicy {
   retryOnRateLimit: boolean;
   /** The vendor blocks an app for about 10 s after it exceeds its rate. */
   rateLimitDelayMs: number;
+  /**
+   * Upper bound of each wait after a 416 (default: none). A wait shorter than the vendor's block usually meets
+   * another 416, so this bounds how long a call can take (tests, request deadlines) rather than making it succeed.
+   */
+  maxRateLimitWaitMs: number;
 }
 
 export const defaultRetryPolicy: Readonly<RetryPolicy> = Object.freeze({
@@ -32,6 +37,7 @@ export const defaultRetryPolicy: Readonly<RetryPolicy> = Object.freeze({
   retryOnTimeout: false,
   retryOnRateLimit: true,
   rateLimitDelayMs: 10_000,
+  maxRateLimitWaitMs: Number.POSITIVE_INFINITY,
 });
 
 /** Codes that mean the request itself is wrong or already done: retrying can never help. */
@@ -45,6 +51,7 @@ export function resolveRetryPolicy(retry: Partial<RetryPolicy> | false | undefin
   for (const key of ['baseDelayMs', 'maxDelayMs', 'rateLimitDelayMs'] as const) {
     if (!Number.isFinite(policy[key]) || policy[key] < 0) throw new TypeError(`retry.${key} must be a number >= 0`);
   }
+  if (!(policy.maxRateLimitWaitMs >= 0)) throw new TypeError('retry.maxRateLimitWaitMs must be a number >= 0 (Infinity: no bound)');
   const never = policy.retryCodes.filter((c) => NEVER_RETRIED.includes(c));
   if (never.length) throw new TypeError(`retry.retryCodes cannot include ${never.join(', ')}: the request itself is wrong, retrying cannot help`);
   return policy;
@@ -56,9 +63,12 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
   return Math.round(step * (0.5 + random() / 2));
 }
 
-/** The wait after a 416: the vendor's block window plus up to 10% jitter, so many clients do not return at once. */
+/**
+ * The wait after a 416: the vendor's block window plus up to 10% jitter, so many clients do not return at once;
+ * never more than `maxRateLimitWaitMs`.
+ */
 export function rateLimitDelay(policy: RetryPolicy, random: () => number = Math.random): number {
-  return Math.round(policy.rateLimitDelayMs * (1 + random() / 10));
+  return Math.min(policy.maxRateLimitWaitMs, Math.round(policy.rateLimitDelayMs * (1 + random() / 10)));
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */

@@ -76,10 +76,14 @@ describe('stringifyIds', () => {
     expect(body).toEqual({ serverInfo: null, list: { id: 1 }, other: 'x' });
   });
 
-  it('the generated table knows where the ids of each response sit', () => {
-    expect(operationTable.qchatGetServers.ids).toEqual([['serverInfos', '*', 'serverId']]);
+  it('the generated table knows where the ids (and 64-bit counts) of each response sit', () => {
+    expect(operationTable.qchatGetServers.ids).toEqual([
+      ['serverInfos', '*', 'serverId'],
+      ['serverInfos', '*', 'memberNumber'],
+      ['serverInfos', '*', 'channelNumber'],
+    ]);
     expect(operationTable.chatroomGetBatch.ids).toContainEqual(['noExistRooms', '*']);
     expect(operationTable.chatroomStatsTopn.path).toBe('/stats/chatroom/topn.action');
-    expect(operationTable.qchatCreateServer).toEqual({ path: '/qchat/createServer.action', group: 'qchat', action: 'createServer', ids: [['serverInfo', 'serverId']] });
+    expect(operationTable.qchatCreateServer).toEqual({ path: '/qchat/createServer.action', group: 'qchat', action: 'createServer', ids: [['serverInfo', 'serverId'], ['serverInfo', 'memberNumber'], ['serverInfo', 'channelNumber']] });
   });
 });

@@ -67,11 +67,11 @@ describe('the tarball', () => {
 
     await writeFile(
       join(project, 'esm.mts'),
-      `import { createNimClient, NimApiError, specVersion, type QchatGetServersResponse } from '@nimkit/client';
+      `import { createNimClient, NimApiError, specVersion, type QchatGetServersOk } from '@nimkit/client';
 const [baseUrl, appKey, appSecret] = process.argv.slice(2) as [string, string, string];
 const nim = createNimClient({ appKey, appSecret, baseUrl, retry: false });
 const { serverInfo } = await nim.qchat.createServer({ accid: 'zhangsan', name: 'packed' });
-const page: QchatGetServersResponse = await nim.qchat.getServers({ serverIds: [serverInfo.serverId] });
+const page: QchatGetServersOk = await nim.qchat.getServers({ serverIds: [serverInfo.serverId] });
 const id: string = page.serverInfos[0]!.serverId;
 let code = 0;
 try {

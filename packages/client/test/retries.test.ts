@@ -40,6 +40,21 @@ describe('retried', () => {
     expect(s.requests).toHaveLength(2);
   });
 
+  it('code 416: maxRateLimitWaitMs bounds the wait', async () => {
+    const s = await serve((i) => (i === 0 ? json({ code: 416, desc: 'api freq control' }) : json({ code: 200 })));
+    const delays: (number | undefined)[] = [];
+    const c = client(s.url, { retry: { rateLimitDelayMs: 60_000, maxRateLimitWaitMs: 20 }, hooks: { onError: (e) => delays.push(e.delayMs) } });
+    await expect(getServers(c)).resolves.toEqual({ code: 200 });
+    expect(delays).toEqual([20]);
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it('retry: false fails a 416 at once (the way to test the rate-limit path)', async () => {
+    const s = await serve(() => json({ code: 416, desc: 'api freq control' }));
+    await expect(getServers(client(s.url, { retry: false }))).rejects.toMatchObject({ code: 416, attempts: 1 });
+    expect(s.requests).toHaveLength(1);
+  });
+
   it('code 416 is not retried when retryOnRateLimit is false', async () => {
     const s = await serve(() => json({ code: 416, desc: 'api freq control' }));
     const error = await getServers(client(s.url, { retry: { ...fast, retryOnRateLimit: false } })).catch((e: unknown) => e);

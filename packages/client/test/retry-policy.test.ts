@@ -56,6 +56,14 @@ describe('backoffDelay', () => {
     }
   });
 
+  it('never waits longer than maxRateLimitWaitMs after a 416, and checks the bound', () => {
+    const p = resolveRetryPolicy({ rateLimitDelayMs: 10_000, maxRateLimitWaitMs: 500 });
+    expect(rateLimitDelay(p, () => 1)).toBe(500);
+    expect(rateLimitDelay(resolveRetryPolicy({}), () => 1)).toBe(11_000);
+    expect(() => resolveRetryPolicy({ maxRateLimitWaitMs: Number.NaN })).toThrow(/maxRateLimitWaitMs/);
+    expect(() => resolveRetryPolicy({ maxRateLimitWaitMs: -1 })).toThrow(/maxRateLimitWaitMs/);
+  });
+
   it('waits out the rate-limit block plus at most 10% jitter', () => {
     const p = resolveRetryPolicy({ rateLimitDelayMs: 10_000 });
     expect(rateLimitDelay(p, () => 0)).toBe(10_000);

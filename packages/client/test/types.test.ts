@@ -2,12 +2,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
   ChatroomSendMsgRequest,
-  ChatroomSendMsgResponse,
+  ChatroomSendMsgOk,
   NimClient,
   OkBody,
   OperationId,
   QchatGetServersRequest,
-  QchatGetServersResponse,
+  QchatGetServersOk,
   RequestBody,
 } from '../src/index.js';
 import { createNimClient, operationTable } from '../src/index.js';
@@ -15,14 +15,14 @@ import { createNimClient, operationTable } from '../src/index.js';
 describe('facade types', () => {
   it('each method takes the typed request body and resolves with the typed success body', () => {
     expectTypeOf<NimClient['qchat']['getServers']>().parameter(0).toEqualTypeOf<QchatGetServersRequest>();
-    expectTypeOf<NimClient['qchat']['getServers']>().returns.resolves.toEqualTypeOf<QchatGetServersResponse>();
-    expectTypeOf<NimClient['chatroom']['sendMsg']>().returns.resolves.toEqualTypeOf<ChatroomSendMsgResponse>();
+    expectTypeOf<NimClient['qchat']['getServers']>().returns.resolves.toEqualTypeOf<QchatGetServersOk>();
+    expectTypeOf<NimClient['chatroom']['sendMsg']>().returns.resolves.toEqualTypeOf<ChatroomSendMsgOk>();
     expectTypeOf<ChatroomSendMsgRequest>().toEqualTypeOf<RequestBody<'chatroomSendMsg'>>();
   });
 
   it('ids are strings in and out; JSON-in-form fields take plain values', () => {
     expectTypeOf<QchatGetServersRequest['serverIds']>().toEqualTypeOf<string[]>();
-    expectTypeOf<QchatGetServersResponse['serverInfos'][number]['serverId']>().toEqualTypeOf<string>();
+    expectTypeOf<QchatGetServersOk['serverInfos'][number]['serverId']>().toEqualTypeOf<string>();
     expectTypeOf<OkBody<'qchatCreateServer'>['serverInfo']['serverId']>().toEqualTypeOf<string>();
     expectTypeOf<OkBody<'qchatCreateServer'>['code']>().toEqualTypeOf<200>();
   });
@@ -34,7 +34,7 @@ describe('facade types', () => {
   it('call() is typed by operationId', () => {
     expectTypeOf<NimClient['call']>().toBeFunction();
     type Call = NimClient['call'];
-    expectTypeOf<ReturnType<typeof callGetServers>>().resolves.toEqualTypeOf<QchatGetServersResponse>();
+    expectTypeOf<ReturnType<typeof callGetServers>>().resolves.toEqualTypeOf<QchatGetServersOk>();
     function callGetServers(call: Call) {
       return call('qchatGetServers', { serverIds: ['1'] });
     }

@@ -6,6 +6,7 @@ import { fillIntroduction } from './introduction.js';
 import { describeJsonValue } from './json-fields.js';
 import { inferredFlagsNote, operationLead, operationSummary } from './operation-text.js';
 import { pruneForPage } from './page-definition.js';
+import { showEnumNames } from './enum-names.js';
 
 /**
  * `target`: where the samples send - the vendor (the published page) or the local emulator (the page `npm start`
@@ -27,7 +28,7 @@ export function docsSpec(spec, { regions, target = vendorTarget(spec) }) {
   for (const property of jsonFormFields(out)) {
     property.description = `${(property.description ?? '').trim()}\n\n${describeJsonValue(spec, property)}\n`;
   }
-  return pruneForPage(out);
+  return pruneForPage(showEnumNames(out));
 }
 
 function localNote(target) {

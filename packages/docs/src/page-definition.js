@@ -9,6 +9,7 @@ export function pruneForPage(spec) {
     delete op['x-nim-source'];
     delete op['x-nim-title'];
     delete op.externalDocs;
+    delete op['x-nim-pagination']; // read by the client's generator, not shown by Redoc
   }
   (function walk(node) {
     if (!node || typeof node !== 'object') return;

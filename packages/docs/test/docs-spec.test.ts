@@ -31,6 +31,14 @@ describe('the page definition', () => {
     }
   });
 
+  it('names every coded value with the client constant (Redoc shows x-enumDescriptions, not x-enum-varnames)', () => {
+    const msgType = definition.components.schemas.ChatroomSendMsgRequest.properties.msgType;
+    expect(msgType.title).toBe('ChatroomMsgType');
+    expect(msgType['x-enumDescriptions']['0']).toBe('Text: Text (文本)');
+    expect(definition.components.schemas.QchatInviteMode['x-enumDescriptions']).toEqual({ '0': 'NeedsAcceptance', '1': 'NoAcceptance' });
+    expect(JSON.stringify(definition)).not.toContain('x-enum-varnames');
+  });
+
   it('leaves no reference dangling after pruning what Redoc does not show', () => {
     const text = JSON.stringify(definition);
     for (const [, name] of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) expect(definition.components.schemas).toHaveProperty([name!]);

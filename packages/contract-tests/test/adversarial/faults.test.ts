@@ -200,7 +200,8 @@ describe('ids among hostile JSON', () => {
       totals.calls++;
       totals.attempts++;
       totals.idsChecked += 2;
-      expect(serverInfos).toEqual([{ ...info, serverId: BIG_ID }, { serverId: '-9007199254740993', name: '\u2028' }]);
+      // memberNumber is a 64-bit count (x-nim-int64): exact string, like the ids.
+      expect(serverInfos).toEqual([{ ...info, memberNumber: '-12', serverId: BIG_ID }, { serverId: '-9007199254740993', name: '\u2028' }]);
     }
   });
 });

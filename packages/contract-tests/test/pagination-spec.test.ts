@@ -1,0 +1,41 @@
+// Which operations page, and how, is declared in the spec (x-nim-pagination), never hand-listed: every operation
+// with a page-size field declares its rule or says why it is not auto-paged, and the client iterates exactly the
+// declared ones.
+import { describe, expect, it } from 'vitest';
+import { pagingRules } from '@nimkit/client';
+import { okSchema, requestSchema } from '../../../tools/lib/spec.mjs';
+import { pagedOperations } from '../../../tools/codegen/pagination.mjs';
+import { operations, spec } from './support/spec.js';
+
+describe('x-nim-pagination', () => {
+  const withLimit = operations.filter(({ op }) => requestSchema(spec, op).properties.limit);
+
+  it('every operation with a `limit` declares a paging rule or why it has none', () => {
+    expect(withLimit.length).toBeGreaterThanOrEqual(13);
+    for (const { operationId, op } of withLimit) {
+      const ext = op['x-nim-pagination'];
+      expect(ext, operationId).toBeDefined();
+      if (ext.manual) expect(ext.manual, operationId).toMatch(/^not auto-paged: .{20,}/);
+    }
+  });
+
+  it('the client can iterate exactly the operations with a rule', () => {
+    const declared = pagedOperations(spec).map((p: { operationId: string }) => p.operationId);
+    expect(Object.keys(pagingRules).sort()).toEqual([...declared].sort());
+    expect(declared).toContain('qchatGetServerMemberListPage');
+    expect(declared).toContain('chatroomMembersByPage');
+  });
+
+  it('every rule names fields the request and success schemas have', () => {
+    for (const { operationId, rule } of pagedOperations(spec)) {
+      const { op } = operations.find((o) => o.operationId === operationId)!;
+      const ok = okSchema(spec, op);
+      const items = rule.items.reduce((node: any, key: string) => node?.properties?.[key], ok);
+      expect(items?.type, `${operationId} items`).toBe('array');
+      const item = items.items.properties;
+      if (rule.cursorFromItem) expect(item, `${operationId} ${rule.cursorFromItem}`).toHaveProperty([rule.cursorFromItem]);
+      if (rule.anchorFromItem) expect(item, `${operationId} ${rule.anchorFromItem}`).toHaveProperty([rule.anchorFromItem]);
+      if (rule.hasMore) expect(rule.hasMore.reduce((node: any, key: string) => node?.properties?.[key], ok)?.type, operationId).toBe('boolean');
+    }
+  });
+});
