@@ -11,6 +11,8 @@ export {
   NimApiError,
   NimTransportError,
   NimTimeoutError,
+  NimResponseTooLargeError,
+  NimInexactIdError,
   NimValidationError,
   isNimApiError,
   type CallContext,

@@ -1,4 +1,6 @@
 // When to try a call again and how long to wait first.
+import { MAX_TIMER_MS } from './checks.js';
+import { onAbort } from './abort.js';
 export interface RetryPolicy {
   /** Total attempts per call, the first included (1 = no retry). */
   maxAttempts: number;
@@ -43,7 +45,8 @@ export function resolveRetryPolicy(retry: Partial<RetryPolicy> | false | undefin
   const policy: RetryPolicy = { ...base, ...retry };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) throw new TypeError('retry.maxAttempts must be an integer >= 1');
   for (const key of ['baseDelayMs', 'maxDelayMs', 'rateLimitDelayMs'] as const) {
-    if (!Number.isFinite(policy[key]) || policy[key] < 0) throw new TypeError(`retry.${key} must be a number >= 0`);
+    // Above 2^31-1 ms a timer fires at once: the wait would silently vanish.
+    if (!Number.isFinite(policy[key]) || policy[key] < 0 || policy[key] > MAX_TIMER_MS) throw new TypeError(`retry.${key} must be a number from 0 to ${MAX_TIMER_MS}`);
   }
   const never = policy.retryCodes.filter((c) => NEVER_RETRIED.includes(c));
   if (never.length) throw new TypeError(`retry.retryCodes cannot include ${never.join(', ')}: the request itself is wrong, retrying cannot help`);
@@ -66,14 +69,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(done, ms);
+    const unsubscribe = signal ? onAbort(signal, aborted) : undefined;
     function done() {
-      signal?.removeEventListener('abort', onAbort);
+      unsubscribe?.();
       resolve();
     }
-    function onAbort() {
+    function aborted() {
       clearTimeout(timer);
       reject(signal!.reason);
     }
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
