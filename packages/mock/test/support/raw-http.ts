@@ -9,7 +9,7 @@ export interface ByteAnswer {
 }
 
 /** POSTs arbitrary bytes (signed unless `headers` says otherwise); returns the status and the body text. */
-export async function postBytes(mock: RunningMock, path: string, body: Uint8Array | string, headers: Record<string, string> = sign()): Promise<ByteAnswer> {
+export async function postBytes(mock: RunningMock, path: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = sign()): Promise<ByteAnswer> {
   const res = await fetch(mock.url + path, { method: 'POST', headers: { 'Content-Type': FORM_TYPE, ...headers }, body });
   return { status: res.status, text: await res.text() };
 }
