@@ -41,7 +41,7 @@ describe(`mock fuzzing, seed ${SEED}`, () => {
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const stats = { requests: 0, ok: 0, refused: 0, notFound: 0, other: [] as string[] };
 
-    const send = async (path: string, body: Uint8Array | string, unknownAction = false) => {
+    const send = async (path: string, body: Uint8Array<ArrayBuffer> | string, unknownAction = false) => {
       const headers = random() < 0.1 ? { ...sign(), 'Content-Type': pick(['application/json', 'text/plain', '', 'application/x-www-form-urlencoded;charset=gbk']) } : sign();
       const { status, text } = await postBytes(mock, path, body, headers);
       stats.requests++;
