@@ -45,9 +45,8 @@ export function createCaller(config: CallerConfig): OperationCaller {
   return async function call<Op extends OperationId>(operationId: Op, body: RequestBody<Op>, options: CallOptions = {}): Promise<OkBody<Op>> {
     const meta = operationTable[operationId];
     if (!meta) throw new TypeError(`unknown operation ${JSON.stringify(operationId)}`);
-    if (options === null || typeof options !== 'object') throw new TypeError('call options must be an object');
     // Checked before anything is sent: a bad value would otherwise fail inside fetch as a "network" failure.
-    const requestId = options.requestId === undefined ? randomNonce() : checkHeaderValue(options.requestId, 'requestId', { nonEmpty: true });
+    const requestId = options.requestId === undefined ? randomNonce() : checkHeaderValue(options.requestId, 'requestId', 256);
     const timeoutMs = options.timeoutMs === undefined ? config.timeoutMs : checkMs(options.timeoutMs, 'timeoutMs');
 
     if (options.validate ?? config.validateByDefault) {

@@ -32,8 +32,6 @@ export function resolveConnection(options: ConnectionOptions, caller = 'createNi
   const offset = options.clockOffsetMs ?? 0;
   if (!Number.isFinite(offset)) throw new TypeError('clockOffsetMs must be a finite number of milliseconds');
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
-  if (options.nonce !== undefined && typeof options.nonce !== 'function') throw new TypeError('nonce must be a function returning 1-128 characters');
-  if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('now must be a function returning Unix milliseconds');
   const customNonce = options.nonce;
   const now = options.now ?? Date.now;
   return {

@@ -93,7 +93,7 @@ export class NimTimeoutError extends NimTransportError {
 export class NimResponseTooLargeError extends NimTransportError {
   readonly limitBytes: number;
   constructor(limitBytes: number, context: CallContext & { status: number }) {
-    super(`${context.operationId}: the answer from ${context.host ?? 'the host'} is larger than maxResponseBytes (${limitBytes}); it was not read`, context);
+    super(`${context.operationId}: answer over maxResponseBytes (${limitBytes}) from ${context.host}`, context);
     this.limitBytes = limitBytes;
   }
 }
@@ -106,10 +106,7 @@ export class NimInexactIdError extends NimTransportError {
   /** Where the id sits, e.g. `serverInfo.serverId` or `servers[2].serverId`. */
   readonly field: string;
   constructor(field: string, context: CallContext) {
-    super(`${context.operationId}: the answer from ${context.host ?? 'the host'} has a non-integer number at the id ${field}; refused rather than returned inexactly`, {
-      ...context,
-      status: 200,
-    });
+    super(`${context.operationId}: non-integer id ${field} from ${context.host}`, { ...context, status: 200 });
     this.field = field;
   }
 }
