@@ -1,6 +1,6 @@
 // Form bodies read the way the vendor's Java servers plausibly read them (a servlet container's getParameter, then
 // Integer/Long.parseLong and a strict boolean), before anything reaches Prism: whatever the bytes, the result is
-// either clean fields or one readable 414 desc (docs/adr/0016). Prism then gets a canonical re-encoding of the
+// either clean fields or one readable 414 desc (docs/adr/0050). Prism then gets a canonical re-encoding of the
 // fields, so no byte sequence reaches its decoder unchecked.
 
 /** Any id of a request, as the spec's NimIdParam pattern: decimal digits within a signed 64-bit long. */

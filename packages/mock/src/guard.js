@@ -1,4 +1,4 @@
-// The mock protects itself from slow, stalled and greedy clients (docs/adr/0017): a request must arrive whole within
+// The mock protects itself from slow, stalled and greedy clients (docs/adr/0050): a request must arrive whole within
 // requestTimeoutMs of its first byte (its headers within headersTimeoutMs), a connection silent for idleTimeoutMs
 // before its first request or in the middle of a body is closed, and at most maxConnections are open at once. Each
 // cut is logged; other connections are not affected.

@@ -15,7 +15,7 @@ export const DEFAULTS = Object.freeze({
   rateLimit: false,
   bodyLimitBytes: 1024 * 1024,
   shutdownGraceMs: 5_000,
-  // docs/adr/0017: a form body is small; nothing legitimate is this slow. 0 turns a timeout off.
+  // docs/adr/0050: a form body is small; nothing legitimate is this slow. 0 turns a timeout off.
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   idleTimeoutMs: 5_000,

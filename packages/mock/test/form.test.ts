@@ -1,4 +1,4 @@
-// The form parser in front of Prism (docs/adr/0016): every byte sequence gets clean fields or one readable 414 desc,
+// The form parser in front of Prism (docs/adr/0050): every byte sequence gets clean fields or one readable 414 desc,
 // values are read the way a Java servlet + Long.parseLong would, and the first of repeated keys wins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../src/index.js';

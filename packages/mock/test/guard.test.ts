@@ -1,4 +1,4 @@
-// The mock protects itself (docs/adr/0017): slow, stalled and greedy clients are cut off and logged, others are
+// The mock protects itself (docs/adr/0050): slow, stalled and greedy clients are cut off and logged, others are
 // served. Real sockets on 127.0.0.1 with short injected timeouts; nothing asserts on absolute times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
