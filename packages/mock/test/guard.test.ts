@@ -14,16 +14,29 @@ const BODY = 'accid=zhangsan';
 
 let mock: RunningMock;
 const lines: string[] = [];
+const totals = { hostile: 0, cut: 0, served: 0 };
 beforeAll(async () => {
   mock = await startTestMock({ ...TIMEOUTS, log: (line) => lines.push(line) });
 });
-afterAll(() => mock.close());
+afterAll(async () => {
+  await mock.close();
+  console.log(`slow clients: ${totals.hostile} slow, stalled or malformed connections, ${totals.cut} cut off by the mock, ${totals.hostile - totals.cut} left open; ${totals.served} normal requests served meanwhile`);
+});
 
 /** While a hostile connection is held open, a normal client still gets its answer. */
 async function othersServed(): Promise<void> {
   const { status, json } = await postRaw(mock, '/qchat/createServer.action', BODY);
   expect(status).toBe(200);
   expect(json.code).toBe(200);
+  totals.served++;
+}
+
+/** A hostile connection's outcome, counted. */
+async function counted(outcome: ReturnType<typeof rawConnection>) {
+  const result = await outcome;
+  totals.hostile++;
+  if (result.closedByMock) totals.cut++;
+  return result;
 }
 
 describe('slow and stalled clients are cut off, others are served', () => {
@@ -37,7 +50,7 @@ describe('slow and stalled clients are cut off, others are served', () => {
         trickle(s, 'x'.repeat(200), 50);
       }, GIVE_UP_MS);
       await othersServed();
-      const { received, closedByMock } = await outcome;
+      const { received, closedByMock } = await counted(outcome);
       expect(closedByMock).toBe(true);
       expect(received).toMatch(/^HTTP\/1\.1 408 /);
       expect(JSON.parse(received.split('\r\n\r\n')[1]!)).toMatchObject({ code: 408 });
@@ -50,31 +63,31 @@ describe('slow and stalled clients are cut off, others are served', () => {
   it('a Content-Length larger than what arrives', async () => {
     const outcome = rawConnection(mock.port, (s) => s.write(requestHead('/qchat/createServer.action', 1000) + BODY), GIVE_UP_MS);
     await othersServed();
-    expect((await outcome).closedByMock).toBe(true);
+    expect((await counted(outcome)).closedByMock).toBe(true);
     expect(lines.some((l) => /cut off: body silent for 300 ms \(idleTimeoutMs\)/.test(l))).toBe(true);
   });
 
   it('a connection that sends nothing', async () => {
     const outcome = rawConnection(mock.port, () => {}, GIVE_UP_MS);
     await othersServed();
-    expect((await outcome).closedByMock).toBe(true);
+    expect((await counted(outcome)).closedByMock).toBe(true);
     expect(lines.some((l) => /closed: silent for 300 ms before a complete request/.test(l))).toBe(true);
   });
 
   it('headers that stop half-way', async () => {
     const outcome = rawConnection(mock.port, (s) => s.write('POST /nimserver/qchat/createServer.action HTTP/1.1\r\nHost: 127.0.0.1\r\n'), GIVE_UP_MS);
     await othersServed();
-    expect((await outcome).closedByMock).toBe(true);
+    expect((await counted(outcome)).closedByMock).toBe(true);
   });
 
   it('ten stalled connections at once do not stop the others', async () => {
     const stalled = Array.from({ length: 10 }, () => rawConnection(mock.port, (s) => s.write(requestHead('/qchat/createServer.action', 50)), GIVE_UP_MS));
     await Promise.all(Array.from({ length: 5 }, othersServed));
-    expect((await Promise.all(stalled)).every((o) => o.closedByMock)).toBe(true);
+    expect((await Promise.all(stalled.map(counted))).every((o) => o.closedByMock)).toBe(true);
   });
 
   it('malformed HTTP gets a vendor-shaped answer and a closed connection', async () => {
-    const { received, closedByMock } = await rawConnection(mock.port, (s) => s.write('BAD\u0000REQUEST\r\n\r\n'), GIVE_UP_MS);
+    const { received, closedByMock } = await counted(rawConnection(mock.port, (s) => s.write('BAD\u0000REQUEST\r\n\r\n'), GIVE_UP_MS));
     expect(closedByMock).toBe(true);
     expect(received).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(received.split('\r\n\r\n')[1]!)).toMatchObject({ code: 414, desc: expect.stringMatching(/malformed HTTP request/) });
