@@ -23,21 +23,22 @@ const CONTROL_IN_NAME = /[\u0000-\u001f\u007f]/;
 const CONTROL_IN_VALUE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The raw body as text, or undefined when its bytes are not UTF-8. */
+/** The raw body as text, or null when its bytes are not UTF-8 (parseForm then answers 414). */
 export function decodeBody(bytes) {
   try {
     return utf8.decode(bytes);
   } catch {
-    return undefined;
+    return null;
   }
 }
 
 /**
- * Parses an application/x-www-form-urlencoded body against an operation's request schema.
+ * Parses an application/x-www-form-urlencoded body (null: bytes that were not UTF-8) against an operation's request schema.
  * Returns { fields, canonical, repeated } (fields: a null-prototype object, the first value of each name;
  * canonical: the fields re-encoded for Prism; repeated: names sent more than once) or { desc } for a 414.
  */
 export function parseForm(text, schema = {}, limits = FORM_LIMITS) {
+  if (text === null) return { desc: 'param error: the body is not valid UTF-8' };
   const properties = schema.properties ?? {};
   const fields = Object.create(null);
   const repeated = [];

@@ -2,7 +2,7 @@
 // requestTimeoutMs of its first byte (its headers within headersTimeoutMs), a connection silent for idleTimeoutMs
 // before its first request or in the middle of a body is closed, and at most maxConnections are open at once. Each
 // cut is logged; other connections are not affected.
-const STATUS_TEXT = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Payload Too Large', 431: 'Request Header Fields Too Large' };
+const STATUS_TEXT = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 /** Returns { serverOptions } for createServer, attach(server) for the connection guards, request(req) per request. */
 export function createGuard(o, log) {

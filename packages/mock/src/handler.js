@@ -21,7 +21,7 @@ export async function createHandler(o) {
   const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', rateLimit: Boolean(limiter) };
   const exampleNames = new Map([...operations].map(([path, op]) => [path, op.examples.map((e) => e.name)]));
 
-  /** request: { method, url, headers (lowercase keys), body (the raw form text, UTF-8 checked by the front) } */
+  /** request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) } */
   return async function answer({ method, url, headers, body }) {
     const pathname = url.split('?', 1)[0];
     if ((pathname === HEALTH || pathname === '/health') && (method === 'GET' || method === 'HEAD')) return { status: 200, body: health, quiet: true };

@@ -1,4 +1,4 @@
-// The mock's HTTP front: reads bodies (bounded, UTF-8 checked), runs the handler, writes JSON, logs one line per
+// The mock's HTTP front: reads bodies (bounded, decoded as UTF-8), runs the handler, writes JSON, logs one line per
 // request, shuts down cleanly. Timeouts and connection caps are in guard.js.
 import { createServer } from 'node:http';
 import { createHandler, PREFIX } from './handler.js';
@@ -50,15 +50,12 @@ export async function startMock(options = {}) {
       release();
       let outcome;
       try {
-        const text = size > o.bodyLimitBytes || busy ? '' : decodeBody(bytes);
         outcome =
           size > o.bodyLimitBytes
             ? { body: vendorBody(PARAM_ERROR, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
             : busy
               ? { status: 503, body: vendorBody(503, `nim-mock: busy, more than ${o.maxBufferedBytes} body bytes buffered; retry later`) }
-              : text === undefined
-                ? { body: vendorBody(PARAM_ERROR, 'param error: the body is not valid UTF-8') }
-                : await answer({ method: req.method, url: req.url, headers: req.headers, body: text });
+              : await answer({ method: req.method, url: req.url, headers: req.headers, body: decodeBody(bytes) });
       } catch (error) {
         // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
         outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
@@ -68,7 +65,9 @@ export async function startMock(options = {}) {
       if (closing) headers.Connection = 'close';
       res.writeHead(outcome.status ?? 200, headers);
       res.end(req.method === 'HEAD' ? undefined : text);
-      if (o.log && !outcome.quiet) o.log(formatLogLine({ time: Date.now(), method: req.method, url: req.url, ms: performance.now() - started, ...outcome }));
+      if (o.log && !outcome.quiet) {
+        o.log(formatLogLine({ time: Date.now(), method: req.method, url: req.url, ms: performance.now() - started, ...outcome }));
+      }
     });
   });
   guard.attach(server);

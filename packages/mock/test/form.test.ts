@@ -81,7 +81,8 @@ describe('parseForm', () => {
   });
 
   it('decodeBody refuses bytes that are not UTF-8 and keeps those that are', () => {
-    expect(decodeBody(Buffer.from([0x61, 0xff, 0x62]))).toBeUndefined();
+    expect(decodeBody(Buffer.from([0x61, 0xff, 0x62]))).toBeNull();
+    expect(parseForm(null, schema).desc).toBe('param error: the body is not valid UTF-8');
     expect(decodeBody(Buffer.from('accid=张三', 'utf8'))).toBe('accid=张三');
   });
 
