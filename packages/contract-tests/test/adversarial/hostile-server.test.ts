@@ -1,8 +1,9 @@
-// Suite 6 - a hostile server against the client: endless and huge bodies, stalls after the headers, a body dripping
+// Suite 6 - a hostile server against the client: endless, huge and gzip-bomb bodies, stalls after the headers, a body dripping
 // a byte at a time, non-integer literals at id paths. Every call ends in a typed error within the client's bounds
 // (maxResponseBytes, timeoutMs), the body stream is cancelled, the heap stays flat, and nothing is left behind: no
 // unhandled rejection, no process warning.
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, NimInexactIdError, NimResponseTooLargeError, NimTimeoutError, type NimClientOptions } from '@nimkit/client';
 import { eventually, useFaultServer } from '../support/fault-server.js';
@@ -84,6 +85,15 @@ describe('bodies that never end or are too large', () => {
     });
     const error = await fails(getServers({ maxResponseBytes: 1024, timeoutMs: 60_000 }), NimResponseTooLargeError);
     expect(error).toMatchObject({ status: 200, attempts: 1 });
+  });
+
+  it('a gzip bomb (a small compressed body declaring its compressed length) is bounded by its inflated size', async () => {
+    totals.scenarios++;
+    const bomb = gzipSync(`{"code":200,"serverInfos":[],"pad":"${' '.repeat(64 * 1024 * 1024)}"}`);
+    hostile.server.use((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': bomb.length }).end(bomb));
+    const error = await fails(getServers({ maxResponseBytes: 1024 * 1024 }), NimResponseTooLargeError);
+    expect(bomb.length).toBeLessThan(1024 * 1024); // the declared length was within the bound
+    expect(error.limitBytes).toBe(1024 * 1024);
   });
 
   it('a small bound with a streamed (chunked) body', async () => {
