@@ -135,6 +135,17 @@ describe('through HTTP: HTTP 200, code 414 and a readable desc for every malform
     expect(refused.json.desc).toMatch(/accid must match pattern/);
   });
 
+  it('the log line names the repeated keys whose first value was used', async () => {
+    const lines: string[] = [];
+    const logged = await startTestMock({ log: (line) => lines.push(line) });
+    try {
+      await postRaw(logged, '/qchat/createServer.action', 'accid=zhangsan&name=a&accid=lisi&name=b');
+      expect(lines.at(-1)).toMatch(/qchatCreateServer 200 .*\(first value of repeated accid, name used\)$/);
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('a huge field and a flood of fields', async () => {
     const huge = await postRaw(mock, '/qchat/createServer.action', `accid=zhangsan&name=${'n'.repeat(2 * 1024 * 1024)}`);
     expect(huge.json).toEqual({ code: 414, desc: 'param error: body larger than 1048576 bytes' });
