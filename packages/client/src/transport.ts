@@ -50,14 +50,16 @@ export function sendAttempt(
     Promise.resolve(sent)
       .then((response) => {
         const status = response.status;
-        const declared = Number(response.headers.get('content-length') ?? NaN);
+        // A custom fetch may resolve to a Response-like object without headers: then the body is read bounded.
+        const header = (name: string) => response.headers?.get?.(name) ?? undefined;
+        const declared = Number(header('content-length') ?? NaN);
         if (declared > maxResponseBytes) {
           response.body?.cancel().catch(() => {});
           return finish({ kind: 'too-large', status });
         }
         // A declared length within the bound is enforced by fetch itself: read it the fast way. Not for a compressed
         // body: its declared length is the compressed one, and a small gzip bomb inflates to gigabytes.
-        const plain = declared >= 0 && !response.headers.get('content-encoding');
+        const plain = declared >= 0 && !header('content-encoding');
         if (plain || !response.body || typeof response.body.getReader !== 'function') {
           return response.text().then((text) => finish(text.length > maxResponseBytes ? { kind: 'too-large', status } : { kind: 'response', status, text }));
         }
