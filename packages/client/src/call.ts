@@ -4,9 +4,17 @@ import { operationTable, type OkBody, type OperationCaller, type OperationId, ty
 import type { CallOptions } from './options.js';
 import type { Connection } from './connection.js';
 import { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
-import { parseJsonLossless, stringifyIds } from './json.js';
+import { findInexactId, parseJsonNumbers, stringifyIds } from './json.js';
 import { checkSum, randomNonce } from './signing.js';
-import { NimApiError, NimTimeoutError, NimTransportError, NimValidationError, type NimError } from './errors.js';
+import {
+  NimApiError,
+  NimInexactIdError,
+  NimResponseTooLargeError,
+  NimTimeoutError,
+  NimTransportError,
+  NimValidationError,
+  type NimError,
+} from './errors.js';
 import { backoffDelay, rateLimitDelay, resolveRetryPolicy, sleep, type RetryPolicy } from './retry.js';
 import type { HostRotation } from './hosts.js';
 import { redactHeaders, safely, type NimHooks, type RequestEvent } from './hooks.js';
@@ -14,11 +22,13 @@ import type { ValidateFn } from './validation.js';
 import { safeCause, scrub, snippet } from './redact.js';
 import { sendAttempt } from './transport.js';
 import { checkExtraHeaders } from './headers.js';
+import { checkHeaderValue, checkMs } from './checks.js';
 
 export interface CallerConfig extends Connection {
   rotation: HostRotation;
   policy: RetryPolicy;
   timeoutMs: number;
+  maxResponseBytes: number;
   hooks: NimHooks | undefined;
   /** Client-side validation, when this entry has the generated validators. */
   validate: ValidateFn | undefined;
@@ -35,7 +45,9 @@ export function createCaller(config: CallerConfig): OperationCaller {
   return async function call<Op extends OperationId>(operationId: Op, body: RequestBody<Op>, options: CallOptions = {}): Promise<OkBody<Op>> {
     const meta = operationTable[operationId];
     if (!meta) throw new TypeError(`unknown operation ${JSON.stringify(operationId)}`);
-    const requestId = options.requestId ?? randomNonce();
+    // Checked before anything is sent: a bad value would otherwise fail inside fetch as a "network" failure.
+    const requestId = options.requestId === undefined ? randomNonce() : checkHeaderValue(options.requestId, 'requestId', 256);
+    const timeoutMs = options.timeoutMs === undefined ? config.timeoutMs : checkMs(options.timeoutMs, 'timeoutMs');
 
     if (options.validate ?? config.validateByDefault) {
       if (!config.validate) throw new TypeError("client-side validation is not in '@nimkit/client/core': import createNimClient from '@nimkit/client'");
@@ -45,7 +57,6 @@ export function createCaller(config: CallerConfig): OperationCaller {
 
     const form = encodeFormBody(body);
     const policy = options.retry === undefined ? config.policy : resolveRetryPolicy(options.retry, config.policy);
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const extra = options.headers ? { ...config.headers, ...checkExtraHeaders(options.headers) } : config.headers;
     const withExtra = hasExtraHeaders || options.headers !== undefined;
     // The CheckSums sent so far: scrubbed from anything a failure carries.
@@ -77,24 +88,34 @@ export function createCaller(config: CallerConfig): OperationCaller {
         safely(hooks.onRequest, event);
       }
 
-      const result = await sendAttempt(fetchFn, url, headers, form, timeoutMs, options.signal);
+      const result = await sendAttempt(fetchFn, url, headers, form, timeoutMs, options.signal, config.maxResponseBytes);
       if (result.kind === 'aborted') throw result.reason;
+      const where = { operationId, requestId, host, attempts: attempt };
       let parsed: Record<string, unknown> | undefined;
       let code: number | undefined;
+      let fractions = false;
+      let inexact: string | undefined;
       if (result.kind === 'response') {
-        parsed = parseBody(result.text);
+        ({ parsed, fractions } = parseBody(result.text));
         code = parsed && typeof parsed['code'] === 'number' ? (parsed['code'] as number) : undefined;
         if (event) safely(hooks!.onResponse, { ...event, status: result.status, code, durationMs: Date.now() - started });
         // The trust boundary: a code-200 body is the operation's success body (the vendor may add fields).
-        if (result.status === 200 && code === 200) return stringifyIds(parsed, meta.ids) as unknown as OkBody<Op>;
+        if (result.status === 200 && code === 200) {
+          // A fraction or exponent at an id path cannot become an exact id: refused below (only looked for when seen).
+          inexact = fractions && meta.ids.length ? findInexactId(result.text, meta.ids) : undefined;
+          if (inexact === undefined) return stringifyIds(parsed, meta.ids) as unknown as OkBody<Op>;
+        }
       }
 
       // A failed attempt: build the error (secrets scrubbed) and decide whether to try again.
-      const where = { operationId, requestId, host, attempts: attempt };
       const secrets = [appSecret, ...checkSums];
       let failure: NimError;
       let delay: number | undefined;
-      if (result.kind === 'response') {
+      if (result.kind === 'too-large') {
+        failure = new NimResponseTooLargeError(config.maxResponseBytes, { ...where, status: result.status });
+      } else if (inexact !== undefined) {
+        failure = new NimInexactIdError(inexact, where);
+      } else if (result.kind === 'response') {
         if (result.status !== 200) {
           failure = new NimTransportError(`${operationId}: HTTP ${result.status} from ${host}`, {
             ...where,
@@ -136,12 +157,13 @@ export function createCaller(config: CallerConfig): OperationCaller {
   };
 }
 
-function parseBody(text: string): Record<string, unknown> | undefined {
+function parseBody(text: string): { parsed: Record<string, unknown> | undefined; fractions: boolean } {
   try {
-    const value = parseJsonLossless(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const { value, fractions } = parseJsonNumbers(text);
+    const parsed = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return { parsed, fractions };
   } catch {
-    return undefined;
+    return { parsed: undefined, fractions: false };
   }
 }
 

@@ -11,7 +11,10 @@ export interface VerifyCallbackInput {
   appSecret: string;
   /** When given, the AppKey header must equal it. */
   appKey?: string;
-  /** Reject a CurTime further than this from now, in seconds (default 300, the vendor's signing window). 0 turns it off. */
+  /**
+   * Reject a CurTime further than this from now, in seconds (default 300, the vendor's signing window). 0 turns it
+   * off; a negative or NaN value is a TypeError.
+   */
   maxSkewSeconds?: number;
   /** Clock in Unix milliseconds (tests). */
   now?: () => number;
@@ -26,6 +29,9 @@ const encoder = new TextEncoder();
 /** Checks a callback request; answer it (HTTP 200) only when `ok` is true. */
 export function verifyCallback(input: VerifyCallbackInput): VerifyCallbackResult {
   if (typeof input.appSecret !== 'string' || input.appSecret === '') throw new TypeError('verifyCallback needs appSecret');
+  const maxSkew = input.maxSkewSeconds ?? 300;
+  // A negative or NaN window would silently turn the freshness check off; only 0 does, on purpose.
+  if (typeof maxSkew !== 'number' || !(maxSkew >= 0)) throw new TypeError(`maxSkewSeconds must be a number >= 0 (0 turns the check off), got ${String(maxSkew)}`);
   const get = (name: string) => header(input.headers, name);
   const md5Header = get('MD5');
   const checkSumHeader = get('CheckSum');
@@ -40,7 +46,6 @@ export function verifyCallback(input: VerifyCallbackInput): VerifyCallbackResult
   const expected = sha1Hex(input.appSecret + md5Header + curTime);
   if (!constantTimeEqual(expected, checkSumHeader.toLowerCase())) return { ok: false, reason: 'checksum-mismatch' };
 
-  const maxSkew = input.maxSkewSeconds ?? 300;
   if (maxSkew > 0) {
     const nowSeconds = (input.now ?? Date.now)() / 1000;
     // The vendor's docs do not say whether callbacks send seconds or milliseconds: accept both.

@@ -6,6 +6,7 @@ import { HostRotation } from './hosts.js';
 import type { ValidateFn } from './validation.js';
 import { createCaller } from './call.js';
 import { resolveConnection } from './connection.js';
+import { checkMs } from './checks.js';
 
 export interface NimClientInternals {
   /** Present in '@nimkit/client', absent in '@nimkit/client/core' (which then never loads the validators). */
@@ -21,11 +22,15 @@ export type NimClient = NimFacade & {
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 const DEFAULT_FAILBACK_MS = 60_000;
+/** The vendor's largest documented answers are a few hundred KB; 16 MiB leaves room and bounds a runaway body. */
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export function createNimClientWith(options: NimClientOptions, internals: NimClientInternals = {}): NimClient {
   const connection = resolveConnection(options);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new TypeError('timeoutMs must be a positive number of milliseconds');
+  const timeoutMs = checkMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
+  const failbackMs = checkMs(options.failbackMs ?? DEFAULT_FAILBACK_MS, 'failbackMs', 0);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) throw new TypeError(`maxResponseBytes must be a positive integer, got ${String(maxResponseBytes)}`);
   if (options.validate && !internals.validate) {
     throw new TypeError("validate: true needs the validators: import createNimClient from '@nimkit/client' (not '/core')");
   }
@@ -33,9 +38,10 @@ export function createNimClientWith(options: NimClientOptions, internals: NimCli
 
   const call = createCaller({
     ...connection,
-    rotation: new HostRotation(hosts, options.failbackMs ?? DEFAULT_FAILBACK_MS, connection.now),
+    rotation: new HostRotation(hosts, failbackMs, connection.now),
     policy: resolveRetryPolicy(options.retry),
     timeoutMs,
+    maxResponseBytes,
     hooks: options.hooks,
     validate: internals.validate,
     validateByDefault: options.validate ?? internals.validate !== undefined,

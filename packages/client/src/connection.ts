@@ -3,6 +3,7 @@ import type { FetchLike, NimClientOptions } from './options.js';
 import { resolveHosts } from './hosts.js';
 import { checkExtraHeaders } from './headers.js';
 import { randomNonce } from './signing.js';
+import { checkHeaderValue, checkNonce } from './checks.js';
 
 export type ConnectionOptions = Pick<
   NimClientOptions,
@@ -26,10 +27,12 @@ export function resolveConnection(options: ConnectionOptions, caller = 'createNi
   if (options === null || typeof options !== 'object') throw new TypeError(`${caller} needs an options object`);
   const { appKey, appSecret } = options;
   if (typeof appKey !== 'string' || appKey === '') throw new TypeError(`${caller} needs appKey (a non-empty string)`);
+  checkHeaderValue(appKey, 'appKey');
   if (typeof appSecret !== 'string' || appSecret === '') throw new TypeError(`${caller} needs appSecret (a non-empty string)`);
   const offset = options.clockOffsetMs ?? 0;
   if (!Number.isFinite(offset)) throw new TypeError('clockOffsetMs must be a finite number of milliseconds');
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
+  const customNonce = options.nonce;
   const now = options.now ?? Date.now;
   return {
     appKey,
@@ -40,6 +43,7 @@ export function resolveConnection(options: ConnectionOptions, caller = 'createNi
     headers: checkExtraHeaders(options.headers ?? {}),
     now,
     signingClock: offset === 0 ? now : () => now() + offset,
-    nonce: options.nonce ?? randomNonce,
+    // A custom nonce is checked on every attempt: one over 128 characters would be refused by the vendor.
+    nonce: customNonce ? () => checkNonce(customNonce()) : randomNonce,
   };
 }

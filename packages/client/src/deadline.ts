@@ -6,6 +6,8 @@
 // Waiters are kept in a Set rather than as 'abort' listeners, so many concurrent calls never trip Node's
 // EventTarget leak warning.
 
+import { MAX_TIMER_MS } from './checks.js';
+
 /** The reason a slot's signal aborts with; tells a timeout apart from other failures. */
 export const TIMED_OUT: unique symbol = Symbol('nimkit.timeout');
 
@@ -37,7 +39,7 @@ export function deadlineSlot(timeoutMs: number): DeadlineSlot {
       controller.abort(TIMED_OUT);
       for (const wake of created.waiters) wake();
       created.waiters.clear();
-    }, due - Date.now());
+    }, Math.min(due - Date.now(), MAX_TIMER_MS)); // rounding up to the slot must not push a timer past its limit
     // A pending slot must not keep a Node process alive on its own.
     (timer as { unref?: () => void }).unref?.();
   }

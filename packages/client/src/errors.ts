@@ -89,6 +89,28 @@ export class NimTimeoutError extends NimTransportError {
   }
 }
 
+/** The answer was larger than `maxResponseBytes`; the body stream was cancelled after that many bytes. Not retried. */
+export class NimResponseTooLargeError extends NimTransportError {
+  readonly limitBytes: number;
+  constructor(limitBytes: number, context: CallContext & { status: number }) {
+    super(`${context.operationId}: answer over maxResponseBytes (${limitBytes}) from ${context.host}`, context);
+    this.limitBytes = limitBytes;
+  }
+}
+
+/**
+ * A success body holds an id the client cannot return exactly: a number literal with a fraction or an exponent
+ * (`1.5`, `1e3`, `1e400`) where the spec says the value is a 64-bit id. Not retried.
+ */
+export class NimInexactIdError extends NimTransportError {
+  /** Where the id sits, e.g. `serverInfo.serverId` or `servers[2].serverId`. */
+  readonly field: string;
+  constructor(field: string, context: CallContext) {
+    super(`${context.operationId}: non-integer id ${field} from ${context.host}`, { ...context, status: 200 });
+    this.field = field;
+  }
+}
+
 export interface ValidationIssue {
   /** The field as a path like `serverIds[3]` or `option.push` (empty for the body itself). */
   field: string;

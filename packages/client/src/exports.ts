@@ -18,6 +18,8 @@ export {
   NimApiError,
   NimTransportError,
   NimTimeoutError,
+  NimResponseTooLargeError,
+  NimInexactIdError,
   NimValidationError,
   isNimApiError,
   type CallContext,

@@ -10,6 +10,15 @@ export function parseJsonLossless(text: string): unknown {
   return JSON.parse(quoteBigIntegers(text));
 }
 
+/** parseJsonLossless, and whether the text had a number literal with a fraction or an exponent (see findInexactId). */
+export function parseJsonNumbers(text: string): { value: unknown; fractions: boolean } {
+  sawFraction = false;
+  const value = JSON.parse(quoteBigIntegers(text));
+  return { value, fractions: sawFraction };
+}
+
+let sawFraction = false;
+
 /**
  * Wraps in quotes every integer literal outside strings that is too big to be exact as a number (2^53 has 16
  * digits); returns `text` itself when there is none. One pass that jumps over strings with indexOf: faster than a
@@ -39,7 +48,8 @@ function quoteBigIntegers(text: string): string {
       while (i < n && isDigit(text.charCodeAt(i))) i++;
       const next = text.charCodeAt(i);
       if (next === 46 || next === 101 || next === 69) {
-        // A fraction or an exponent: not an id; skip the rest of the number.
+        // A fraction or an exponent: skip the rest of the number (findInexactId checks it is not at an id path).
+        sawFraction = true;
         i++;
         while (i < n && isNumberChar(text.charCodeAt(i))) i++;
       } else if (i - start - (c === 45 ? 1 : 0) >= 16 && !Number.isSafeInteger(Number(text.slice(start, i)))) {
@@ -83,4 +93,46 @@ function convert(container: unknown[] | Record<string, unknown>, key: string | n
   const record = container as Record<string, unknown>;
   const v = record[key];
   if (typeof v === 'number') record[key] = String(v);
+}
+
+/**
+ * The first id path of `paths` holding a number literal with a fraction or an exponent (`1.5`, `1e3`, `1e400`), as a
+ * field name like `servers[2].serverId`; undefined when there is none. Such a literal cannot be returned as an exact
+ * decimal id. `text` must be valid JSON (it has been parsed); this walk runs only when a fraction was seen.
+ */
+export function findInexactId(text: string, paths: readonly IdPath[]): string | undefined {
+  const stack: { array: boolean; key: string | number; expectKey: boolean }[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (c === 123 || c === 91) stack.push({ array: c === 91, key: c === 91 ? 0 : '', expectKey: c === 123 });
+    else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44 && top) {
+      if (top.array) (top.key as number)++;
+      else top.expectKey = true;
+    } else if (c === 34) {
+      let end = i + 1;
+      while (text.charCodeAt(end) !== 34) end += text.charCodeAt(end) === 92 ? 2 : 1;
+      if (top && !top.array && top.expectKey) {
+        top.key = JSON.parse(text.slice(i, end + 1)) as string;
+        top.expectKey = false;
+      }
+      i = end;
+    } else if (c === 45 || isDigit(c)) {
+      const start = i;
+      while (i + 1 < n && isNumberChar(text.charCodeAt(i + 1))) i++;
+      const literal = text.slice(start, i + 1);
+      if (/[.eE]/.test(literal)) {
+        const at = stack.map((f) => f.key);
+        if (paths.some((p) => matches(p, at, stack))) return at.map((k, j) => (stack[j]!.array ? `[${k}]` : j ? `.${k}` : k)).join('');
+      }
+    }
+  }
+  return undefined;
+}
+
+function matches(path: IdPath, at: readonly (string | number)[], frames: readonly { array: boolean }[]): boolean {
+  if (path.length !== at.length) return false;
+  return path.every((k, j) => (k === '*' ? frames[j]!.array : k === '**' ? !frames[j]!.array : !frames[j]!.array && k === at[j]));
 }

@@ -1,11 +1,18 @@
 // Keeps secrets out of anything a caller may print: error messages, vendor descs, causes thrown by a custom fetch.
 import { REDACTED } from './hooks.js';
 
-/** Replaces every occurrence of each secret (AppSecret, CheckSums of the call) in `text`. */
+/**
+ * Replaces every occurrence of each secret (AppSecret, CheckSums of the call) in `text`, in any letter case: a
+ * server may echo a CheckSum in upper-case hex, or an AppSecret upper- or lower-cased.
+ */
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join(REDACTED);
+  for (const secret of secrets) if (secret) out = out.replace(caseless(secret), REDACTED);
   return out;
+}
+
+function caseless(secret: string): RegExp {
+  return new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
 }
 
 /**
@@ -23,7 +30,7 @@ export function snippet(text: string, max: number, secrets: readonly string[]): 
  */
 export function safeCause(cause: unknown, secrets: readonly string[]): unknown {
   const text = describeForScan(cause);
-  if (!secrets.some((s) => s && text.includes(s))) return cause;
+  if (!secrets.some((s) => s && caseless(s).test(text))) return cause;
   const source = cause as { name?: unknown; message?: unknown; code?: unknown };
   const copy = new Error(scrub(String(source?.message ?? cause), secrets));
   copy.name = typeof source?.name === 'string' ? source.name : 'Error';

@@ -1,4 +1,6 @@
 // When to try a call again and how long to wait first.
+import { MAX_TIMER_MS } from './checks.js';
+import { onAbort } from './abort.js';
 export interface RetryPolicy {
   /** Total attempts per call, the first included (1 = no retry). */
   maxAttempts: number;
@@ -49,7 +51,8 @@ export function resolveRetryPolicy(retry: Partial<RetryPolicy> | false | undefin
   const policy: RetryPolicy = { ...base, ...retry };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) throw new TypeError('retry.maxAttempts must be an integer >= 1');
   for (const key of ['baseDelayMs', 'maxDelayMs', 'rateLimitDelayMs'] as const) {
-    if (!Number.isFinite(policy[key]) || policy[key] < 0) throw new TypeError(`retry.${key} must be a number >= 0`);
+    // Above 2^31-1 ms a timer fires at once: the wait would silently vanish.
+    if (!Number.isFinite(policy[key]) || policy[key] < 0 || policy[key] > MAX_TIMER_MS) throw new TypeError(`retry.${key} must be a number from 0 to ${MAX_TIMER_MS}`);
   }
   if (!(policy.maxRateLimitWaitMs >= 0)) throw new TypeError('retry.maxRateLimitWaitMs must be a number >= 0 (Infinity: no bound)');
   const never = policy.retryCodes.filter((c) => NEVER_RETRIED.includes(c));
@@ -76,14 +79,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(done, ms);
+    const unsubscribe = signal ? onAbort(signal, aborted) : undefined;
     function done() {
-      signal?.removeEventListener('abort', onAbort);
+      unsubscribe?.();
       resolve();
     }
-    function onAbort() {
+    function aborted() {
       clearTimeout(timer);
       reject(signal!.reason);
     }
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

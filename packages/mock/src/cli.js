@@ -20,6 +20,13 @@ Usage: nim-mock [options]
   --rate-limit-calls <n>     calls allowed per window (default ${VENDOR_RATE_LIMIT.limit}; implies --rate-limit)
   --rate-limit-window <ms>   window length (default ${VENDOR_RATE_LIMIT.windowMs}; implies --rate-limit)
   --rate-limit-block <ms>    block length (default ${VENDOR_RATE_LIMIT.blockMs}; implies --rate-limit)
+  --body-limit <bytes>       largest accepted body; a larger one is answered 414 (default ${DEFAULTS.bodyLimitBytes})
+  --headers-timeout <ms>     a request's headers must arrive within this long of its first byte (default ${DEFAULTS.headersTimeoutMs})
+  --request-timeout <ms>     a request must arrive whole within this long of its first byte (default ${DEFAULTS.requestTimeoutMs})
+  --idle-timeout <ms>        close a connection silent this long before its first request or mid-body (default ${DEFAULTS.idleTimeoutMs})
+  --max-connections <n>      connections open at once; more are refused (default ${DEFAULTS.maxConnections})
+  --max-buffered-bytes <n>   body bytes held across requests in flight; above it HTTP 503 (default ${DEFAULTS.maxBufferedBytes})
+                             (a timeout of 0 turns it off; a cut-off client is logged, others are not affected)
   --quiet                    no per-request log lines
   -v, --version              print the version
   -h, --help                 this text
@@ -41,6 +48,12 @@ const FLAGS = {
   'rate-limit-calls': { type: 'string' },
   'rate-limit-window': { type: 'string' },
   'rate-limit-block': { type: 'string' },
+  'body-limit': { type: 'string' },
+  'headers-timeout': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'idle-timeout': { type: 'string' },
+  'max-connections': { type: 'string' },
+  'max-buffered-bytes': { type: 'string' },
   quiet: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -66,6 +79,12 @@ export function parseCli(argv, env = {}) {
     ['--rate-limit-calls', values['rate-limit-calls'], 1, 1e9],
     ['--rate-limit-window', values['rate-limit-window'], 1, 1e9],
     ['--rate-limit-block', values['rate-limit-block'], 1, 1e9],
+    ['--body-limit', values['body-limit'], 0, 2 ** 31 - 1],
+    ['--headers-timeout', values['headers-timeout'], 0, 2 ** 31 - 1],
+    ['--request-timeout', values['request-timeout'], 0, 2 ** 31 - 1],
+    ['--idle-timeout', values['idle-timeout'], 0, 2 ** 31 - 1],
+    ['--max-connections', values['max-connections'], 1, 1e6],
+    ['--max-buffered-bytes', values['max-buffered-bytes'], 0, Number.MAX_SAFE_INTEGER],
   ]) {
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
@@ -88,6 +107,12 @@ export function parseCli(argv, env = {}) {
     dynamic: Boolean(values.dynamic),
     seed: values.seed,
     rateLimit,
+    bodyLimitBytes: ints['--body-limit'],
+    headersTimeoutMs: ints['--headers-timeout'],
+    requestTimeoutMs: ints['--request-timeout'],
+    idleTimeoutMs: ints['--idle-timeout'],
+    maxConnections: ints['--max-connections'],
+    maxBufferedBytes: ints['--max-buffered-bytes'],
     log: values.quiet ? false : undefined,
   };
   return { options };

@@ -5,6 +5,7 @@
 // form's string "2".)
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { ID_PATTERN, INT64_MAX } from './form.js';
 
 /** Compiles the checks of every operation once; returns check(path, form) -> [{ field, message }]. */
 export function createGapChecker(operations) {
@@ -74,6 +75,7 @@ function describeAjvError(name, value, e) {
   if (e.keyword === 'required') return `${where}.${params.missingProperty} is required`;
   if (e.propertyName !== undefined) return `${where} key '${e.propertyName}' ${e.message}${allowed(params)}`;
   if (params.additionalProperty !== undefined) return `${where} must not have the property '${params.additionalProperty}'`;
+  if (params.pattern === ID_PATTERN) return `${where} must be a decimal id from 0 to ${INT64_MAX}`;
   return `${where} ${e.message}${allowed(params)}`;
 }
 

@@ -2,6 +2,7 @@
 // (validation, then an example or a generated body) plus the gap checks (gaps.js). Returns an outcome the HTTP front
 // writes and logs: { status, body, operationId, example, reason }.
 import { checkSignature } from './auth.js';
+import { parseForm } from './form.js';
 import { createGapChecker } from './gaps.js';
 import { paramErrorDesc } from './param-errors.js';
 import { createPrism } from './prism.js';
@@ -20,7 +21,7 @@ export async function createHandler(o) {
   const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', rateLimit: Boolean(limiter) };
   const exampleNames = new Map([...operations].map(([path, op]) => [path, op.examples.map((e) => e.name)]));
 
-  /** request: { method, url, headers (lowercase keys), body (string) } */
+  /** request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) } */
   return async function answer({ method, url, headers, body }) {
     const pathname = url.split('?', 1)[0];
     if ((pathname === HEALTH || pathname === '/health') && (method === 'GET' || method === 'HEAD')) return { status: 200, body: health, quiet: true };
@@ -55,16 +56,21 @@ export async function createHandler(o) {
       return { operationId, status: 400, body: vendorBody(400, desc) };
     }
 
-    if (!body && op.request.required?.length) {
+    // Every byte sequence ends here as clean fields or one readable 414 (form.js); Prism sees the canonical re-encoding.
+    const form = parseForm(body, op.request);
+    if (form.desc) return { operationId, body: vendorBody(PARAM_ERROR, form.desc) };
+    const note = form.repeated.length ? `first value of repeated ${form.repeated.join(', ')} used` : undefined;
+    if (!form.canonical && op.request.required?.length) {
       // Prism stops at "Body parameter is required"; the vendor names the missing fields.
-      return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${op.request.required.map((f) => `${f} is required`).join('; ')}`) };
+      return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${op.request.required.map((f) => `${f} is required`).join('; ')}`), reason: note };
     }
-    const result = await prism.handle(resource, { path, headers, body, defaultExample: exampleNames.get(path).includes('ok') ? 'ok' : undefined });
+    const defaultExample = exampleNames.get(path).includes('ok') ? 'ok' : undefined;
+    const result = await prism.handle(resource, { path, headers, body: form.canonical, defaultExample });
     if (result.failure) {
       return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
     }
-    const desc = paramErrorDesc(result.violations ?? [], checkGaps(path, Object.fromEntries(new URLSearchParams(body))));
-    if (desc) return { operationId, body: vendorBody(PARAM_ERROR, desc) };
-    return { operationId, body: result.body, example: result.example };
+    const desc = paramErrorDesc(result.violations ?? [], checkGaps(path, form.fields));
+    if (desc) return { operationId, body: vendorBody(PARAM_ERROR, desc), reason: note };
+    return { operationId, body: result.body, example: result.example, reason: note };
   };
 }

@@ -36,6 +36,16 @@ export interface MockOptions {
   bodyLimitBytes?: number;
   /** How long close() waits for requests in flight before closing their connections (default 5000 ms). */
   shutdownGraceMs?: number;
+  /** A request's headers must arrive within this many ms of its first byte, else HTTP 408 and close (default 5000; 0: off). */
+  headersTimeoutMs?: number;
+  /** A request must arrive whole within this many ms of its first byte, else HTTP 408 and close (default 10000; 0: off). */
+  requestTimeoutMs?: number;
+  /** Close a connection silent this many ms before its first request or in the middle of a body (default 5000; 0: off). */
+  idleTimeoutMs?: number;
+  /** Connections open at once; further ones are refused and logged (default 1024). */
+  maxConnections?: number;
+  /** Body bytes held across all requests in flight; a request over it is answered HTTP 503 (default 64 MiB). */
+  maxBufferedBytes?: number;
 }
 
 export interface RunningMock {
@@ -62,6 +72,11 @@ export const DEFAULTS: Readonly<{
   rateLimit: false;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxConnections: number;
+  maxBufferedBytes: number;
 }>;
 
 export const VENDOR_RATE_LIMIT: Readonly<Required<RateLimitOptions>>;

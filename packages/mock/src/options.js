@@ -3,6 +3,8 @@ import { loadSpec, checkShape, DEFAULT_SPEC } from './spec.js';
 import { VENDOR_RATE_LIMIT } from './rate-limit.js';
 import { createStdoutLog } from './log.js';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const DEFAULTS = Object.freeze({
   host: '127.0.0.1',
   port: 4010,
@@ -13,6 +15,12 @@ export const DEFAULTS = Object.freeze({
   rateLimit: false,
   bodyLimitBytes: 1024 * 1024,
   shutdownGraceMs: 5_000,
+  // docs/adr/0050: a form body is small; nothing legitimate is this slow. 0 turns a timeout off.
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  idleTimeoutMs: 5_000,
+  maxConnections: 1_024,
+  maxBufferedBytes: 64 * 1024 * 1024,
 });
 
 /** Options as given to startMock -> a complete, checked configuration. Throws a TypeError naming the bad option. */
@@ -27,9 +35,13 @@ export function resolveOptions(options = {}) {
   }
   if (o.log !== undefined && o.log !== false && typeof o.log !== 'function') throw new TypeError('log must be a function or false');
   if (o.now !== undefined && typeof o.now !== 'function') throw new TypeError('now must be a function returning Unix milliseconds');
-  for (const name of ['bodyLimitBytes', 'shutdownGraceMs']) {
-    if (!Number.isInteger(o[name]) || o[name] < 0) throw new TypeError(`${name} must be a non-negative integer, got ${o[name]}`);
+  for (const name of ['bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'requestTimeoutMs', 'idleTimeoutMs', 'maxBufferedBytes']) {
+    if (!Number.isSafeInteger(o[name]) || o[name] < 0) throw new TypeError(`${name} must be a non-negative integer, got ${o[name]}`);
   }
+  for (const name of ['headersTimeoutMs', 'requestTimeoutMs', 'idleTimeoutMs']) {
+    if (o[name] > MAX_TIMER_MS) throw new TypeError(`${name} must be at most ${MAX_TIMER_MS} (a timer's limit), got ${o[name]}`);
+  }
+  if (!Number.isSafeInteger(o.maxConnections) || o.maxConnections < 1) throw new TypeError(`maxConnections must be a positive integer, got ${o.maxConnections}`);
   const spec = typeof o.spec === 'object' && o.spec !== null ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
   checkShape(spec);
   return {

@@ -1,9 +1,12 @@
-// The mock's HTTP front: reads bodies, runs the handler, writes JSON, logs one line per request, shuts down cleanly.
+// The mock's HTTP front: reads bodies (bounded, decoded as UTF-8), runs the handler, writes JSON, logs one line per
+// request, shuts down cleanly. Timeouts and connection caps are in guard.js.
 import { createServer } from 'node:http';
 import { createHandler, PREFIX } from './handler.js';
 import { formatLogLine } from './log.js';
 import { DEFAULTS, resolveOptions } from './options.js';
-import { vendorBody } from './vendor.js';
+import { decodeBody } from './form.js';
+import { createGuard } from './guard.js';
+import { PARAM_ERROR, vendorBody } from './vendor.js';
 
 export { DEFAULTS };
 
@@ -14,24 +17,45 @@ export { DEFAULTS };
 export async function startMock(options = {}) {
   const o = resolveOptions(options);
   const answer = await createHandler(o);
+  const guard = createGuard(o, o.log);
   let closing = false;
+  let buffered = 0; // body bytes held across requests in flight (maxBufferedBytes)
 
-  const server = createServer((req, res) => {
+  const server = createServer(guard.serverOptions, (req, res) => {
     const started = performance.now();
+    guard.request(req);
     const chunks = [];
     let size = 0;
+    let held = 0;
+    let busy = false;
+    const release = () => {
+      buffered -= held;
+      held = 0;
+    };
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size <= o.bodyLimitBytes) chunks.push(chunk);
+      if (size > o.bodyLimitBytes || busy) return; // read on and discard: the answer comes at the end
+      if (buffered + chunk.length > o.maxBufferedBytes) {
+        busy = true;
+        return release();
+      }
+      chunks.push(chunk);
+      held += chunk.length;
+      buffered += chunk.length;
     });
     req.on('error', () => {}); // a client that hangs up mid-body gets no answer; nothing to clean up
+    req.on('close', release);
     req.on('end', async () => {
+      const bytes = Buffer.concat(chunks);
+      release();
       let outcome;
       try {
         outcome =
           size > o.bodyLimitBytes
-            ? { body: vendorBody(414, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
-            : await answer({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+            ? { body: vendorBody(PARAM_ERROR, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
+            : busy
+              ? { status: 503, body: vendorBody(503, `nim-mock: busy, more than ${o.maxBufferedBytes} body bytes buffered; retry later`) }
+              : await answer({ method: req.method, url: req.url, headers: req.headers, body: decodeBody(bytes) });
       } catch (error) {
         // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
         outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
@@ -46,6 +70,7 @@ export async function startMock(options = {}) {
       }
     });
   });
+  guard.attach(server);
   server.keepAliveTimeout = 65_000; // longer than common client pools' idle timeouts, so the client closes first
 
   await new Promise((resolve, reject) => {

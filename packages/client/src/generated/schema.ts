@@ -2014,7 +2014,9 @@ export interface ErrorResponse {
     desc: string;
 }
 /**
- * A 64-bit id sent in a request, as a decimal string (e.g. `"6790"`). Strings keep ids above 2^53 exact.
+ * A 64-bit id sent in a request, as a decimal string (e.g. `"6790"`). Strings keep ids above 2^53 exact. The
+ * pattern admits 1-19 decimal digits no greater than 9223372036854775807 (2^63-1), the largest value of the Java
+ * `long` the vendor's servers read ids into.
  * @example 6790
  */
 export type NimIdParam = string;
