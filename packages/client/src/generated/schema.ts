@@ -3858,8 +3858,11 @@ export interface components {
              *     vendor's example).
              */
             queryMsgs: {
-                /** @description Server-side id of a root message (a number in the vendor's example; a decimal string keeps ids above 2^53 exact). */
-                msgIdServer: number | string;
+                /**
+                 * @description Server-side id of a root message: a number as in the vendor's example, or a decimal string, which keeps
+                 *     ids above 2^53 exact.
+                 */
+                msgIdServer: components["schemas"]["NimIdParam"] | number;
                 /** @description Send time of that root message, Unix milliseconds. */
                 msgTime: number;
             }[];
