@@ -13,7 +13,7 @@ function notDescribedYet(markdown: string): string[] {
   const start = markdown.indexOf('## Not described yet');
   expect(start, 'the introduction has a "Not described yet" section').toBeGreaterThan(-1);
   const section = markdown.slice(start, markdown.indexOf('\n## ', start + 1));
-  return [...section.matchAll(/^\| [^|]+ \| `([A-Za-z]+)` \|/gm)].map((m) => m[1]);
+  return [...section.matchAll(/^\| [^|]+ \| `([A-Za-z]+)` \|/gm)].map((m) => String(m[1]));
 }
 
 const described = (group: string) => operations.filter((o) => o.group === group).map((o) => o.action);
