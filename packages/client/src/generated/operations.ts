@@ -2,12 +2,21 @@
 import type {
   ChatroomAddRobotOk,
   ChatroomAddRobotRequest,
+  ChatroomBatchSendMsgRequest,
+  ChatroomBatchSendMsgToSomeoneRequest,
+  ChatroomBatchSendOk,
+  ChatroomBroadcastOk,
+  ChatroomBroadcastRequest,
+  ChatroomCleanRobotOk,
+  ChatroomCleanRobotRequest,
   ChatroomCreateOk,
   ChatroomCreateRequest,
+  ChatroomDeleteHistoryMessageRequest,
   ChatroomGetBatchOk,
   ChatroomGetBatchRequest,
   ChatroomGetOk,
   ChatroomGetRequest,
+  ChatroomKickMemberRequest,
   ChatroomMembersByPageOk,
   ChatroomMembersByPageRequest,
   ChatroomMuteRoomOk,
@@ -18,6 +27,8 @@ import type {
   ChatroomQueryMembersRequest,
   ChatroomQueryUserRoomIdsOk,
   ChatroomQueryUserRoomIdsRequest,
+  ChatroomQueueBatchOfferOk,
+  ChatroomQueueBatchOfferRequest,
   ChatroomQueueBatchUpdateElementsOk,
   ChatroomQueueBatchUpdateElementsRequest,
   ChatroomQueueDropOk,
@@ -26,24 +37,39 @@ import type {
   ChatroomQueueInitRequest,
   ChatroomQueueListOk,
   ChatroomQueueListRequest,
+  ChatroomQueueMultiGetOk,
+  ChatroomQueueMultiGetRequest,
   ChatroomQueueOfferOk,
   ChatroomQueueOfferRequest,
   ChatroomQueuePollOk,
   ChatroomQueuePollRequest,
+  ChatroomRecallRequest,
   ChatroomRemoveRobotOk,
   ChatroomRemoveRobotRequest,
   ChatroomRequestAddrOk,
   ChatroomRequestAddrRequest,
   ChatroomSendMsgOk,
   ChatroomSendMsgRequest,
+  ChatroomSendMsgToSomeoneOk,
+  ChatroomSendMsgToSomeoneRequest,
   ChatroomSetMemberRoleOk,
   ChatroomSetMemberRoleRequest,
   ChatroomStatsTopnOk,
   ChatroomStatsTopnRequest,
+  ChatroomTagMembersCountOk,
+  ChatroomTagMembersCountRequest,
+  ChatroomTagMembersQueryOk,
+  ChatroomTagMembersQueryRequest,
+  ChatroomTagTemporaryMuteOk,
+  ChatroomTagTemporaryMuteRequest,
   ChatroomTemporaryMuteOk,
   ChatroomTemporaryMuteRequest,
   ChatroomToggleCloseStatOk,
   ChatroomToggleCloseStatRequest,
+  ChatroomUpdateChatRoomRoleTagRequest,
+  ChatroomUpdateDelayClosePolicyOk,
+  ChatroomUpdateDelayClosePolicyRequest,
+  ChatroomUpdateInOutNotificationRequest,
   ChatroomUpdateMyRoomRoleRequest,
   ChatroomUpdateOk,
   ChatroomUpdateRequest,
@@ -51,10 +77,18 @@ import type {
   QchatAcceptServerApplyRequest,
   QchatAcceptServerInviteRequest,
   QchatApplyServerRequest,
+  QchatBatchGetCategoryWhiteBlackIdentifyOk,
+  QchatBatchGetCategoryWhiteBlackIdentifyRequest,
+  QchatBatchGetCategoryWhiteBlackIdentifyUserOk,
+  QchatBatchGetCategoryWhiteBlackIdentifyUserRequest,
   QchatBatchGetWhiteBlackIdentifyOk,
   QchatBatchGetWhiteBlackIdentifyRequest,
   QchatBatchGetWhiteBlackIdentifyUserOk,
   QchatBatchGetWhiteBlackIdentifyUserRequest,
+  QchatBatchQueryThreadTalkMetaOk,
+  QchatBatchQueryThreadTalkMetaRequest,
+  QchatCreateChannelCategoryIdentifyOk,
+  QchatCreateChannelCategoryIdentifyRequest,
   QchatCreateChannelIdentifyOk,
   QchatCreateChannelIdentifyRequest,
   QchatCreateChannelOk,
@@ -71,6 +105,8 @@ import type {
   QchatDeleteServerIdentifyMemberOk,
   QchatDeleteServerIdentifyMemberRequest,
   QchatDeleteUserIdentifyRequest,
+  QchatGetChannelCategoryListByServerPageOk,
+  QchatGetChannelCategoryListByServerPageRequest,
   QchatGetChannelIdentifyPagesOk,
   QchatGetChannelIdentifyPagesRequest,
   QchatGetChannelListPageOk,
@@ -99,8 +135,20 @@ import type {
   QchatInviteServerMemberRequest,
   QchatKickServerMemberRequest,
   QchatLeaveServerRequest,
+  QchatQueryCategoryWhiteBlackIdentifyPageOk,
+  QchatQueryCategoryWhiteBlackIdentifyPageRequest,
+  QchatQueryCategoryWhiteBlackIdentifyUserPageOk,
+  QchatQueryCategoryWhiteBlackIdentifyUserPageRequest,
+  QchatQueryChannelUnReadMentionedMsgPageOk,
+  QchatQueryChannelUnReadMentionedMsgPageRequest,
   QchatQueryHistoryMsgOk,
   QchatQueryHistoryMsgRequest,
+  QchatQueryInviteApplyHistoryByServerOk,
+  QchatQueryInviteApplyHistoryByServerRequest,
+  QchatQueryInviteApplyHistoryByUserOk,
+  QchatQueryInviteApplyHistoryByUserRequest,
+  QchatQueryThreadTalkHistoryOk,
+  QchatQueryThreadTalkHistoryRequest,
   QchatQueryWhiteBlackIdentifyOk,
   QchatQueryWhiteBlackIdentifyRequest,
   QchatQueryWhiteBlackIdentifyUserOk,
@@ -156,23 +204,33 @@ export type OperationId =
   | 'qchatUpdateOtherServerMember'
   | 'qchatGetServerMembers'
   | 'qchatGetServerMemberListPage'
+  | 'qchatQueryInviteApplyHistoryByServer'
+  | 'qchatQueryInviteApplyHistoryByUser'
   | 'qchatCreateChannel'
   | 'qchatRemoveChannel'
   | 'qchatUpdateChannel'
   | 'qchatGetChannels'
   | 'qchatGetChannelListPage'
   | 'qchatGetChannelMemberListPage'
+  | 'qchatGetChannelCategoryListByServerPage'
   | 'qchatUpdateWhiteBlackIdentify'
   | 'qchatUpdateWhiteBlackIdentifyUser'
   | 'qchatQueryWhiteBlackIdentify'
   | 'qchatQueryWhiteBlackIdentifyUser'
   | 'qchatBatchGetWhiteBlackIdentify'
   | 'qchatBatchGetWhiteBlackIdentifyUser'
+  | 'qchatQueryCategoryWhiteBlackIdentifyPage'
+  | 'qchatQueryCategoryWhiteBlackIdentifyUserPage'
+  | 'qchatBatchGetCategoryWhiteBlackIdentify'
+  | 'qchatBatchGetCategoryWhiteBlackIdentifyUser'
   | 'qchatSendMsg'
   | 'qchatSendAttachMsg'
   | 'qchatUpdateMsg'
   | 'qchatUpdateAttachMsg'
   | 'qchatQueryHistoryMsg'
+  | 'qchatQueryThreadTalkHistory'
+  | 'qchatBatchQueryThreadTalkMeta'
+  | 'qchatQueryChannelUnReadMentionedMsgPage'
   | 'qchatCreateServerIdentify'
   | 'qchatRemoveServerIdentify'
   | 'qchatUpdateServerIdentify'
@@ -181,6 +239,7 @@ export type OperationId =
   | 'qchatDeleteChannelIdentify'
   | 'qchatUpdateChannelIdentify'
   | 'qchatGetChannelIdentifyPages'
+  | 'qchatCreateChannelCategoryIdentify'
   | 'qchatCreateUserIdentify'
   | 'qchatDeleteUserIdentify'
   | 'qchatUpdateUserIdentify'
@@ -198,21 +257,37 @@ export type OperationId =
   | 'chatroomRequestAddr'
   | 'chatroomMuteRoom'
   | 'chatroomQueryUserRoomIds'
+  | 'chatroomUpdateDelayClosePolicy'
+  | 'chatroomUpdateInOutNotification'
   | 'chatroomSetMemberRole'
   | 'chatroomTemporaryMute'
   | 'chatroomMembersByPage'
   | 'chatroomQueryMembersByRole'
   | 'chatroomQueryMembers'
   | 'chatroomUpdateMyRoomRole'
+  | 'chatroomKickMember'
+  | 'chatroomTagTemporaryMute'
+  | 'chatroomTagMembersCount'
+  | 'chatroomTagMembersQuery'
+  | 'chatroomUpdateChatRoomRoleTag'
   | 'chatroomSendMsg'
+  | 'chatroomBatchSendMsg'
+  | 'chatroomSendMsgToSomeone'
+  | 'chatroomBatchSendMsgToSomeone'
+  | 'chatroomBroadcast'
+  | 'chatroomRecall'
+  | 'chatroomDeleteHistoryMessage'
   | 'chatroomAddRobot'
   | 'chatroomRemoveRobot'
+  | 'chatroomCleanRobot'
   | 'chatroomQueueInit'
   | 'chatroomQueueOffer'
   | 'chatroomQueuePoll'
   | 'chatroomQueueList'
   | 'chatroomQueueDrop'
   | 'chatroomQueueBatchUpdateElements'
+  | 'chatroomQueueBatchOffer'
+  | 'chatroomQueueMultiGet'
   | 'chatroomStatsTopn';
 
 /** What the client needs to know about an operation. */
@@ -246,23 +321,33 @@ export interface RequestBodies {
   qchatUpdateOtherServerMember: QchatUpdateOtherServerMemberRequest;
   qchatGetServerMembers: QchatGetServerMembersRequest;
   qchatGetServerMemberListPage: QchatGetServerMemberListPageRequest;
+  qchatQueryInviteApplyHistoryByServer: QchatQueryInviteApplyHistoryByServerRequest;
+  qchatQueryInviteApplyHistoryByUser: QchatQueryInviteApplyHistoryByUserRequest;
   qchatCreateChannel: QchatCreateChannelRequest;
   qchatRemoveChannel: QchatRemoveChannelRequest;
   qchatUpdateChannel: QchatUpdateChannelRequest;
   qchatGetChannels: QchatGetChannelsRequest;
   qchatGetChannelListPage: QchatGetChannelListPageRequest;
   qchatGetChannelMemberListPage: QchatGetChannelMemberListPageRequest;
+  qchatGetChannelCategoryListByServerPage: QchatGetChannelCategoryListByServerPageRequest;
   qchatUpdateWhiteBlackIdentify: QchatUpdateWhiteBlackIdentifyRequest;
   qchatUpdateWhiteBlackIdentifyUser: QchatUpdateWhiteBlackIdentifyUserRequest;
   qchatQueryWhiteBlackIdentify: QchatQueryWhiteBlackIdentifyRequest;
   qchatQueryWhiteBlackIdentifyUser: QchatQueryWhiteBlackIdentifyUserRequest;
   qchatBatchGetWhiteBlackIdentify: QchatBatchGetWhiteBlackIdentifyRequest;
   qchatBatchGetWhiteBlackIdentifyUser: QchatBatchGetWhiteBlackIdentifyUserRequest;
+  qchatQueryCategoryWhiteBlackIdentifyPage: QchatQueryCategoryWhiteBlackIdentifyPageRequest;
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: QchatQueryCategoryWhiteBlackIdentifyUserPageRequest;
+  qchatBatchGetCategoryWhiteBlackIdentify: QchatBatchGetCategoryWhiteBlackIdentifyRequest;
+  qchatBatchGetCategoryWhiteBlackIdentifyUser: QchatBatchGetCategoryWhiteBlackIdentifyUserRequest;
   qchatSendMsg: QchatSendMsgRequest;
   qchatSendAttachMsg: QchatSendAttachMsgRequest;
   qchatUpdateMsg: QchatUpdateMsgRequest;
   qchatUpdateAttachMsg: QchatUpdateAttachMsgRequest;
   qchatQueryHistoryMsg: QchatQueryHistoryMsgRequest;
+  qchatQueryThreadTalkHistory: QchatQueryThreadTalkHistoryRequest;
+  qchatBatchQueryThreadTalkMeta: QchatBatchQueryThreadTalkMetaRequest;
+  qchatQueryChannelUnReadMentionedMsgPage: QchatQueryChannelUnReadMentionedMsgPageRequest;
   qchatCreateServerIdentify: QchatCreateServerIdentifyRequest;
   qchatRemoveServerIdentify: QchatRemoveServerIdentifyRequest;
   qchatUpdateServerIdentify: QchatUpdateServerIdentifyRequest;
@@ -271,6 +356,7 @@ export interface RequestBodies {
   qchatDeleteChannelIdentify: QchatDeleteChannelIdentifyRequest;
   qchatUpdateChannelIdentify: QchatUpdateChannelIdentifyRequest;
   qchatGetChannelIdentifyPages: QchatGetChannelIdentifyPagesRequest;
+  qchatCreateChannelCategoryIdentify: QchatCreateChannelCategoryIdentifyRequest;
   qchatCreateUserIdentify: QchatCreateUserIdentifyRequest;
   qchatDeleteUserIdentify: QchatDeleteUserIdentifyRequest;
   qchatUpdateUserIdentify: QchatUpdateUserIdentifyRequest;
@@ -288,21 +374,37 @@ export interface RequestBodies {
   chatroomRequestAddr: ChatroomRequestAddrRequest;
   chatroomMuteRoom: ChatroomMuteRoomRequest;
   chatroomQueryUserRoomIds: ChatroomQueryUserRoomIdsRequest;
+  chatroomUpdateDelayClosePolicy: ChatroomUpdateDelayClosePolicyRequest;
+  chatroomUpdateInOutNotification: ChatroomUpdateInOutNotificationRequest;
   chatroomSetMemberRole: ChatroomSetMemberRoleRequest;
   chatroomTemporaryMute: ChatroomTemporaryMuteRequest;
   chatroomMembersByPage: ChatroomMembersByPageRequest;
   chatroomQueryMembersByRole: ChatroomQueryMembersByRoleRequest;
   chatroomQueryMembers: ChatroomQueryMembersRequest;
   chatroomUpdateMyRoomRole: ChatroomUpdateMyRoomRoleRequest;
+  chatroomKickMember: ChatroomKickMemberRequest;
+  chatroomTagTemporaryMute: ChatroomTagTemporaryMuteRequest;
+  chatroomTagMembersCount: ChatroomTagMembersCountRequest;
+  chatroomTagMembersQuery: ChatroomTagMembersQueryRequest;
+  chatroomUpdateChatRoomRoleTag: ChatroomUpdateChatRoomRoleTagRequest;
   chatroomSendMsg: ChatroomSendMsgRequest;
+  chatroomBatchSendMsg: ChatroomBatchSendMsgRequest;
+  chatroomSendMsgToSomeone: ChatroomSendMsgToSomeoneRequest;
+  chatroomBatchSendMsgToSomeone: ChatroomBatchSendMsgToSomeoneRequest;
+  chatroomBroadcast: ChatroomBroadcastRequest;
+  chatroomRecall: ChatroomRecallRequest;
+  chatroomDeleteHistoryMessage: ChatroomDeleteHistoryMessageRequest;
   chatroomAddRobot: ChatroomAddRobotRequest;
   chatroomRemoveRobot: ChatroomRemoveRobotRequest;
+  chatroomCleanRobot: ChatroomCleanRobotRequest;
   chatroomQueueInit: ChatroomQueueInitRequest;
   chatroomQueueOffer: ChatroomQueueOfferRequest;
   chatroomQueuePoll: ChatroomQueuePollRequest;
   chatroomQueueList: ChatroomQueueListRequest;
   chatroomQueueDrop: ChatroomQueueDropRequest;
   chatroomQueueBatchUpdateElements: ChatroomQueueBatchUpdateElementsRequest;
+  chatroomQueueBatchOffer: ChatroomQueueBatchOfferRequest;
+  chatroomQueueMultiGet: ChatroomQueueMultiGetRequest;
   chatroomStatsTopn: ChatroomStatsTopnRequest;
 }
 
@@ -325,23 +427,33 @@ export interface OkBodies {
   qchatUpdateOtherServerMember: QchatUpdateOtherServerMemberOk;
   qchatGetServerMembers: QchatGetServerMembersOk;
   qchatGetServerMemberListPage: QchatGetServerMemberListPageOk;
+  qchatQueryInviteApplyHistoryByServer: QchatQueryInviteApplyHistoryByServerOk;
+  qchatQueryInviteApplyHistoryByUser: QchatQueryInviteApplyHistoryByUserOk;
   qchatCreateChannel: QchatCreateChannelOk;
   qchatRemoveChannel: QchatRemoveChannelOk;
   qchatUpdateChannel: QchatUpdateChannelOk;
   qchatGetChannels: QchatGetChannelsOk;
   qchatGetChannelListPage: QchatGetChannelListPageOk;
   qchatGetChannelMemberListPage: QchatGetChannelMemberListPageOk;
+  qchatGetChannelCategoryListByServerPage: QchatGetChannelCategoryListByServerPageOk;
   qchatUpdateWhiteBlackIdentify: QchatUpdateWhiteBlackIdentifyOk;
   qchatUpdateWhiteBlackIdentifyUser: QchatUpdateWhiteBlackIdentifyUserOk;
   qchatQueryWhiteBlackIdentify: QchatQueryWhiteBlackIdentifyOk;
   qchatQueryWhiteBlackIdentifyUser: QchatQueryWhiteBlackIdentifyUserOk;
   qchatBatchGetWhiteBlackIdentify: QchatBatchGetWhiteBlackIdentifyOk;
   qchatBatchGetWhiteBlackIdentifyUser: QchatBatchGetWhiteBlackIdentifyUserOk;
+  qchatQueryCategoryWhiteBlackIdentifyPage: QchatQueryCategoryWhiteBlackIdentifyPageOk;
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: QchatQueryCategoryWhiteBlackIdentifyUserPageOk;
+  qchatBatchGetCategoryWhiteBlackIdentify: QchatBatchGetCategoryWhiteBlackIdentifyOk;
+  qchatBatchGetCategoryWhiteBlackIdentifyUser: QchatBatchGetCategoryWhiteBlackIdentifyUserOk;
   qchatSendMsg: QchatSendMsgOk;
   qchatSendAttachMsg: QchatSendAttachMsgOk;
   qchatUpdateMsg: QchatUpdateMsgOk;
   qchatUpdateAttachMsg: QchatUpdateAttachMsgOk;
   qchatQueryHistoryMsg: QchatQueryHistoryMsgOk;
+  qchatQueryThreadTalkHistory: QchatQueryThreadTalkHistoryOk;
+  qchatBatchQueryThreadTalkMeta: QchatBatchQueryThreadTalkMetaOk;
+  qchatQueryChannelUnReadMentionedMsgPage: QchatQueryChannelUnReadMentionedMsgPageOk;
   qchatCreateServerIdentify: QchatCreateServerIdentifyOk;
   qchatRemoveServerIdentify: QchatRemoveServerIdentifyOk;
   qchatUpdateServerIdentify: QchatUpdateServerIdentifyOk;
@@ -350,6 +462,7 @@ export interface OkBodies {
   qchatDeleteChannelIdentify: QchatDeleteChannelIdentifyOk;
   qchatUpdateChannelIdentify: QchatUpdateChannelIdentifyOk;
   qchatGetChannelIdentifyPages: QchatGetChannelIdentifyPagesOk;
+  qchatCreateChannelCategoryIdentify: QchatCreateChannelCategoryIdentifyOk;
   qchatCreateUserIdentify: QchatCreateUserIdentifyOk;
   qchatDeleteUserIdentify: QchatDeleteUserIdentifyOk;
   qchatUpdateUserIdentify: QchatUpdateUserIdentifyOk;
@@ -367,21 +480,37 @@ export interface OkBodies {
   chatroomRequestAddr: ChatroomRequestAddrOk;
   chatroomMuteRoom: ChatroomMuteRoomOk;
   chatroomQueryUserRoomIds: ChatroomQueryUserRoomIdsOk;
+  chatroomUpdateDelayClosePolicy: ChatroomUpdateDelayClosePolicyOk;
+  chatroomUpdateInOutNotification: ChatroomUpdateInOutNotificationOk;
   chatroomSetMemberRole: ChatroomSetMemberRoleOk;
   chatroomTemporaryMute: ChatroomTemporaryMuteOk;
   chatroomMembersByPage: ChatroomMembersByPageOk;
   chatroomQueryMembersByRole: ChatroomQueryMembersByRoleOk;
   chatroomQueryMembers: ChatroomQueryMembersOk;
   chatroomUpdateMyRoomRole: ChatroomUpdateMyRoomRoleOk;
+  chatroomKickMember: ChatroomKickMemberOk;
+  chatroomTagTemporaryMute: ChatroomTagTemporaryMuteOk;
+  chatroomTagMembersCount: ChatroomTagMembersCountOk;
+  chatroomTagMembersQuery: ChatroomTagMembersQueryOk;
+  chatroomUpdateChatRoomRoleTag: ChatroomUpdateChatRoomRoleTagOk;
   chatroomSendMsg: ChatroomSendMsgOk;
+  chatroomBatchSendMsg: ChatroomBatchSendMsgOk;
+  chatroomSendMsgToSomeone: ChatroomSendMsgToSomeoneOk;
+  chatroomBatchSendMsgToSomeone: ChatroomBatchSendMsgToSomeoneOk;
+  chatroomBroadcast: ChatroomBroadcastOk;
+  chatroomRecall: ChatroomRecallOk;
+  chatroomDeleteHistoryMessage: ChatroomDeleteHistoryMessageOk;
   chatroomAddRobot: ChatroomAddRobotOk;
   chatroomRemoveRobot: ChatroomRemoveRobotOk;
+  chatroomCleanRobot: ChatroomCleanRobotOk;
   chatroomQueueInit: ChatroomQueueInitOk;
   chatroomQueueOffer: ChatroomQueueOfferOk;
   chatroomQueuePoll: ChatroomQueuePollOk;
   chatroomQueueList: ChatroomQueueListOk;
   chatroomQueueDrop: ChatroomQueueDropOk;
   chatroomQueueBatchUpdateElements: ChatroomQueueBatchUpdateElementsOk;
+  chatroomQueueBatchOffer: ChatroomQueueBatchOfferOk;
+  chatroomQueueMultiGet: ChatroomQueueMultiGetOk;
   chatroomStatsTopn: ChatroomStatsTopnOk;
 }
 
@@ -413,23 +542,33 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatUpdateOtherServerMember: [[["serverMember","serverId"]]],
   qchatGetServerMembers: [[["serverMembers","*","serverId"]]],
   qchatGetServerMemberListPage: [[["serverMembers","*","serverId"]]],
+  qchatQueryInviteApplyHistoryByServer: [[["data","*","serverId"],["data","*","requestId"],["data","*","recordId"]]],
+  qchatQueryInviteApplyHistoryByUser: [[["data","*","serverId"],["data","*","requestId"],["data","*","recordId"]]],
   qchatCreateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
   qchatRemoveChannel: [[]],
   qchatUpdateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
   qchatGetChannels: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
   qchatGetChannelListPage: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
   qchatGetChannelMemberListPage: [[["members","*","serverId"]]],
+  qchatGetChannelCategoryListByServerPage: [[["categoryInfos","*","categoryId"],["categoryInfos","*","serverId"]]],
   qchatUpdateWhiteBlackIdentify: [[]],
   qchatUpdateWhiteBlackIdentifyUser: [[]],
   qchatQueryWhiteBlackIdentify: [[["identifies","*","roleId"],["identifies","*","membercount"]]],
   qchatQueryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
   qchatBatchGetWhiteBlackIdentify: [[["identifies","*","roleId"],["identifies","*","membercount"]]],
   qchatBatchGetWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
+  qchatQueryCategoryWhiteBlackIdentifyPage: [[["identifies","*","roleId"],["identifies","*","membercount"]]],
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: [[["members","*","serverId"]]],
+  qchatBatchGetCategoryWhiteBlackIdentify: [[["identifies","*","roleId"],["identifies","*","membercount"]]],
+  qchatBatchGetCategoryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
   qchatSendMsg: [[["data","msgIdServer"]]],
   qchatSendAttachMsg: [[["data","msgIdServer"]]],
   qchatUpdateMsg: [[]],
   qchatUpdateAttachMsg: [[]],
   qchatQueryHistoryMsg: [[["data","*","msgIdServer"]]],
+  qchatQueryThreadTalkHistory: [[["threadMsg","msgIdServer"],["msgs","*","msgIdServer"]]],
+  qchatBatchQueryThreadTalkMeta: [[]],
+  qchatQueryChannelUnReadMentionedMsgPage: [[["data","msgList","*","msgIdServer"]]],
   qchatCreateServerIdentify: [[["identify","roleId"],["identify","membercount"]]],
   qchatRemoveServerIdentify: [[]],
   qchatUpdateServerIdentify: [[["identify","roleId"],["identify","membercount"]]],
@@ -438,6 +577,7 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatDeleteChannelIdentify: [[]],
   qchatUpdateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
   qchatGetChannelIdentifyPages: [[["identifies","*","serverId"],["identifies","*","channelId"],["identifies","*","roleId"],["identifies","*","serverRoleId"]]],
+  qchatCreateChannelCategoryIdentify: [[["identify","serverId"],["identify","categoryId"],["identify","roleId"],["identify","serverRoleId"]]],
   qchatCreateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
   qchatDeleteUserIdentify: [[]],
   qchatUpdateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
@@ -455,21 +595,37 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   chatroomRequestAddr: [[]],
   chatroomMuteRoom: [[]],
   chatroomQueryUserRoomIds: [[]],
+  chatroomUpdateDelayClosePolicy: [[["chatroom","roomid"]]],
+  chatroomUpdateInOutNotification: [[]],
   chatroomSetMemberRole: [[["desc","roomid"]]],
   chatroomTemporaryMute: [[]],
   chatroomMembersByPage: [[["desc","data","*","roomid"]]],
   chatroomQueryMembersByRole: [[["desc","data","*","roomid"]]],
   chatroomQueryMembers: [[["desc","data","*","roomid"]]],
   chatroomUpdateMyRoomRole: [[]],
+  chatroomKickMember: [[]],
+  chatroomTagTemporaryMute: [[]],
+  chatroomTagMembersCount: [[]],
+  chatroomTagMembersQuery: [[["desc","data","*","roomid"]]],
+  chatroomUpdateChatRoomRoleTag: [[]],
   chatroomSendMsg: [[]],
+  chatroomBatchSendMsg: [[]],
+  chatroomSendMsgToSomeone: [[]],
+  chatroomBatchSendMsgToSomeone: [[]],
+  chatroomBroadcast: [[]],
+  chatroomRecall: [[]],
+  chatroomDeleteHistoryMessage: [[]],
   chatroomAddRobot: [[]],
   chatroomRemoveRobot: [[]],
+  chatroomCleanRobot: [[]],
   chatroomQueueInit: [[]],
   chatroomQueueOffer: [[]],
   chatroomQueuePoll: [[]],
   chatroomQueueList: [[]],
   chatroomQueueDrop: [[]],
   chatroomQueueBatchUpdateElements: [[]],
+  chatroomQueueBatchOffer: [[]],
+  chatroomQueueMultiGet: [[]],
   chatroomStatsTopn: [[["data","*","roomId"],["data","*","activeNums"],["data","*","enterNums"],["data","*","msgs"]],"/stats/chatroom/topn.action"],
 });
 
@@ -534,6 +690,10 @@ export type QchatUpdateOtherServerMemberResponse = QchatUpdateOtherServerMemberO
 export type QchatGetServerMembersResponse = QchatGetServerMembersOk;
 /** @deprecated Use {@link QchatGetServerMemberListPageOk}. */
 export type QchatGetServerMemberListPageResponse = QchatGetServerMemberListPageOk;
+/** @deprecated Use {@link QchatQueryInviteApplyHistoryByServerOk}. */
+export type QchatQueryInviteApplyHistoryByServerResponse = QchatQueryInviteApplyHistoryByServerOk;
+/** @deprecated Use {@link QchatQueryInviteApplyHistoryByUserOk}. */
+export type QchatQueryInviteApplyHistoryByUserResponse = QchatQueryInviteApplyHistoryByUserOk;
 /** @deprecated Use {@link QchatCreateChannelOk}. */
 export type QchatCreateChannelResponse = QchatCreateChannelOk;
 /** Success body of `qchatRemoveChannel` (`code` 200). */
@@ -548,6 +708,8 @@ export type QchatGetChannelsResponse = QchatGetChannelsOk;
 export type QchatGetChannelListPageResponse = QchatGetChannelListPageOk;
 /** @deprecated Use {@link QchatGetChannelMemberListPageOk}. */
 export type QchatGetChannelMemberListPageResponse = QchatGetChannelMemberListPageOk;
+/** @deprecated Use {@link QchatGetChannelCategoryListByServerPageOk}. */
+export type QchatGetChannelCategoryListByServerPageResponse = QchatGetChannelCategoryListByServerPageOk;
 /** Success body of `qchatUpdateWhiteBlackIdentify` (`code` 200). */
 export type QchatUpdateWhiteBlackIdentifyOk = OkResponse;
 /** @deprecated Use {@link QchatUpdateWhiteBlackIdentifyOk}. */
@@ -564,6 +726,14 @@ export type QchatQueryWhiteBlackIdentifyUserResponse = QchatQueryWhiteBlackIdent
 export type QchatBatchGetWhiteBlackIdentifyResponse = QchatBatchGetWhiteBlackIdentifyOk;
 /** @deprecated Use {@link QchatBatchGetWhiteBlackIdentifyUserOk}. */
 export type QchatBatchGetWhiteBlackIdentifyUserResponse = QchatBatchGetWhiteBlackIdentifyUserOk;
+/** @deprecated Use {@link QchatQueryCategoryWhiteBlackIdentifyPageOk}. */
+export type QchatQueryCategoryWhiteBlackIdentifyPageResponse = QchatQueryCategoryWhiteBlackIdentifyPageOk;
+/** @deprecated Use {@link QchatQueryCategoryWhiteBlackIdentifyUserPageOk}. */
+export type QchatQueryCategoryWhiteBlackIdentifyUserPageResponse = QchatQueryCategoryWhiteBlackIdentifyUserPageOk;
+/** @deprecated Use {@link QchatBatchGetCategoryWhiteBlackIdentifyOk}. */
+export type QchatBatchGetCategoryWhiteBlackIdentifyResponse = QchatBatchGetCategoryWhiteBlackIdentifyOk;
+/** @deprecated Use {@link QchatBatchGetCategoryWhiteBlackIdentifyUserOk}. */
+export type QchatBatchGetCategoryWhiteBlackIdentifyUserResponse = QchatBatchGetCategoryWhiteBlackIdentifyUserOk;
 /** @deprecated Use {@link QchatSendMsgOk}. */
 export type QchatSendMsgResponse = QchatSendMsgOk;
 /** @deprecated Use {@link QchatSendAttachMsgOk}. */
@@ -578,6 +748,12 @@ export type QchatUpdateAttachMsgOk = OkResponse;
 export type QchatUpdateAttachMsgResponse = QchatUpdateAttachMsgOk;
 /** @deprecated Use {@link QchatQueryHistoryMsgOk}. */
 export type QchatQueryHistoryMsgResponse = QchatQueryHistoryMsgOk;
+/** @deprecated Use {@link QchatQueryThreadTalkHistoryOk}. */
+export type QchatQueryThreadTalkHistoryResponse = QchatQueryThreadTalkHistoryOk;
+/** @deprecated Use {@link QchatBatchQueryThreadTalkMetaOk}. */
+export type QchatBatchQueryThreadTalkMetaResponse = QchatBatchQueryThreadTalkMetaOk;
+/** @deprecated Use {@link QchatQueryChannelUnReadMentionedMsgPageOk}. */
+export type QchatQueryChannelUnReadMentionedMsgPageResponse = QchatQueryChannelUnReadMentionedMsgPageOk;
 /** @deprecated Use {@link QchatCreateServerIdentifyOk}. */
 export type QchatCreateServerIdentifyResponse = QchatCreateServerIdentifyOk;
 /** Success body of `qchatRemoveServerIdentify` (`code` 200). */
@@ -598,6 +774,8 @@ export type QchatDeleteChannelIdentifyResponse = QchatDeleteChannelIdentifyOk;
 export type QchatUpdateChannelIdentifyResponse = QchatUpdateChannelIdentifyOk;
 /** @deprecated Use {@link QchatGetChannelIdentifyPagesOk}. */
 export type QchatGetChannelIdentifyPagesResponse = QchatGetChannelIdentifyPagesOk;
+/** @deprecated Use {@link QchatCreateChannelCategoryIdentifyOk}. */
+export type QchatCreateChannelCategoryIdentifyResponse = QchatCreateChannelCategoryIdentifyOk;
 /** @deprecated Use {@link QchatCreateUserIdentifyOk}. */
 export type QchatCreateUserIdentifyResponse = QchatCreateUserIdentifyOk;
 /** Success body of `qchatDeleteUserIdentify` (`code` 200). */
@@ -634,6 +812,12 @@ export type ChatroomRequestAddrResponse = ChatroomRequestAddrOk;
 export type ChatroomMuteRoomResponse = ChatroomMuteRoomOk;
 /** @deprecated Use {@link ChatroomQueryUserRoomIdsOk}. */
 export type ChatroomQueryUserRoomIdsResponse = ChatroomQueryUserRoomIdsOk;
+/** @deprecated Use {@link ChatroomUpdateDelayClosePolicyOk}. */
+export type ChatroomUpdateDelayClosePolicyResponse = ChatroomUpdateDelayClosePolicyOk;
+/** Success body of `chatroomUpdateInOutNotification` (`code` 200). */
+export type ChatroomUpdateInOutNotificationOk = OkResponse;
+/** @deprecated Use {@link ChatroomUpdateInOutNotificationOk}. */
+export type ChatroomUpdateInOutNotificationResponse = ChatroomUpdateInOutNotificationOk;
 /** @deprecated Use {@link ChatroomSetMemberRoleOk}. */
 export type ChatroomSetMemberRoleResponse = ChatroomSetMemberRoleOk;
 /** @deprecated Use {@link ChatroomTemporaryMuteOk}. */
@@ -648,12 +832,48 @@ export type ChatroomQueryMembersResponse = ChatroomQueryMembersOk;
 export type ChatroomUpdateMyRoomRoleOk = OkResponse;
 /** @deprecated Use {@link ChatroomUpdateMyRoomRoleOk}. */
 export type ChatroomUpdateMyRoomRoleResponse = ChatroomUpdateMyRoomRoleOk;
+/** Success body of `chatroomKickMember` (`code` 200). */
+export type ChatroomKickMemberOk = OkResponse;
+/** @deprecated Use {@link ChatroomKickMemberOk}. */
+export type ChatroomKickMemberResponse = ChatroomKickMemberOk;
+/** @deprecated Use {@link ChatroomTagTemporaryMuteOk}. */
+export type ChatroomTagTemporaryMuteResponse = ChatroomTagTemporaryMuteOk;
+/** @deprecated Use {@link ChatroomTagMembersCountOk}. */
+export type ChatroomTagMembersCountResponse = ChatroomTagMembersCountOk;
+/** @deprecated Use {@link ChatroomTagMembersQueryOk}. */
+export type ChatroomTagMembersQueryResponse = ChatroomTagMembersQueryOk;
+/** Success body of `chatroomUpdateChatRoomRoleTag` (`code` 200). */
+export type ChatroomUpdateChatRoomRoleTagOk = OkResponse;
+/** @deprecated Use {@link ChatroomUpdateChatRoomRoleTagOk}. */
+export type ChatroomUpdateChatRoomRoleTagResponse = ChatroomUpdateChatRoomRoleTagOk;
 /** @deprecated Use {@link ChatroomSendMsgOk}. */
 export type ChatroomSendMsgResponse = ChatroomSendMsgOk;
+/** Success body of `chatroomBatchSendMsg` (`code` 200). */
+export type ChatroomBatchSendMsgOk = ChatroomBatchSendOk;
+/** @deprecated Use {@link ChatroomBatchSendMsgOk}. */
+export type ChatroomBatchSendMsgResponse = ChatroomBatchSendMsgOk;
+/** @deprecated Use {@link ChatroomSendMsgToSomeoneOk}. */
+export type ChatroomSendMsgToSomeoneResponse = ChatroomSendMsgToSomeoneOk;
+/** Success body of `chatroomBatchSendMsgToSomeone` (`code` 200). */
+export type ChatroomBatchSendMsgToSomeoneOk = ChatroomBatchSendOk;
+/** @deprecated Use {@link ChatroomBatchSendMsgToSomeoneOk}. */
+export type ChatroomBatchSendMsgToSomeoneResponse = ChatroomBatchSendMsgToSomeoneOk;
+/** @deprecated Use {@link ChatroomBroadcastOk}. */
+export type ChatroomBroadcastResponse = ChatroomBroadcastOk;
+/** Success body of `chatroomRecall` (`code` 200). */
+export type ChatroomRecallOk = OkResponse;
+/** @deprecated Use {@link ChatroomRecallOk}. */
+export type ChatroomRecallResponse = ChatroomRecallOk;
+/** Success body of `chatroomDeleteHistoryMessage` (`code` 200). */
+export type ChatroomDeleteHistoryMessageOk = OkResponse;
+/** @deprecated Use {@link ChatroomDeleteHistoryMessageOk}. */
+export type ChatroomDeleteHistoryMessageResponse = ChatroomDeleteHistoryMessageOk;
 /** @deprecated Use {@link ChatroomAddRobotOk}. */
 export type ChatroomAddRobotResponse = ChatroomAddRobotOk;
 /** @deprecated Use {@link ChatroomRemoveRobotOk}. */
 export type ChatroomRemoveRobotResponse = ChatroomRemoveRobotOk;
+/** @deprecated Use {@link ChatroomCleanRobotOk}. */
+export type ChatroomCleanRobotResponse = ChatroomCleanRobotOk;
 /** @deprecated Use {@link ChatroomQueueInitOk}. */
 export type ChatroomQueueInitResponse = ChatroomQueueInitOk;
 /** @deprecated Use {@link ChatroomQueueOfferOk}. */
@@ -666,6 +886,10 @@ export type ChatroomQueueListResponse = ChatroomQueueListOk;
 export type ChatroomQueueDropResponse = ChatroomQueueDropOk;
 /** @deprecated Use {@link ChatroomQueueBatchUpdateElementsOk}. */
 export type ChatroomQueueBatchUpdateElementsResponse = ChatroomQueueBatchUpdateElementsOk;
+/** @deprecated Use {@link ChatroomQueueBatchOfferOk}. */
+export type ChatroomQueueBatchOfferResponse = ChatroomQueueBatchOfferOk;
+/** @deprecated Use {@link ChatroomQueueMultiGetOk}. */
+export type ChatroomQueueMultiGetResponse = ChatroomQueueMultiGetOk;
 /** @deprecated Use {@link ChatroomStatsTopnOk}. */
 export type ChatroomStatsTopnResponse = ChatroomStatsTopnOk;
 
@@ -808,6 +1032,22 @@ export interface QchatApi {
    */
   getServerMemberListPage(body: QchatGetServerMemberListPageRequest, options?: CallOptions): Promise<QchatGetServerMemberListPageOk>;
   /**
+   * List a server's applications and invitations (查询服务器的申请和邀请记录)
+   *
+   * `POST /qchat/queryInviteApplyHistoryByServer.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/zkzMjY4MjU?platform=server | Vendor page (Chinese)}
+   */
+  queryInviteApplyHistoryByServer(body: QchatQueryInviteApplyHistoryByServerRequest, options?: CallOptions): Promise<QchatQueryInviteApplyHistoryByServerOk>;
+  /**
+   * List a user's own applications and invitation answers (查询个人的申请和邀请记录)
+   *
+   * `POST /qchat/queryInviteApplyHistoryByUser.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DY1OTcyMTk?platform=server | Vendor page (Chinese)}
+   */
+  queryInviteApplyHistoryByUser(body: QchatQueryInviteApplyHistoryByUserRequest, options?: CallOptions): Promise<QchatQueryInviteApplyHistoryByUserOk>;
+  /**
    * Create a channel (创建频道)
    *
    * `POST /qchat/createChannel.action`
@@ -844,7 +1084,7 @@ export interface QchatApi {
    *
    * `POST /qchat/getChannelListPage.action`
    *
-   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DQyMDI4ODE | Vendor page (Chinese)}
+   * @see {@link https://doc.commsease.com/messaging/server-apis/zQ2OTU4NjA?platform=server | Vendor page (Chinese)}
    */
   getChannelListPage(body: QchatGetChannelListPageRequest, options?: CallOptions): Promise<QchatGetChannelListPageOk>;
   /**
@@ -855,6 +1095,14 @@ export interface QchatApi {
    * @see {@link https://doc.commsease.com/messaging/server-apis/jU0ODM3MTM | Vendor page (Chinese), 2024 copy with the required column}
    */
   getChannelMemberListPage(body: QchatGetChannelMemberListPageRequest, options?: CallOptions): Promise<QchatGetChannelMemberListPageOk>;
+  /**
+   * List a server's channel categories page by page (分页查询服务器下频道分组信息)
+   *
+   * `POST /qchat/getChannelCategoryListByServerPage.action`
+   *
+   * @see {@link https://doc.commsease.com/messaging/server-apis/TU5NTM3MTc?platform=server | Vendor page (Chinese)}
+   */
+  getChannelCategoryListByServerPage(body: QchatGetChannelCategoryListByServerPageRequest, options?: CallOptions): Promise<QchatGetChannelCategoryListByServerPageOk>;
   /**
    * Add a role to or remove it from a channel white or black list (修改频道黑白名单身份组)
    *
@@ -868,7 +1116,7 @@ export interface QchatApi {
    *
    * `POST /qchat/updateWhiteBlackIdentifyUser.action`
    *
-   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DQyMDI4ODE | Vendor page (Chinese)}
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/TUyNzkxOTU?platform=server | Vendor page (Chinese)}
    */
   updateWhiteBlackIdentifyUser(body: QchatUpdateWhiteBlackIdentifyUserRequest, options?: CallOptions): Promise<QchatUpdateWhiteBlackIdentifyUserOk>;
   /**
@@ -903,6 +1151,38 @@ export interface QchatApi {
    * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DQyMDI4ODE | Vendor page (Chinese)}
    */
   batchGetWhiteBlackIdentifyUser(body: QchatBatchGetWhiteBlackIdentifyUserRequest, options?: CallOptions): Promise<QchatBatchGetWhiteBlackIdentifyUserOk>;
+  /**
+   * List the roles on a channel category's white or black list page by page (分页查询频道分组黑白名单身份组)
+   *
+   * `POST /qchat/queryCategoryWhiteBlackIdentifyPage.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/TAxMDQ5MDM?platform=server | Vendor page (Chinese)}
+   */
+  queryCategoryWhiteBlackIdentifyPage(body: QchatQueryCategoryWhiteBlackIdentifyPageRequest, options?: CallOptions): Promise<QchatQueryCategoryWhiteBlackIdentifyPageOk>;
+  /**
+   * List the members on a channel category's white or black list page by page (分页查询频道分组黑白名单成员)
+   *
+   * `POST /qchat/queryCategoryWhiteBlackIdentifyUserPage.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/TQxMjEwNDg?platform=server | Vendor page (Chinese)}
+   */
+  queryCategoryWhiteBlackIdentifyUserPage(body: QchatQueryCategoryWhiteBlackIdentifyUserPageRequest, options?: CallOptions): Promise<QchatQueryCategoryWhiteBlackIdentifyUserPageOk>;
+  /**
+   * Check which roles are on a channel category's white or black list (批量查询频道分组黑白名单身份组)
+   *
+   * `POST /qchat/batchGetCategoryWhiteBlackIdentify.action`
+   *
+   * @see {@link https://doc.commsease.com/messaging/server-apis/zk3NDUxNzg?platform=server | Vendor page (Chinese)}
+   */
+  batchGetCategoryWhiteBlackIdentify(body: QchatBatchGetCategoryWhiteBlackIdentifyRequest, options?: CallOptions): Promise<QchatBatchGetCategoryWhiteBlackIdentifyOk>;
+  /**
+   * Check which members are on a channel category's white or black list (批量查询频道分组黑白名单成员)
+   *
+   * `POST /qchat/batchGetCategoryWhiteBlackIdentifyUser.action`
+   *
+   * @see {@link https://doc.commsease.com/messaging/server-apis/TU1Njk0MDc?platform=server | Vendor page (Chinese)}
+   */
+  batchGetCategoryWhiteBlackIdentifyUser(body: QchatBatchGetCategoryWhiteBlackIdentifyUserRequest, options?: CallOptions): Promise<QchatBatchGetCategoryWhiteBlackIdentifyUserOk>;
   /**
    * Send a channel message (发送圈组消息)
    *
@@ -944,11 +1224,35 @@ export interface QchatApi {
    */
   queryHistoryMsg(body: QchatQueryHistoryMsgRequest, options?: CallOptions): Promise<QchatQueryHistoryMsgOk>;
   /**
+   * Read the replies of a message thread (查询 Thread 聊天历史)
+   *
+   * `POST /qchat/queryThreadTalkHistory.action`
+   *
+   * @see {@link https://doc.commsease.com/messaging/server-apis/jQ2NDMzNzA?platform=server | Vendor page (Chinese)}
+   */
+  queryThreadTalkHistory(body: QchatQueryThreadTalkHistoryRequest, options?: CallOptions): Promise<QchatQueryThreadTalkHistoryOk>;
+  /**
+   * Read the reply counts of several message threads (批量查询 Thread 聊天 meta 信息)
+   *
+   * `POST /qchat/batchQueryThreadTalkMeta.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/jk0MjIyMjg?platform=server | Vendor page (Chinese)}
+   */
+  batchQueryThreadTalkMeta(body: QchatBatchQueryThreadTalkMetaRequest, options?: CallOptions): Promise<QchatBatchQueryThreadTalkMetaOk>;
+  /**
+   * List a user's unread messages that mention them (查询@某人的未读消息)
+   *
+   * `POST /qchat/queryChannelUnReadMentionedMsgPage.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/zYzNTM4MTQ?platform=server | Vendor page (Chinese)}
+   */
+  queryChannelUnReadMentionedMsgPage(body: QchatQueryChannelUnReadMentionedMsgPageRequest, options?: CallOptions): Promise<QchatQueryChannelUnReadMentionedMsgPageOk>;
+  /**
    * Create a server role (创建服务器身份组)
    *
    * `POST /qchat/createServerIdentify.action`
    *
-   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DQyMDI4ODE | Vendor page (Chinese)}
+   * @see {@link https://doc.commsease.com/messaging/server-apis/DI4NzcyMTc?platform=server | Vendor page (Chinese)}
    */
   createServerIdentify(body: QchatCreateServerIdentifyRequest, options?: CallOptions): Promise<QchatCreateServerIdentifyOk>;
   /**
@@ -980,7 +1284,7 @@ export interface QchatApi {
    *
    * `POST /qchat/createChannelIdentify.action`
    *
-   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DQyMDI4ODE | Vendor page (Chinese)}
+   * @see {@link https://doc.commsease.com/messaging/server-apis/Dg1NDY3NTU?platform=server | Vendor page (Chinese)}
    */
   createChannelIdentify(body: QchatCreateChannelIdentifyRequest, options?: CallOptions): Promise<QchatCreateChannelIdentifyOk>;
   /**
@@ -1007,6 +1311,14 @@ export interface QchatApi {
    * @see {@link https://doc.yunxin.163.com/messaging/server-apis/DQyMDI4ODE | Vendor page (Chinese)}
    */
   getChannelIdentifyPages(body: QchatGetChannelIdentifyPagesRequest, options?: CallOptions): Promise<QchatGetChannelIdentifyPagesOk>;
+  /**
+   * Add a server role to a channel category (创建频道分组身份组)
+   *
+   * `POST /qchat/createChannelCategoryIdentify.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/server-apis/zQzODk3NjA?platform=server | Vendor page (Chinese), 频道分组身份组}
+   */
+  createChannelCategoryIdentify(body: QchatCreateChannelCategoryIdentifyRequest, options?: CallOptions): Promise<QchatCreateChannelCategoryIdentifyOk>;
   /**
    * Give a user custom permissions in a channel (在频道下为某个人定制权限)
    *
@@ -1148,6 +1460,22 @@ export interface ChatroomApi {
    */
   queryUserRoomIds(body: ChatroomQueryUserRoomIdsRequest, options?: CallOptions): Promise<ChatroomQueryUserRoomIdsOk>;
   /**
+   * Set when a chatroom closes by itself (设置聊天室定时关闭)
+   *
+   * `POST /chatroom/updateDelayClosePolicy.action`
+   *
+   * @see {@link https://doc.commsease.com/messaging/server-apis/jgzNzA0Nzk?platform=server | Vendor page (Chinese), 设置聊天室定时关闭}
+   */
+  updateDelayClosePolicy(body: ChatroomUpdateDelayClosePolicyRequest, options?: CallOptions): Promise<ChatroomUpdateDelayClosePolicyOk>;
+  /**
+   * Turn a chatroom's entry and exit notifications off or on (关闭指定聊天室进出通知)
+   *
+   * `POST /chatroom/updateInOutNotification.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/Dc2MDQ5ODY?platform=server | Vendor page (Chinese), 关闭指定聊天室进出通知}
+   */
+  updateInOutNotification(body: ChatroomUpdateInOutNotificationRequest, options?: CallOptions): Promise<ChatroomUpdateInOutNotificationOk>;
+  /**
    * Set or clear a member role (设置聊天室内用户角色)
    *
    * `POST /chatroom/setMemberRole.action`
@@ -1196,6 +1524,46 @@ export interface ChatroomApi {
    */
   updateMyRoomRole(body: ChatroomUpdateMyRoomRoleRequest, options?: CallOptions): Promise<ChatroomUpdateMyRoomRoleOk>;
   /**
+   * Kick a member out of a chatroom (聊天室踢人)
+   *
+   * `POST /chatroom/kickMember.action`
+   *
+   * @see {@link https://doc.commsease.com/en/messaging/server-apis/DYyODU4MjQ?platform=server | Vendor page (English), Remove a member}
+   */
+  kickMember(body: ChatroomKickMemberRequest, options?: CallOptions): Promise<ChatroomKickMemberOk>;
+  /**
+   * Mute every member with a tag for a while (标签禁言)
+   *
+   * `POST /chatroom/tagTemporaryMute.action`
+   *
+   * @see {@link https://doc.commsease.com/messaging/server-apis/TA0NjA1MzY?platform=server | Vendor page (Chinese), chatroom tags (聊天室标签)}
+   */
+  tagTemporaryMute(body: ChatroomTagTemporaryMuteRequest, options?: CallOptions): Promise<ChatroomTagTemporaryMuteOk>;
+  /**
+   * Count the online members with a tag (查询标签下的在线用户数)
+   *
+   * `POST /chatroom/tagMembersCount.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/TA0NjA1MzY?platform=server | Vendor page (Chinese), chatroom tags (聊天室标签)}
+   */
+  tagMembersCount(body: ChatroomTagMembersCountRequest, options?: CallOptions): Promise<ChatroomTagMembersCountOk>;
+  /**
+   * List the online members with a tag (根据标签查询在线成员列表)
+   *
+   * `POST /chatroom/tagMembersQuery.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/TA0NjA1MzY?platform=server | Vendor page (Chinese), chatroom tags (聊天室标签)}
+   */
+  tagMembersQuery(body: ChatroomTagMembersQueryRequest, options?: CallOptions): Promise<ChatroomTagMembersQueryOk>;
+  /**
+   * Replace an online member's tags (修改聊天室用户标签)
+   *
+   * `POST /chatroom/updateChatRoomRoleTag.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/TA0NjA1MzY?platform=server | Vendor page (Chinese), chatroom tags (聊天室标签), section 修改聊天室用户标签}
+   */
+  updateChatRoomRoleTag(body: ChatroomUpdateChatRoomRoleTagRequest, options?: CallOptions): Promise<ChatroomUpdateChatRoomRoleTagOk>;
+  /**
    * Send a chatroom message (发送聊天室消息)
    *
    * `POST /chatroom/sendMsg.action`
@@ -1203,6 +1571,54 @@ export interface ChatroomApi {
    * @see {@link https://doc.yunxin.163.com/docs/TM5MzM5Njk/TYyMDI1MTg?platformId=60353 | Vendor chatroom server API page (Chinese)}
    */
   sendMsg(body: ChatroomSendMsgRequest, options?: CallOptions): Promise<ChatroomSendMsgOk>;
+  /**
+   * Send up to 10 chatroom messages at once (批量发送聊天室消息)
+   *
+   * `POST /chatroom/batchSendMsg.action`
+   *
+   * @see {@link https://doc.commsease.com/en/messaging/server-apis/jU3NzYzMTk?platform=server | Vendor page (English), Send multiple messages}
+   */
+  batchSendMsg(body: ChatroomBatchSendMsgRequest, options?: CallOptions): Promise<ChatroomBatchSendMsgOk>;
+  /**
+   * Send a chatroom message to some members only (发送聊天室定向消息)
+   *
+   * `POST /chatroom/sendMsgToSomeone.action`
+   *
+   * @see {@link https://doc.commsease.com/en/messaging/server-apis/DkzNTA5NTI?platform=server | Vendor page (English), Send directional messages}
+   */
+  sendMsgToSomeone(body: ChatroomSendMsgToSomeoneRequest, options?: CallOptions): Promise<ChatroomSendMsgToSomeoneOk>;
+  /**
+   * Send up to 10 chatroom messages to some members only (批量发送聊天室定向消息)
+   *
+   * `POST /chatroom/batchSendMsgToSomeone.action`
+   *
+   * @see {@link https://doc.commsease.com/en/messaging/server-apis/zczMTk5NDU?platform=server | Vendor page (English), Send multiple directional messages}
+   */
+  batchSendMsgToSomeone(body: ChatroomBatchSendMsgToSomeoneRequest, options?: CallOptions): Promise<ChatroomBatchSendMsgToSomeoneOk>;
+  /**
+   * Broadcast a message to every chatroom of the app (发送聊天室全服广播消息)
+   *
+   * `POST /chatroom/broadcast.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/zc1MTY2NDQ?platform=server | Vendor page (Chinese), 发送聊天室全服广播消息}
+   */
+  broadcast(body: ChatroomBroadcastRequest, options?: CallOptions): Promise<ChatroomBroadcastOk>;
+  /**
+   * Recall a chatroom message (撤回聊天室消息)
+   *
+   * `POST /chatroom/recall.action`
+   *
+   * @see {@link https://doc.commsease.com/en/messaging/docs/jM2MTE5NzE?platform=server | Vendor page (English), Recall a message in a chat room}
+   */
+  recall(body: ChatroomRecallRequest, options?: CallOptions): Promise<ChatroomRecallOk>;
+  /**
+   * Delete a chatroom message from the cloud history (删除聊天室云端历史消息)
+   *
+   * `POST /chatroom/deleteHistoryMessage.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/DE0MTk0OTY?platform=server | Vendor page (Chinese), 历史记录 (history), section 删除聊天室云端历史消息}
+   */
+  deleteHistoryMessage(body: ChatroomDeleteHistoryMessageRequest, options?: CallOptions): Promise<ChatroomDeleteHistoryMessageOk>;
   /**
    * Add robots to a chatroom (往聊天室内添加机器人)
    *
@@ -1219,6 +1635,14 @@ export interface ChatroomApi {
    * @see {@link https://doc.yunxin.163.com/docs/TM5MzM5Njk/TYyMDI1MTg?platformId=60353 | Vendor chatroom server API page (Chinese)}
    */
   removeRobot(body: ChatroomRemoveRobotRequest, options?: CallOptions): Promise<ChatroomRemoveRobotOk>;
+  /**
+   * Remove every robot from a chatroom (清空聊天室机器人)
+   *
+   * `POST /chatroom/cleanRobot.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/TYyNjY4MTg?platform=server | Vendor page (Chinese), chatroom robots (聊天室机器人), section 清空机器人}
+   */
+  cleanRobot(body: ChatroomCleanRobotRequest, options?: CallOptions): Promise<ChatroomCleanRobotOk>;
   /**
    * Initialise a chatroom queue (初始化队列)
    *
@@ -1268,6 +1692,22 @@ export interface ChatroomApi {
    */
   queueBatchUpdateElements(body: ChatroomQueueBatchUpdateElementsRequest, options?: CallOptions): Promise<ChatroomQueueBatchUpdateElementsOk>;
   /**
+   * Add several chatroom queue elements (批量添加队列元素)
+   *
+   * `POST /chatroom/queueBatchOffer.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/TE0MDE4NjQ?platform=server | Vendor page (Chinese), chatroom queue (聊天室队列), section 批量添加队列元素}
+   */
+  queueBatchOffer(body: ChatroomQueueBatchOfferRequest, options?: CallOptions): Promise<ChatroomQueueBatchOfferOk>;
+  /**
+   * Read chosen chatroom queue elements (获取指定的队列元素)
+   *
+   * `POST /chatroom/queueMultiGet.action`
+   *
+   * @see {@link https://doc.yunxin.163.com/messaging/docs/TE0MDE4NjQ?platform=server | Vendor page (Chinese), chatroom queue (聊天室队列), section 获取指定的队列元素}
+   */
+  queueMultiGet(body: ChatroomQueueMultiGetRequest, options?: CallOptions): Promise<ChatroomQueueMultiGetOk>;
+  /**
    * Rank chatrooms by activity (查询聊天室统计指标TopN)
    *
    * `POST /stats/chatroom/topn.action`
@@ -1308,23 +1748,33 @@ export function bindFacade(call: OperationCaller): NimFacade {
       updateOtherServerMember: bind('qchatUpdateOtherServerMember'),
       getServerMembers: bind('qchatGetServerMembers'),
       getServerMemberListPage: bind('qchatGetServerMemberListPage'),
+      queryInviteApplyHistoryByServer: bind('qchatQueryInviteApplyHistoryByServer'),
+      queryInviteApplyHistoryByUser: bind('qchatQueryInviteApplyHistoryByUser'),
       createChannel: bind('qchatCreateChannel'),
       removeChannel: bind('qchatRemoveChannel'),
       updateChannel: bind('qchatUpdateChannel'),
       getChannels: bind('qchatGetChannels'),
       getChannelListPage: bind('qchatGetChannelListPage'),
       getChannelMemberListPage: bind('qchatGetChannelMemberListPage'),
+      getChannelCategoryListByServerPage: bind('qchatGetChannelCategoryListByServerPage'),
       updateWhiteBlackIdentify: bind('qchatUpdateWhiteBlackIdentify'),
       updateWhiteBlackIdentifyUser: bind('qchatUpdateWhiteBlackIdentifyUser'),
       queryWhiteBlackIdentify: bind('qchatQueryWhiteBlackIdentify'),
       queryWhiteBlackIdentifyUser: bind('qchatQueryWhiteBlackIdentifyUser'),
       batchGetWhiteBlackIdentify: bind('qchatBatchGetWhiteBlackIdentify'),
       batchGetWhiteBlackIdentifyUser: bind('qchatBatchGetWhiteBlackIdentifyUser'),
+      queryCategoryWhiteBlackIdentifyPage: bind('qchatQueryCategoryWhiteBlackIdentifyPage'),
+      queryCategoryWhiteBlackIdentifyUserPage: bind('qchatQueryCategoryWhiteBlackIdentifyUserPage'),
+      batchGetCategoryWhiteBlackIdentify: bind('qchatBatchGetCategoryWhiteBlackIdentify'),
+      batchGetCategoryWhiteBlackIdentifyUser: bind('qchatBatchGetCategoryWhiteBlackIdentifyUser'),
       sendMsg: bind('qchatSendMsg'),
       sendAttachMsg: bind('qchatSendAttachMsg'),
       updateMsg: bind('qchatUpdateMsg'),
       updateAttachMsg: bind('qchatUpdateAttachMsg'),
       queryHistoryMsg: bind('qchatQueryHistoryMsg'),
+      queryThreadTalkHistory: bind('qchatQueryThreadTalkHistory'),
+      batchQueryThreadTalkMeta: bind('qchatBatchQueryThreadTalkMeta'),
+      queryChannelUnReadMentionedMsgPage: bind('qchatQueryChannelUnReadMentionedMsgPage'),
       createServerIdentify: bind('qchatCreateServerIdentify'),
       removeServerIdentify: bind('qchatRemoveServerIdentify'),
       updateServerIdentify: bind('qchatUpdateServerIdentify'),
@@ -1333,6 +1783,7 @@ export function bindFacade(call: OperationCaller): NimFacade {
       deleteChannelIdentify: bind('qchatDeleteChannelIdentify'),
       updateChannelIdentify: bind('qchatUpdateChannelIdentify'),
       getChannelIdentifyPages: bind('qchatGetChannelIdentifyPages'),
+      createChannelCategoryIdentify: bind('qchatCreateChannelCategoryIdentify'),
       createUserIdentify: bind('qchatCreateUserIdentify'),
       deleteUserIdentify: bind('qchatDeleteUserIdentify'),
       updateUserIdentify: bind('qchatUpdateUserIdentify'),
@@ -1352,21 +1803,37 @@ export function bindFacade(call: OperationCaller): NimFacade {
       requestAddr: bind('chatroomRequestAddr'),
       muteRoom: bind('chatroomMuteRoom'),
       queryUserRoomIds: bind('chatroomQueryUserRoomIds'),
+      updateDelayClosePolicy: bind('chatroomUpdateDelayClosePolicy'),
+      updateInOutNotification: bind('chatroomUpdateInOutNotification'),
       setMemberRole: bind('chatroomSetMemberRole'),
       temporaryMute: bind('chatroomTemporaryMute'),
       membersByPage: bind('chatroomMembersByPage'),
       queryMembersByRole: bind('chatroomQueryMembersByRole'),
       queryMembers: bind('chatroomQueryMembers'),
       updateMyRoomRole: bind('chatroomUpdateMyRoomRole'),
+      kickMember: bind('chatroomKickMember'),
+      tagTemporaryMute: bind('chatroomTagTemporaryMute'),
+      tagMembersCount: bind('chatroomTagMembersCount'),
+      tagMembersQuery: bind('chatroomTagMembersQuery'),
+      updateChatRoomRoleTag: bind('chatroomUpdateChatRoomRoleTag'),
       sendMsg: bind('chatroomSendMsg'),
+      batchSendMsg: bind('chatroomBatchSendMsg'),
+      sendMsgToSomeone: bind('chatroomSendMsgToSomeone'),
+      batchSendMsgToSomeone: bind('chatroomBatchSendMsgToSomeone'),
+      broadcast: bind('chatroomBroadcast'),
+      recall: bind('chatroomRecall'),
+      deleteHistoryMessage: bind('chatroomDeleteHistoryMessage'),
       addRobot: bind('chatroomAddRobot'),
       removeRobot: bind('chatroomRemoveRobot'),
+      cleanRobot: bind('chatroomCleanRobot'),
       queueInit: bind('chatroomQueueInit'),
       queueOffer: bind('chatroomQueueOffer'),
       queuePoll: bind('chatroomQueuePoll'),
       queueList: bind('chatroomQueueList'),
       queueDrop: bind('chatroomQueueDrop'),
       queueBatchUpdateElements: bind('chatroomQueueBatchUpdateElements'),
+      queueBatchOffer: bind('chatroomQueueBatchOffer'),
+      queueMultiGet: bind('chatroomQueueMultiGet'),
       statsTopn: bind('chatroomStatsTopn'),
     },
   };

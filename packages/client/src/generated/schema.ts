@@ -366,6 +366,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qchat/queryInviteApplyHistoryByServer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a server's applications and invitations
+         * Lists the application and invitation records (申请和邀请记录) of one server in a time range, newest first unless
+         * `reverse` is 1. The caller (`accid`) needs the permission to view this history, or the answer is 403. Records
+         * come in `data`; page on with `excludeRecordId` and the time range (no cursor object is documented). Each
+         * record's `data` holds type-specific details as JSON.
+         */
+        post: operations["qchatQueryInviteApplyHistoryByServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryInviteApplyHistoryByUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a user's own applications and invitation answers
+         * Lists one user's own records across servers: applications (type 1), answers to invitations (type 3) and
+         * joins by invite code (type 5), in a time range, newest first unless `reverse` is 1. Records come in `data`;
+         * page on with `excludeRecordId`.
+         */
+        post: operations["qchatQueryInviteApplyHistoryByUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/qchat/createChannel.action": {
         parameters: {
             query?: never;
@@ -497,6 +542,28 @@ export interface paths {
          *     example is broken: it sends `serverId` twice and no `channelId`, so as published it is refused with 414.
          */
         post: operations["qchatGetChannelMemberListPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getChannelCategoryListByServerPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a server's channel categories page by page
+         * Lists the channel categories (频道分组) of a server, newest first, `limit` at a time: start with `timetag` 0 and
+         * pass `pageInfo.nextTimetag` on. With `sortField` 1 the order is the custom sort weight instead and paging
+         * uses `pageToken`/`pageInfo.nextPageToken`. With `accid`, only the categories that account can see are listed.
+         */
+        post: operations["qchatGetChannelCategoryListByServerPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -638,6 +705,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qchat/queryCategoryWhiteBlackIdentifyPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the roles on a channel category's white or black list page by page
+         * Lists the server roles on a channel category's white (`type` 1) or black (`type` 2) list, `limit` at a time:
+         * start with `timetag` 0 and pass `pageInfo.nextTimetag` on. With `accid` the vendor checks that account's
+         * permission on the category.
+         */
+        post: operations["qchatQueryCategoryWhiteBlackIdentifyPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryCategoryWhiteBlackIdentifyUserPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the members on a channel category's white or black list page by page
+         * Lists the server members on a channel category's white (`type` 1) or black (`type` 2) list, `limit` at a
+         * time: start with `timetag` 0 and pass `pageInfo.nextTimetag` on. With `accid` the vendor checks that
+         * account's permission on the category.
+         */
+        post: operations["qchatQueryCategoryWhiteBlackIdentifyUserPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchGetCategoryWhiteBlackIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check which roles are on a channel category's white or black list
+         * Returns those of the given server roles (`roleids`, at most 100) that are on a channel category's white
+         * (`type` 1) or black (`type` 2) list. With `accid` the vendor also checks that account's permission on the
+         * category.
+         *
+         *     Quirk: the vendor's curl example also sends `timetag=0`, which this call does not take.
+         */
+        post: operations["qchatBatchGetCategoryWhiteBlackIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchGetCategoryWhiteBlackIdentifyUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check which members are on a channel category's white or black list
+         * Returns those of the given accounts (`accids`, at most 100) that are on a channel category's white (`type`
+         * 1) or black (`type` 2) list, as server members. With `accid` the vendor also checks that account's
+         * permission on the category.
+         *
+         *     Quirk: the vendor's curl example also sends `timetag=0`, which this call does not take.
+         */
+        post: operations["qchatBatchGetCategoryWhiteBlackIdentifyUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/qchat/sendMsg.action": {
         parameters: {
             query?: never;
@@ -747,6 +906,76 @@ export interface paths {
          * `excludeMsgId` and narrow the time range. In the result the sender is `fromAccount` (sending used `from`).
          */
         post: operations["qchatQueryHistoryMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryThreadTalkHistory.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the replies of a message thread
+         * Returns a thread (a root message and the replies to it): the root as `threadMsg`, the replies as `msgs`,
+         * with the reply count (`total`) and the time of the last reply (`timestamp`). The root is named by its
+         * `msgIdServer` and `msgTime`. Page with the time range and `excludeMsgId`, at most 100 replies per call.
+         * `reverse` is a boolean here (`true`/`false`), unlike the `0`/`1` of queryHistoryMsg.
+         */
+        post: operations["qchatQueryThreadTalkHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchQueryThreadTalkMeta.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the reply counts of several message threads
+         * For up to 100 root messages of one channel (`queryMsgs`, a JSON array of `{msgIdServer, msgTime}`), returns
+         * each thread's reply count (`total`) and the time of its last reply (`timestamp`).
+         *
+         *     Quirk: the vendor's response example is not valid JSON (it has `//` comments) and shows `msgIdServer` as a
+         *     string; the `ok` example here is that sample repaired.
+         */
+        post: operations["qchatBatchQueryThreadTalkMeta"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryChannelUnReadMentionedMsgPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a user's unread messages that mention them
+         * Lists the unread messages of one channel that mention `accid` directly, through one of their roles (not the
+         * everyone role), or by mentioning everyone - from the user's last read time up to `timeTag` (default now),
+         * newest first, at most `limit` (200). The answer is `data: {pageInfo, msgList}`. Note `timeTag` with a capital
+         * T.
+         */
+        post: operations["qchatQueryChannelUnReadMentionedMsgPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -944,6 +1173,29 @@ export interface paths {
          * and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
          */
         post: operations["qchatGetChannelIdentifyPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createChannelCategoryIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a server role to a channel category
+         * Brings a server role into a channel category as a category role (频道分组身份组), the role template of the
+         * category's synchronised channels. Besides the server's owner, the operator needs the manage-roles
+         * permission in the category. `identify.roleId` in the answer is the category role's own id; its `auths` is a
+         * JSON string inside the JSON. The vendor's curl wraps `accid` in literal double quotes; send it bare.
+         */
+        post: operations["qchatCreateChannelCategoryIdentify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1348,6 +1600,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatroom/updateDelayClosePolicy.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set when a chatroom closes by itself
+         * Sets or changes a room's timed close (定时关闭): 1 closes it `delaySeconds` after now whether or not anyone is
+         * in it, 2 once it has been empty that long, 0 turns timed close off. Each call restarts the timer. The feature
+         * must be enabled for the app first, and only rooms created after that support it. Without `delaySeconds`,
+         * policies 1 and 2 use the default of 7 days. The answer returns the room under `chatroom`.
+         */
+        post: operations["chatroomUpdateDelayClosePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/updateInOutNotification.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a chatroom's entry and exit notifications off or on
+         * `close=true` stops the notifications (进出通知) members receive when someone enters or leaves the room;
+         * `close=false` turns them back on. The answer carries no payload beyond `code`.
+         */
+        post: operations["chatroomUpdateInOutNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chatroom/setMemberRole.action": {
         parameters: {
             query?: never;
@@ -1491,6 +1787,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatroom/kickMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kick a member out of a chatroom
+         * Removes `targetAccid` from the room. Only the room's creator and its managers (`accid`) may do this. The answer
+         * carries no payload beyond `code`.
+         *
+         *     Quirk: one rendering of the vendor's English page prints the curl body as `...&accid=wujie¬ifyExt=xxxx` (an
+         *     HTML `&not` entity swallowed the `&`); the field is `notifyExt`.
+         */
+        post: operations["chatroomKickMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/tagTemporaryMute.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute every member with a tag for a while
+         * Mutes, for `muteDuration` seconds (at most 30 days), every member carrying `targetTag`; 0 lifts the tag's
+         * mute. The operator must be the creator or a manager. By default the members of the tag are notified;
+         * `notifyTargetTags` sends the notification to another tag expression instead. The answer is
+         * `desc: {"muteDuration": ...}`.
+         */
+        post: operations["chatroomTagTemporaryMute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/tagMembersCount.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count the online members with a tag
+         * Returns how many members carrying `tag` are online in the room now.
+         *
+         *     Quirk: the result sits under `data` (`{"tag": ..., "onlineUserCount": ...}`), not under `desc` like the other
+         *     tag calls.
+         */
+        post: operations["chatroomTagMembersCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/tagMembersQuery.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the online members with a tag
+         * Lists online members carrying `tag`, newest entry first, from `endTime` backwards (0 = from now), at most
+         * `limit` (100) per page. A member logged in on several devices appears once per connection. The list is
+         * `desc.data`; each item is a member record plus its `tags`.
+         */
+        post: operations["chatroomTagMembersQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/updateChatRoomRoleTag.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an online member's tags
+         * Replaces the tags of the online member `accid` with `tags` (a JSON array) and notifies the members matching
+         * `notifyTargetTags`.
+         *
+         *     Quirk: the room id is sent as **`roomId`** (camelCase), unlike `roomid` everywhere else in the chatroom
+         *     group. Both official server SDKs send that spelling; the vendor page's own table for this call was not
+         *     available, so the flags are decided from meaning.
+         */
+        post: operations["chatroomUpdateChatRoomRoleTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chatroom/sendMsg.action": {
         parameters: {
             query?: never;
@@ -1520,6 +1933,136 @@ export interface paths {
          *     high-priority messages.
          */
         post: operations["chatroomSendMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/batchSendMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 10 chatroom messages at once
+         * Sends up to 10 messages (`msgList`, a JSON array) from one sender in one call, with the room-wide options of
+         * sendMsg. The answer reports each message by its `msgId`: `success` holds `{msgId: message}` objects, `fail`
+         * holds `{msgId: reason}` objects.
+         */
+        post: operations["chatroomBatchSendMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/sendMsgToSomeone.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a chatroom message to some members only
+         * Sends a message that only the listed members (`toAccids`, at most 100) receive. Directed messages are not
+         * stored in the cloud history. The answer is the message under `desc`, as for sendMsg.
+         */
+        post: operations["chatroomSendMsgToSomeone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/batchSendMsgToSomeone.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 10 chatroom messages to some members only
+         * Sends up to 10 messages (`msgList`) that only the listed members (`toAccids`, at most 100) receive. Directed
+         * messages are not stored in the cloud history. The answer has the same `success`/`fail` lists as batchSendMsg.
+         */
+        post: operations["chatroomBatchSendMsgToSomeone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/broadcast.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Broadcast a message to every chatroom of the app
+         * Delivers one message to every online member of every chatroom of the app. Broadcasts are online only (no
+         * cloud history), the feature must be enabled by the vendor's sales team, and the rate limit is **10 calls per
+         * minute** (a block lasts 1 minute), not the usual 100 per second. There is no `roomid`.
+         */
+        post: operations["chatroomBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/recall.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recall a chatroom message
+         * Recalls a message from the room; its cloud history record is deleted too. The message is named by its sender
+         * (`fromAcc`), its client id (`msgId`) and its time (`msgTimetag`, Unix milliseconds). Clients need IM SDK 8.7.0
+         * or later to process the recall.
+         */
+        post: operations["chatroomRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/deleteHistoryMessage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a chatroom message from the cloud history
+         * Deletes one message from the room's cloud history (云端历史), found by its sender and its time in Unix
+         * milliseconds (take both from the original message). It does not recall the message from clients that have
+         * it; use recall for that. The official server SDKs file it under their history service.
+         */
+        post: operations["chatroomDeleteHistoryMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1567,6 +2110,27 @@ export interface paths {
          *     (`"[\"hzlisi\"]"`); decode them a second time.
          */
         post: operations["chatroomRemoveRobot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/cleanRobot.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove every robot from a chatroom
+         * Removes all robots (机器人) from the room at once; `notify=true` sends the usual exit notifications. The answer
+         * gives the number removed in `desc.size`.
+         */
+        post: operations["chatroomCleanRobot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1718,6 +2282,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatroom/queueBatchOffer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add several chatroom queue elements
+         * Adds (or updates) several queue elements in one call; `elements` is a JSON array of `{key, value, accid,
+         * transient}` objects. Keys that could not be added come back in `desc.failedKeys`.
+         *
+         *     The vendor's table for this section could not be read: the fields are those the official server SDKs send,
+         *     and every required flag is decided from meaning.
+         */
+        post: operations["chatroomQueueBatchOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueMultiGet.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read chosen chatroom queue elements
+         * Returns the elements of the given `keys` (a JSON array). Like queueList, each element of `desc.list` is a
+         * one-entry object `{elementKey: elementValue}`.
+         *
+         *     The vendor's table for this section could not be read: the fields are those the official server SDKs send,
+         *     and the required flags are decided from meaning.
+         */
+        post: operations["chatroomQueueMultiGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stats/chatroom/topn.action": {
         parameters: {
             query?: never;
@@ -1785,6 +2397,11 @@ export interface components {
         QchatGetServerMembersOk: QchatGetServerMembersOk;
         QchatGetServerMemberListPageRequest: QchatGetServerMemberListPageRequest;
         QchatGetServerMemberListPageOk: QchatGetServerMemberListPageOk;
+        QchatQueryInviteApplyHistoryByServerRequest: QchatQueryInviteApplyHistoryByServerRequest;
+        QchatInviteApplyRecord: QchatInviteApplyRecord;
+        QchatQueryInviteApplyHistoryByServerOk: QchatQueryInviteApplyHistoryByServerOk;
+        QchatQueryInviteApplyHistoryByUserRequest: QchatQueryInviteApplyHistoryByUserRequest;
+        QchatQueryInviteApplyHistoryByUserOk: QchatQueryInviteApplyHistoryByUserOk;
         QchatChannelType: QchatChannelType;
         QchatChannelViewMode: QchatChannelViewMode;
         QchatCreateChannelRequest: QchatCreateChannelRequest;
@@ -1800,6 +2417,9 @@ export interface components {
         QchatGetChannelListPageOk: QchatGetChannelListPageOk;
         QchatGetChannelMemberListPageRequest: QchatGetChannelMemberListPageRequest;
         QchatGetChannelMemberListPageOk: QchatGetChannelMemberListPageOk;
+        QchatGetChannelCategoryListByServerPageRequest: QchatGetChannelCategoryListByServerPageRequest;
+        QchatChannelCategory: QchatChannelCategory;
+        QchatGetChannelCategoryListByServerPageOk: QchatGetChannelCategoryListByServerPageOk;
         QchatWhiteBlackType: QchatWhiteBlackType;
         QchatWhiteBlackOpeType: QchatWhiteBlackOpeType;
         QchatRoleIdParam: QchatRoleIdParam;
@@ -1814,6 +2434,15 @@ export interface components {
         QchatBatchGetWhiteBlackIdentifyOk: QchatBatchGetWhiteBlackIdentifyOk;
         QchatBatchGetWhiteBlackIdentifyUserRequest: QchatBatchGetWhiteBlackIdentifyUserRequest;
         QchatBatchGetWhiteBlackIdentifyUserOk: QchatBatchGetWhiteBlackIdentifyUserOk;
+        QchatCategoryIdParam: QchatCategoryIdParam;
+        QchatQueryCategoryWhiteBlackIdentifyPageRequest: QchatQueryCategoryWhiteBlackIdentifyPageRequest;
+        QchatQueryCategoryWhiteBlackIdentifyPageOk: QchatQueryCategoryWhiteBlackIdentifyPageOk;
+        QchatQueryCategoryWhiteBlackIdentifyUserPageRequest: QchatQueryCategoryWhiteBlackIdentifyUserPageRequest;
+        QchatQueryCategoryWhiteBlackIdentifyUserPageOk: QchatQueryCategoryWhiteBlackIdentifyUserPageOk;
+        QchatBatchGetCategoryWhiteBlackIdentifyRequest: QchatBatchGetCategoryWhiteBlackIdentifyRequest;
+        QchatBatchGetCategoryWhiteBlackIdentifyOk: QchatBatchGetCategoryWhiteBlackIdentifyOk;
+        QchatBatchGetCategoryWhiteBlackIdentifyUserRequest: QchatBatchGetCategoryWhiteBlackIdentifyUserRequest;
+        QchatBatchGetCategoryWhiteBlackIdentifyUserOk: QchatBatchGetCategoryWhiteBlackIdentifyUserOk;
         QchatSendMsgRequest: QchatSendMsgRequest;
         QchatSendMsgOk: QchatSendMsgOk;
         QchatSendAttachMsgRequest: QchatSendAttachMsgRequest;
@@ -1821,7 +2450,14 @@ export interface components {
         QchatUpdateMsgRequest: QchatUpdateMsgRequest;
         QchatUpdateAttachMsgRequest: QchatUpdateAttachMsgRequest;
         QchatQueryHistoryMsgRequest: QchatQueryHistoryMsgRequest;
+        QchatHistoryMsg: QchatHistoryMsg;
         QchatQueryHistoryMsgOk: QchatQueryHistoryMsgOk;
+        QchatQueryThreadTalkHistoryRequest: QchatQueryThreadTalkHistoryRequest;
+        QchatQueryThreadTalkHistoryOk: QchatQueryThreadTalkHistoryOk;
+        QchatBatchQueryThreadTalkMetaRequest: QchatBatchQueryThreadTalkMetaRequest;
+        QchatBatchQueryThreadTalkMetaOk: QchatBatchQueryThreadTalkMetaOk;
+        QchatQueryChannelUnReadMentionedMsgPageRequest: QchatQueryChannelUnReadMentionedMsgPageRequest;
+        QchatQueryChannelUnReadMentionedMsgPageOk: QchatQueryChannelUnReadMentionedMsgPageOk;
         QchatCreateServerIdentifyRequest: QchatCreateServerIdentifyRequest;
         QchatIdentifyType: QchatIdentifyType;
         QchatServerIdentify: QchatServerIdentify;
@@ -1841,6 +2477,9 @@ export interface components {
         QchatUpdateChannelIdentifyOk: QchatUpdateChannelIdentifyOk;
         QchatGetChannelIdentifyPagesRequest: QchatGetChannelIdentifyPagesRequest;
         QchatGetChannelIdentifyPagesOk: QchatGetChannelIdentifyPagesOk;
+        QchatCreateChannelCategoryIdentifyRequest: QchatCreateChannelCategoryIdentifyRequest;
+        QchatChannelCategoryIdentify: QchatChannelCategoryIdentify;
+        QchatCreateChannelCategoryIdentifyOk: QchatCreateChannelCategoryIdentifyOk;
         QchatCreateUserIdentifyRequest: QchatCreateUserIdentifyRequest;
         QchatUserIdentify: QchatUserIdentify;
         QchatCreateUserIdentifyOk: QchatCreateUserIdentifyOk;
@@ -1879,6 +2518,9 @@ export interface components {
         ChatroomMuteRoomOk: ChatroomMuteRoomOk;
         ChatroomQueryUserRoomIdsRequest: ChatroomQueryUserRoomIdsRequest;
         ChatroomQueryUserRoomIdsOk: ChatroomQueryUserRoomIdsOk;
+        ChatroomUpdateDelayClosePolicyRequest: ChatroomUpdateDelayClosePolicyRequest;
+        ChatroomUpdateDelayClosePolicyOk: ChatroomUpdateDelayClosePolicyOk;
+        ChatroomUpdateInOutNotificationRequest: ChatroomUpdateInOutNotificationRequest;
         ChatroomSetMemberRoleRequest: ChatroomSetMemberRoleRequest;
         ChatroomMemberType: ChatroomMemberType;
         ChatroomMember: ChatroomMember;
@@ -1894,13 +2536,42 @@ export interface components {
         ChatroomMemberLegacy: ChatroomMemberLegacy;
         ChatroomQueryMembersOk: ChatroomQueryMembersOk;
         ChatroomUpdateMyRoomRoleRequest: ChatroomUpdateMyRoomRoleRequest;
+        ChatroomKickMemberRequest: ChatroomKickMemberRequest;
+        ChatroomTag: ChatroomTag;
+        ChatroomTagExpression: ChatroomTagExpression;
+        ChatroomTagTemporaryMuteRequest: ChatroomTagTemporaryMuteRequest;
+        ChatroomTagTemporaryMuteOk: ChatroomTagTemporaryMuteOk;
+        ChatroomTagMembersCountRequest: ChatroomTagMembersCountRequest;
+        ChatroomTagMembersCountOk: ChatroomTagMembersCountOk;
+        ChatroomTagMembersQueryRequest: ChatroomTagMembersQueryRequest;
+        ChatroomTagMember: ChatroomTagMember;
+        ChatroomTagMembersQueryOk: ChatroomTagMembersQueryOk;
+        ChatroomUpdateChatRoomRoleTagRequest: ChatroomUpdateChatRoomRoleTagRequest;
         ChatroomSendMsgRequest: ChatroomSendMsgRequest;
+        ChatroomSentMessage: ChatroomSentMessage;
         ChatroomSendMsgOk: ChatroomSendMsgOk;
+        ChatroomMsgClientId: ChatroomMsgClientId;
+        ChatroomMsgType: ChatroomMsgType;
+        ChatroomBatchMsgList: ChatroomBatchMsgList;
+        ChatroomYidunAntiCheating: ChatroomYidunAntiCheating;
+        ChatroomAntispamCustom: ChatroomAntispamCustom;
+        ChatroomBatchSendMsgRequest: ChatroomBatchSendMsgRequest;
+        ChatroomBatchSendOk: ChatroomBatchSendOk;
+        ChatroomToAccids: ChatroomToAccids;
+        ChatroomSendMsgToSomeoneRequest: ChatroomSendMsgToSomeoneRequest;
+        ChatroomSendMsgToSomeoneOk: ChatroomSendMsgToSomeoneOk;
+        ChatroomBatchSendMsgToSomeoneRequest: ChatroomBatchSendMsgToSomeoneRequest;
+        ChatroomBroadcastRequest: ChatroomBroadcastRequest;
+        ChatroomBroadcastOk: ChatroomBroadcastOk;
+        ChatroomRecallRequest: ChatroomRecallRequest;
+        ChatroomDeleteHistoryMessageRequest: ChatroomDeleteHistoryMessageRequest;
         ChatroomAddRobotRequest: ChatroomAddRobotRequest;
         ChatroomRobotAccidList: ChatroomRobotAccidList;
         ChatroomAddRobotOk: ChatroomAddRobotOk;
         ChatroomRemoveRobotRequest: ChatroomRemoveRobotRequest;
         ChatroomRemoveRobotOk: ChatroomRemoveRobotOk;
+        ChatroomCleanRobotRequest: ChatroomCleanRobotRequest;
+        ChatroomCleanRobotOk: ChatroomCleanRobotOk;
         ChatroomQueueInitRequest: ChatroomQueueInitRequest;
         ChatroomQueueInitOk: ChatroomQueueInitOk;
         ChatroomQueueElementKey: ChatroomQueueElementKey;
@@ -1919,6 +2590,10 @@ export interface components {
         ChatroomQueueDropOk: ChatroomQueueDropOk;
         ChatroomQueueBatchUpdateElementsRequest: ChatroomQueueBatchUpdateElementsRequest;
         ChatroomQueueBatchUpdateElementsOk: ChatroomQueueBatchUpdateElementsOk;
+        ChatroomQueueBatchOfferRequest: ChatroomQueueBatchOfferRequest;
+        ChatroomQueueBatchOfferOk: ChatroomQueueBatchOfferOk;
+        ChatroomQueueMultiGetRequest: ChatroomQueueMultiGetRequest;
+        ChatroomQueueMultiGetOk: ChatroomQueueMultiGetOk;
         ChatroomStatsTopnRequest: ChatroomStatsTopnRequest;
         ChatroomStatsTopnOk: ChatroomStatsTopnOk;
     };
@@ -2306,6 +2981,111 @@ export interface QchatGetServerMemberListPageOk {
     /** The members on this page, most recently joined first. */
     serverMembers: QchatServerMember[];
 }
+export interface QchatQueryInviteApplyHistoryByServerRequest {
+    /** accid of the account that queries; it needs the permission to view application/invitation history (申请邀请历史查看权限), or the answer is 403. */
+    accid: Accid;
+    serverId: QchatServerIdParam;
+    /**
+     * Start of the time range, Unix milliseconds; default 0.
+     * @default 0
+     */
+    fromTime?: number;
+    /**
+     * End of the time range, Unix milliseconds; default now.
+     * @example 1640995200000
+     */
+    toTime?: number;
+    /** Id of a record to leave out, as a decimal string; pass the last `recordId` of the previous page. */
+    excludeRecordId?: NimIdParam;
+    /**
+     * Maximum number of records, at most 100.
+     * @example 100
+     */
+    limit?: number;
+    /**
+     * 0 (default) - from now back into the past; 1 - the other way round. Sent as `0`/`1`.
+     * @default 0
+     */
+    reverse?: 0 | 1;
+}
+/**
+ * One application or invitation record (申请和邀请记录) of a server. `data` holds type-specific details as a JSON
+ * object (the vendor's table types it Long but describes JSON: parse it when it is a string).
+ */
+export interface QchatInviteApplyRecord {
+    /** Id of the server. */
+    serverId?: NimId;
+    /** accid of the user the record is about (the vendor's table types it Long; it is an accid). */
+    accid?: string;
+    /**
+     * Record type: 1 - an application (APPLY); 2 - an invitation (INVITE); 3 - the answer to an invitation
+     * (INVITE_ACK, accepted or declined); 4 - an invite code was requested (INVITE_CODE); 5 - a user joined with an
+     * invite code (INVITE_CODE_JOIN).
+     */
+    type?: 1 | 2 | 3 | 4 | 5;
+    /**
+     * 0 - pending; 1 - accepted; 2 - declined; 3 - accepted through another application/invitation; 4 - declined
+     * through another one; 5 - joined automatically; 6 - expired. Duplicates of an answered request take 3 or 4.
+     */
+    status?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+    /** Id of the application or invitation. */
+    requestId?: NimId;
+    /** When the request was made, Unix milliseconds. */
+    createTime?: number;
+    /** When the request last changed, Unix milliseconds. */
+    updateTime?: number;
+    /** When the request expires, Unix milliseconds. */
+    expireTime?: number;
+    /**
+     * Type-specific details: for type 1 `applyMsg`, `updateAccid`, `updateMsg`; for type 3 `inviteMsg`,
+     * `updateMsg`; for type 5 `updateMsg` and the code used; other types as the vendor's page lists them.
+     */
+    data?: string | Record<string, unknown>;
+    /** Id of the record; pass it as `excludeRecordId` to page on. */
+    recordId: NimId;
+}
+export interface QchatQueryInviteApplyHistoryByServerOk {
+    code: 200;
+    /**
+     * The records found. The vendor's table calls `data` "the information found" and lists the record fields under
+     * it; no paging object is documented (page with `excludeRecordId` and the time range).
+     */
+    data: QchatInviteApplyRecord[];
+}
+export interface QchatQueryInviteApplyHistoryByUserRequest {
+    /** accid of the user whose own applications, invitation answers and code joins are listed. */
+    accid: Accid;
+    /**
+     * Start of the time range, Unix milliseconds; default 0.
+     * @default 0
+     */
+    fromTime?: number;
+    /**
+     * End of the time range, Unix milliseconds; default now.
+     * @example 1640995200000
+     */
+    toTime?: number;
+    /** Id of a record to leave out, as a decimal string; pass the last `recordId` of the previous page. */
+    excludeRecordId?: NimIdParam;
+    /**
+     * Maximum number of records, at most 100.
+     * @example 100
+     */
+    limit?: number;
+    /**
+     * 0 (default) - from now back into the past; 1 - the other way round. Sent as `0`/`1`.
+     * @default 0
+     */
+    reverse?: 0 | 1;
+}
+export interface QchatQueryInviteApplyHistoryByUserOk {
+    code: 200;
+    /**
+     * The records found. The vendor's table calls `data` "the information found" and lists the record fields under
+     * it; no paging object is documented (page with `excludeRecordId` and the time range).
+     */
+    data: QchatInviteApplyRecord[];
+}
 export interface QchatCreateChannelRequest {
     /** accid of the operator, who becomes the channel's owner. */
     accid: Accid;
@@ -2402,12 +3182,13 @@ export interface QchatGetChannelsOk {
 export interface QchatGetChannelListPageRequest {
     serverId: QchatServerIdParam;
     /**
-     * Paging cursor: a channel's creation time (Unix milliseconds). 0 or omitted asks for the first page; pages
+     * Paging cursor: a channel's creation time (Unix milliseconds). 0 asks for the first page (the vendor's table
+     * marks it required, so send 0 explicitly); pages
      * run from the newest channel backwards. Pass the previous page's `pageInfo.nextTimetag`. The vendor types
      * it String; it carries a number.
-     * @default 0
+     * @example 0
      */
-    timetag?: number;
+    timetag: number;
     /**
      * Maximum number of channels on this page, at most 200.
      * @example 10
@@ -2458,6 +3239,68 @@ export interface QchatGetChannelMemberListPageOk {
      * while `pageInfo.hasMore` is still true; page on `hasMore`, never on the row count.
      */
     members: QchatServerMember[];
+}
+export interface QchatGetChannelCategoryListByServerPageRequest {
+    serverId: QchatServerIdParam;
+    /**
+     * Creation time (ms) to page back from; 0 asks for the most recent page. Pages run from the newest category
+     * back; for the next page pass the previous page's `pageInfo.nextTimetag`.
+     * @example 0
+     */
+    timetag: number;
+    /**
+     * Maximum number of categories on this page. The vendor states no upper bound.
+     * @example 10
+     */
+    limit: number;
+    /**
+     * accid of the operator. Left out, every category of the server is listed; given, only those the account
+     * can see.
+     */
+    accid?: Accid;
+    /**
+     * Sort order - 1 sorts by the custom sort weight (自定义排序); any other value (the default) by time.
+     * @example 1
+     */
+    sortField?: number;
+    /** With `sortField` 1 only, the `pageInfo.nextPageToken` of the previous page. */
+    pageToken?: string;
+}
+/**
+ * A channel category (频道分组) of a server, as getChannelCategoryListByServerPage lists it.
+ */
+export interface QchatChannelCategory {
+    /** Id of the category. */
+    categoryId: NimId;
+    /** Id of the server. */
+    serverId?: NimId;
+    /** Name of the category. */
+    name?: string;
+    /** Custom extension of the category. */
+    custom?: string;
+    /** accid of the category's owner (the vendor's table says the server's owner). */
+    owner?: string;
+    viewMode?: QchatChannelViewMode;
+    /** Number of channels in the category. */
+    channelNumber?: number;
+    /**
+     * 1 - valid; 0 - no longer valid.
+     */
+    validFlag?: 0 | 1;
+    /** Creation time, Unix milliseconds. */
+    createTime?: number;
+    /** Last update time, Unix milliseconds. */
+    updateTime?: number;
+    /** The category's custom sort weight (自定义排序权重值); lowercase key as the vendor spells it. */
+    reorderweight?: number;
+}
+export interface QchatGetChannelCategoryListByServerPageOk {
+    code: 200;
+    pageInfo: PageInfo & {
+        /** Cursor for the next page when `sortField` is 1; pass it as `pageToken`. */
+        nextPageToken?: string;
+    };
+    categoryInfos: QchatChannelCategory[];
 }
 /**
  * Id of a QChat role (身份组), as a decimal string.
@@ -2611,6 +3454,88 @@ export interface QchatBatchGetWhiteBlackIdentifyUserRequest {
 export interface QchatBatchGetWhiteBlackIdentifyUserOk {
     code: 200;
     /** Those of the requested accounts that are on the list, as server members; others are left out. */
+    members: QchatServerMember[];
+}
+/**
+ * Id of the channel category (频道分组唯一标识), as a decimal string.
+ * @example 12222
+ */
+export type QchatCategoryIdParam = NimIdParam;
+export interface QchatQueryCategoryWhiteBlackIdentifyPageRequest {
+    serverId: QchatServerIdParam;
+    categoryId: QchatCategoryIdParam;
+    /** accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+    accid?: Accid;
+    type: QchatWhiteBlackType;
+    /**
+     * Paging cursor in Unix milliseconds; 0 asks for the most recent page, then pass `pageInfo.nextTimetag`.
+     * @example 0
+     */
+    timetag: number;
+    /**
+     * Maximum number of entries on this page. The vendor states no default and no upper bound.
+     * @example 10
+     */
+    limit: number;
+}
+export interface QchatQueryCategoryWhiteBlackIdentifyPageOk {
+    code: 200;
+    pageInfo: PageInfo;
+    /** The server roles on the category's white or black list on this page. */
+    identifies: QchatAccessListRole[];
+}
+export interface QchatQueryCategoryWhiteBlackIdentifyUserPageRequest {
+    serverId: QchatServerIdParam;
+    categoryId: QchatCategoryIdParam;
+    /** accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+    accid?: Accid;
+    type: QchatWhiteBlackType;
+    /**
+     * Paging cursor in Unix milliseconds; 0 asks for the most recent page, then pass `pageInfo.nextTimetag`.
+     * @example 0
+     */
+    timetag: number;
+    /**
+     * Maximum number of entries on this page. The vendor states no default and no upper bound.
+     * @example 10
+     */
+    limit: number;
+}
+export interface QchatQueryCategoryWhiteBlackIdentifyUserPageOk {
+    code: 200;
+    pageInfo: PageInfo;
+    /** The server members on the category's white or black list on this page. */
+    members: QchatServerMember[];
+}
+export interface QchatBatchGetCategoryWhiteBlackIdentifyRequest {
+    serverId: QchatServerIdParam;
+    categoryId: QchatCategoryIdParam;
+    /** accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+    accid?: Accid;
+    type: QchatWhiteBlackType;
+    /**
+     * The server roles to look up, a JSON array of at most 100 role ids as decimal strings, e.g. `["10"]` (plural
+     * lowercase `roleids`).
+     */
+    roleids: QchatRoleIdParam[];
+}
+export interface QchatBatchGetCategoryWhiteBlackIdentifyOk {
+    code: 200;
+    /** Those of the requested roles that are on the category's list. */
+    identifies: QchatAccessListRole[];
+}
+export interface QchatBatchGetCategoryWhiteBlackIdentifyUserRequest {
+    serverId: QchatServerIdParam;
+    categoryId: QchatCategoryIdParam;
+    /** accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+    accid?: Accid;
+    type: QchatWhiteBlackType;
+    /** The accounts to look up, a JSON array of at most 100 accids. */
+    accids: Accid[];
+}
+export interface QchatBatchGetCategoryWhiteBlackIdentifyUserOk {
+    code: 200;
+    /** Those of the requested accounts that are on the category's list, as server members. */
     members: QchatServerMember[];
 }
 export interface QchatSendMsgRequest {
@@ -2899,36 +3824,148 @@ export interface QchatQueryHistoryMsgRequest {
      */
     reverse?: QchatHistoryOrder;
 }
+/**
+ * A channel message from the cloud history (云端历史消息), as queryHistoryMsg, queryThreadTalkHistory and
+ * queryChannelUnReadMentionedMsgPage return it.
+ */
+export interface QchatHistoryMsg {
+    /** accid of the sender. Note the key is `fromAccount` here, while sending uses `from`. */
+    fromAccount?: string;
+    /** Nickname of the sender. */
+    fromNick?: string;
+    /**
+     * Kind of client the message was sent from, as a name such as `IOS`. The vendor documents no list of
+     * values.
+     */
+    fromClientType?: string;
+    /** Send time, Unix milliseconds. */
+    time?: number;
+    /** Time of the last update, Unix milliseconds. */
+    updateTime?: number;
+    /** Message status: 0 - normal; 1 - recalled; 2 - deleted; 10000 or more - app-defined. */
+    status?: number;
+    /** Message content. */
+    body?: string;
+    /** Attachment of the message. */
+    attach?: string;
+    /** Extension field. */
+    ext?: string;
+    /** Server-side message id (服务器消息id). */
+    msgIdServer: NimId;
+    /** Client-side message id. */
+    msgIdClient?: string;
+    /** Message type, as in sendMsg's `type` (listed by the queryChannelUnReadMentionedMsgPage page). */
+    type?: number;
+    /** 1 when the message mentions everyone (@所有人) (listed by the queryChannelUnReadMentionedMsgPage page). */
+    mentionedAll?: number;
+}
 export interface QchatQueryHistoryMsgOk {
     code: 200;
     /** The messages found, in the order asked for by `reverse`. There is no paging object (see `excludeMsgId`). */
-    data: {
-        /** accid of the sender. Note the key is `fromAccount` here, while sending uses `from`. */
-        fromAccount?: string;
-        /** Nickname of the sender. */
-        fromNick?: string;
+    data: QchatHistoryMsg[];
+}
+export interface QchatQueryThreadTalkHistoryRequest {
+    /** accid in whose name the query runs (以谁的名义查询). */
+    accid?: Accid;
+    serverId: QchatServerIdParam;
+    channelId: QchatChannelIdParam;
+    /** When paging, the `msgIdServer` of the last message of the previous page (anchors messages with equal times). */
+    excludeMsgId?: NimIdParam;
+    /**
+     * Start of the time range, Unix milliseconds; default 0.
+     * @default 0
+     */
+    fromTime?: number;
+    /**
+     * Maximum number of replies, at most 100 (the default).
+     * @default 100
+     */
+    limit?: number;
+    /** Server-side id of the thread's root message (根消息). */
+    msgIdServer: NimIdParam;
+    /**
+     * Send time of the root message, Unix milliseconds.
+     * @example 1640995200000
+     */
+    msgTime: number;
+    /**
+     * `false` (default) reads from now back into the past; `true` the other way round. Sent as `true`/`false`.
+     * @default false
+     */
+    reverse?: boolean;
+    /**
+     * End of the time range, Unix milliseconds; default now.
+     * @example 1640995200000
+     */
+    toTime?: number;
+}
+export interface QchatQueryThreadTalkHistoryOk {
+    code: 200;
+    /** The root message. */
+    threadMsg?: QchatHistoryMsg;
+    /** Total number of replies in the thread. */
+    total?: number;
+    /** Time of the last reply, Unix milliseconds. */
+    timestamp?: number;
+    /** The replies (every message of the thread except the root). */
+    msgs?: QchatHistoryMsg[];
+}
+export interface QchatBatchQueryThreadTalkMetaRequest {
+    serverId: QchatServerIdParam;
+    channelId: QchatChannelIdParam;
+    /** accid in whose name the query runs; the vendor's curl example leaves it out. */
+    accid?: Accid;
+    /**
+     * The root messages to look up, a JSON array of at most 100 `{msgIdServer, msgTime}` objects (numbers in the
+     * vendor's example).
+     */
+    queryMsgs: {
         /**
-         * Kind of client the message was sent from, as a name such as `IOS`. The vendor documents no list of
-         * values.
+         * Server-side id of a root message: a number as in the vendor's example, or a decimal string, which keeps
+         * ids above 2^53 exact.
          */
-        fromClientType?: string;
-        /** Send time, Unix milliseconds. */
-        time?: number;
-        /** Time of the last update, Unix milliseconds. */
-        updateTime?: number;
-        /** Message status: 0 - normal; 1 - recalled; 2 - deleted; 10000 or more - app-defined. */
-        status?: number;
-        /** Message content. */
-        body?: string;
-        /** Attachment of the message. */
-        attach?: string;
-        /** Extension field. */
-        ext?: string;
-        /** Server-side message id (服务器消息id). */
-        msgIdServer: NimId;
-        /** Client-side message id. */
-        msgIdClient?: string;
+        msgIdServer: NimIdParam | number;
+        /** Send time of that root message, Unix milliseconds. */
+        msgTime: number;
     }[];
+}
+export interface QchatBatchQueryThreadTalkMetaOk {
+    code: 200;
+    data: {
+        /** Server-side id of the root message. */
+        msgIdServer?: string | number;
+        /** Send time of the root message. */
+        msgTime?: number;
+        /** Number of replies. */
+        total?: number;
+        /** Time of the last reply. */
+        timestamp?: number;
+    }[];
+}
+export interface QchatQueryChannelUnReadMentionedMsgPageRequest {
+    /** accid of the user whose unread mentions are listed. */
+    accid: Accid;
+    serverId: QchatServerIdParam;
+    channelId: QchatChannelIdParam;
+    /**
+     * Newest time (ms) to read back from; default now. The range runs from the user's last read time (ackTime) to
+     * here, newest first. Note the capital T in `timeTag`.
+     * @example 1640995200000
+     */
+    timeTag?: number;
+    /**
+     * Maximum number of messages, at most 200 (the default).
+     * @default 200
+     */
+    limit?: number;
+}
+export interface QchatQueryChannelUnReadMentionedMsgPageOk {
+    code: 200;
+    data: {
+        pageInfo?: PageInfo;
+        /** Unread messages that mention the user, a role of the user, or everyone. */
+        msgList?: QchatHistoryMsg[];
+    };
 }
 export interface QchatCreateServerIdentifyRequest {
     /** accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
@@ -2940,7 +3977,7 @@ export interface QchatCreateServerIdentifyRequest {
      */
     type: 2;
     /** Role name (身份组名称). The vendor states no length limit. */
-    name?: string;
+    name: string;
     /** Role icon URL (身份组图标). The vendor states no length limit. */
     icon?: string;
     /** Custom extension for the app's own use, at most 1024 characters. */
@@ -3217,6 +4254,43 @@ export interface QchatGetChannelIdentifyPagesOk {
      * row more than `limit`. There is no paging cursor: pass the last row's `createtime` as the next `timetag`.
      */
     identifies: QchatChannelIdentify[];
+}
+export interface QchatCreateChannelCategoryIdentifyRequest {
+    /** accid of the operator; besides the server's owner it needs the manage-roles permission in the category. */
+    accid: Accid;
+    serverId: QchatServerIdParam;
+    /** Id of the server role to bring into the category (继承的服务器身份组ID). */
+    serverRoleId: QchatRoleIdParam;
+    categoryId: QchatCategoryIdParam;
+}
+/**
+ * A channel-category role (频道分组身份组): a server role brought into a channel category, used as the role
+ * template of the category's synchronised channels. Quirks as for channel roles: lowercase `createtime`, and
+ * `auths` is a JSON object sent as a string.
+ */
+export interface QchatChannelCategoryIdentify {
+    /** Id of the server. */
+    serverId?: NimId;
+    /** Id of the channel category. */
+    categoryId?: NimId;
+    /** Id of the category role itself. */
+    roleId: NimId;
+    /** Id of the server role it comes from. */
+    serverRoleId?: NimId;
+    /** Name of the server role it comes from. */
+    name?: string;
+    /**
+     * The category role's permissions, a JSON object **encoded as a string**: keys are permission codes, values 1
+     * allow, -1 deny, 0 inherit the server role's setting.
+     */
+    auths?: string;
+    /** Creation time, Unix milliseconds (lowercase key). */
+    createtime?: number;
+}
+export interface QchatCreateChannelCategoryIdentifyOk {
+    code: 200;
+    /** The new category role. */
+    identify: QchatChannelCategoryIdentify;
 }
 export interface QchatCreateUserIdentifyRequest {
     /** accid of the operator (操作者). Send it bare, without the quotes the vendor's curl examples add. */
@@ -3681,6 +4755,26 @@ export interface ChatroomQueryUserRoomIdsOk {
         roomids: string[];
     };
 }
+export interface ChatroomUpdateDelayClosePolicyRequest {
+    roomid: ChatroomRoomIdParam;
+    delayClosePolicy?: ChatroomDelayClosePolicy;
+    /**
+     * Delay before the timed close, in **seconds** (the vendor's prose speaks of hours: convert). With policy 1 or 2
+     * and no delay, the app's default delay (7 x 24 x 3600 s) applies.
+     * @example 604800
+     */
+    delaySeconds?: number;
+}
+export interface ChatroomUpdateDelayClosePolicyOk {
+    code: 200;
+    /** The room after the change, including its `delayInfo` (the official server SDKs read `chatroom`). */
+    chatroom: ChatroomInfo;
+}
+export interface ChatroomUpdateInOutNotificationRequest {
+    roomid: ChatroomRoomIdParam;
+    /** `true` turns the room's entry/exit notifications (进出通知) off; `false` turns them back on. Sent as `true`/`false`. */
+    close: boolean;
+}
 export interface ChatroomSetMemberRoleRequest {
     roomid: ChatroomRoomIdParam;
     /** accid of the operator; see `opt` for who may do what. */
@@ -3910,6 +5004,118 @@ export interface ChatroomUpdateMyRoomRoleRequest {
      */
     bid?: AntispamBid;
 }
+export interface ChatroomKickMemberRequest {
+    roomid: ChatroomRoomIdParam;
+    /** accid of the member to kick out of the room. */
+    targetAccid: Accid;
+    /** accid of the operator; only the room's creator and its managers may kick members. */
+    accid: Accid;
+    /** Extension carried by the kick notification (扩展字段). The vendor states no limit for it. */
+    notifyExt?: string;
+}
+/**
+ * One chatroom tag (标签) a member carries; a member has at most 10 tags.
+ * @example tag1
+ */
+export type ChatroomTag = string;
+/**
+ * A tag expression (标签表达式) choosing room members by their tags, at most 128 characters, e.g. `{"tag":"abc"}`,
+ * `{"tag":"abc.*","matchType":"regex"}` or `{"tag":"a"} and {"tag":"b"}`. The syntax is described on the vendor's
+ * chatroom-tag pages; it is passed through as text.
+ * @example {"tag":"tag1"}
+ */
+export type ChatroomTagExpression = string;
+export interface ChatroomTagTemporaryMuteRequest {
+    roomid: ChatroomRoomIdParam;
+    /** accid of the operator; it must be the room's creator or a manager. */
+    operator: Accid;
+    /** The tag whose members are muted (目标标签). */
+    targetTag: ChatroomTag;
+    /**
+     * Whether a mute notification is sent; default `true`. Sent as `true`/`false`.
+     * @default true
+     */
+    needNotify?: boolean;
+    /** Extension carried by the mute notification, at most 2048 characters. */
+    notifyExt?: string;
+    /** Length of the mute in seconds, at most 2592000 (30 days); 0 lifts the tag's mute. */
+    muteDuration: number;
+    /**
+     * Tag expression choosing who receives the mute notification; without it the notification goes to the members
+     * carrying `targetTag`.
+     */
+    notifyTargetTags?: ChatroomTagExpression;
+}
+export interface ChatroomTagTemporaryMuteOk {
+    code: 200;
+    desc: {
+        /** The mute length now in force for the tag, in seconds (0 after lifting it). */
+        muteDuration: number;
+    };
+}
+export interface ChatroomTagMembersCountRequest {
+    roomid: ChatroomRoomIdParam;
+    /** The tag to count online members of. */
+    tag: ChatroomTag;
+}
+export interface ChatroomTagMembersCountOk {
+    code: 200;
+    /**
+     * Quirk: this answer puts its payload under `data`, not `desc` like the other tag calls (both official server
+     * SDKs read `data`).
+     */
+    data: {
+        /** The tag that was counted. */
+        tag: string;
+        /** Number of members online in the room now carrying the tag. */
+        onlineUserCount: number;
+    };
+}
+export interface ChatroomTagMembersQueryRequest {
+    roomid: ChatroomRoomIdParam;
+    /** The tag whose online members are listed. */
+    tag: ChatroomTag;
+    /**
+     * Start of the backwards page, Unix milliseconds of entry time: members are listed newest first from here; 0
+     * starts from now.
+     * @example 0
+     */
+    endTime: number;
+    /**
+     * Page size, at most 100.
+     * @example 100
+     */
+    limit: number;
+}
+/**
+ * An online member listed by tag: the fields of a chatroom member plus its tags. A member logged in on several
+ * devices is listed once per connection.
+ */
+export type ChatroomTagMember = ChatroomMember & {
+    /** The member's tags, as a JSON array encoded in a string (the official SDKs type it as text). */
+    tags?: string;
+    /** The tag expression this member's entry/exit notifications go to. */
+    notifyTargetTags?: string;
+};
+export interface ChatroomTagMembersQueryOk {
+    code: 200;
+    desc: {
+        data: ChatroomTagMember[];
+    };
+}
+export interface ChatroomUpdateChatRoomRoleTagRequest {
+    /**
+     * Id of the chatroom. Quirk: **camelCase `roomId`** here, where every other chatroom call says `roomid`; both
+     * official server SDKs send this spelling.
+     */
+    roomId: ChatroomRoomIdParam;
+    /** The member's new tags, replacing the old ones; a JSON array of at most 10 tags. */
+    tags: ChatroomTag[];
+    /** accid of the online member whose tags change. */
+    accid: Accid;
+    /** Tag expression choosing who is told about the change. */
+    notifyTargetTags?: ChatroomTagExpression;
+}
 export interface ChatroomSendMsgRequest {
     roomid: ChatroomRoomIdParam;
     /**
@@ -4070,52 +5276,369 @@ export interface ChatroomSendMsgRequest {
      */
     locZ?: number;
 }
+/**
+ * A chatroom message as the vendor stored it (the `desc` of sendMsg, sendMsgToSomeone and broadcast, and the
+ * values in batchSendMsg's `success`). Quirks: `time`, `roomId` and `type` are **strings** holding numbers on the
+ * vendor's sendMsg page; `msgid_client` is snake_case among camelCase keys; `fromAvator` is the vendor's
+ * spelling of "avatar".
+ */
+export interface ChatroomSentMessage {
+    /** Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
+    time: string;
+    /** Avatar URL of the sender (wire name misspelled `fromAvator`). */
+    fromAvator?: string;
+    /** The `msgId` the caller sent (snake_case on the wire). */
+    msgid_client: string;
+    /**
+     * Client type of the sender; `REST` for messages sent through this API.
+     * @example REST
+     */
+    fromClientType?: string;
+    /** The message content, as sent in `attach`. */
+    attach?: string;
+    /**
+     * Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
+     * bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
+     */
+    roomId: string;
+    /** accid of the sender. */
+    fromAccount: string;
+    /** Nickname of the sender. */
+    fromNick?: string;
+    /** The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
+    type: string;
+    /** The message extension, when one was sent (listed by the official server SDKs). */
+    ext?: string;
+    /**
+     * 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
+     * @example 1
+     */
+    highPriorityFlag?: number;
+    /**
+     * Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
+     * vendor's pages document neither the key nor its values.
+     */
+    msgAbandonFlag?: number;
+}
 export interface ChatroomSendMsgOk {
     code: 200;
     /**
-     * The message as the vendor stored it. Quirks: the payload sits in `desc` (which holds a string on errors);
-     * `time`, `roomId` and `type` are **strings** holding numbers; `msgid_client` is snake_case among camelCase
-     * keys; `fromAvator` is the vendor's spelling of "avatar". The official server SDKs also cope with `desc`
-     * arriving as a JSON-encoded string; the vendor's page shows an object.
+     * The message as the vendor stored it. The payload sits in `desc`, which holds a string on errors. The official
+     * server SDKs also cope with `desc` arriving as a JSON-encoded string; the vendor's page shows an object.
+     */
+    desc: ChatroomSentMessage;
+}
+/**
+ * Client-side message id chosen by the caller (客户端消息id), e.g. a UUID. Clients drop messages whose id they have
+ * already seen, so use a fresh one per message and the same one when resending.
+ * @example c9e6c306-804f-4ec3-b8f0-573778829419
+ */
+export type ChatroomMsgClientId = string;
+/**
+ * Chatroom message type (消息类型): 0 text, 1 picture, 2 audio, 3 video, 4 location, 6 file, 10 tip (Tips消息), 100
+ * custom (自定义消息). Apps without Yidun anti-spam (易盾反垃圾) do not get custom messages (100) checked at all.
+ */
+export type ChatroomMsgType = 0 | 1 | 2 | 3 | 4 | 6 | 10 | 100;
+/**
+ * The messages to send, a JSON array of at most 10 objects; `msgId` and `msgType` are required in each, the other
+ * members optional. `locX`/`locY`/`locZ` are sent only by the official server SDKs (batchSendMsg), with no meaning
+ * documented.
+ */
+export type ChatroomBatchMsgList = {
+    msgId: ChatroomMsgClientId;
+    msgType: ChatroomMsgType;
+    /** Message content, at most 4096 characters (the text itself for a text message). */
+    attach?: string;
+    /** Message extension, JSON text of at most 4096 characters. */
+    ext?: string;
+    /** Custom message sub-type, greater than 0. */
+    subType?: number;
+    /**
+     * 0 - a new message; 1 - a resend, de-duplicated by `msgId`.
+     */
+    resendFlag?: 0 | 1;
+    /** Spatial coordinate x (SDK only). */
+    locX?: number;
+    /** Spatial coordinate y (SDK only). */
+    locY?: number;
+    /** Spatial coordinate z (SDK only). */
+    locZ?: number;
+}[];
+/**
+ * Yidun anti-cheating fields (易盾反垃圾增强版反作弊专属字段) passed through to Yidun, a JSON object of at most 1024
+ * characters; Yidun's own documentation lists its members.
+ */
+export type ChatroomYidunAntiCheating = Record<string, unknown>;
+/**
+ * The content Yidun checks instead of the message when `antispam` is `true`, as JSON text of at most 5000
+ * characters: `{"type":1,"data":"..."}` with `type` 1 for text (`data` is the text) or 2 for a picture (`data` is
+ * its URL).
+ */
+export interface ChatroomAntispamCustom {
+    /**
+     * 1 - `data` is text; 2 - `data` is a picture URL.
+     */
+    type: 1 | 2;
+    /** The text, or the picture URL, to check. */
+    data: string;
+}
+export interface ChatroomBatchSendMsgRequest {
+    roomid: ChatroomRoomIdParam;
+    msgList: ChatroomBatchMsgList;
+    /** accid of the sender of every message. */
+    fromAccid: Accid;
+    /**
+     * `true` sends even when the sender is temporarily muted (临时禁言); default `false`.
+     * @default false
+     */
+    ignoreMute?: boolean;
+    /**
+     * 0 - store the messages in the cloud history (default); 1 - skip it.
+     * @default 0
+     */
+    skipHistory?: 0 | 1;
+    /**
+     * Probability in 1/10000 that the vendor drops a message (0 never, default); overrides `highPriority`.
+     * @default 0
+     */
+    abandonRatio?: number;
+    /**
+     * `true` marks high-priority messages (高优先级消息), delivered first; a room takes at most 10 per second and the
+     * excess is downgraded. Sent as `true`/`false`.
+     * @default false
+     */
+    highPriority?: boolean;
+    /**
+     * For high-priority messages: `true` (default) re-delivers them to members who re-enter the room within about
+     * 30 seconds.
+     * @default true
+     */
+    needHighPriorityMsgResend?: boolean;
+    /** Tag expression choosing which members receive the message; leave out to reach everyone. */
+    notifyTargetTags?: ChatroomTagExpression;
+    /**
+     * The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+     * anti-spam instead. Leave it out to use Yidun whenever the app has it.
+     */
+    useYidun?: 0;
+    yidunAntiCheating?: ChatroomYidunAntiCheating;
+    /** Extra anti-spam parameters passed through to Yidun; only the official server SDKs name it. */
+    yidunAntiSpamExt?: string;
+    /** Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+    bid?: string;
+    /**
+     * For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+     * (`msgType` 100). Sent as `true`/`false`.
+     * @default false
+     */
+    antispam?: boolean;
+    antispamCustom?: ChatroomAntispamCustom;
+    /** Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+    env?: string;
+    /**
+     * Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+     * @default 1
+     */
+    route?: 0 | 1;
+    /** Priority of messages sent over the CDN channel; only the official server SDKs name it. */
+    chatMsgPriority?: number;
+    /**
+     * Over the high-priority rate: 0 - downgrade (default); 1 - fail with 403. Only the official server SDKs name it.
+     * @default 0
+     */
+    forbiddenIfHighPriorityMsgFreq?: 0 | 1;
+}
+/**
+ * The result of a batch send, per message. Quirk: both lists hold one-entry objects keyed by the message's `msgId`
+ * - `success` maps it to the stored message, `fail` to the reason text. Both official server SDKs read these two
+ * top-level keys; the vendor's response example was not read.
+ */
+export interface ChatroomBatchSendOk {
+    code: 200;
+    success?: {
+        [key: string]: ChatroomSentMessage;
+    }[];
+    fail?: {
+        [key: string]: string;
+    }[];
+}
+/**
+ * The recipients, a JSON array of at most 100 accids in the room.
+ */
+export type ChatroomToAccids = Accid[];
+export interface ChatroomSendMsgToSomeoneRequest {
+    roomid: ChatroomRoomIdParam;
+    toAccids: ChatroomToAccids;
+    msgId: ChatroomMsgClientId;
+    /** accid of the sender. */
+    fromAccid: Accid;
+    msgType: ChatroomMsgType;
+    /** Custom message sub-type (自定义消息子类型), greater than 0. */
+    subType?: number;
+    /**
+     * 0 - a new message; 1 - a resend, which the vendor de-duplicates by `msgId`.
+     */
+    resendFlag?: 0 | 1;
+    /** Message content, at most 4096 characters (the text itself for a text message). */
+    attach?: string;
+    /** Message extension (扩展字段), JSON text of at most 4096 characters. */
+    ext?: string;
+    /**
+     * The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+     * anti-spam instead. Leave it out to use Yidun whenever the app has it.
+     */
+    useYidun?: 0;
+    yidunAntiCheating?: ChatroomYidunAntiCheating;
+    /** Extra anti-spam parameters passed through to Yidun; only the official server SDKs name it. */
+    yidunAntiSpamExt?: string;
+    /** Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+    bid?: string;
+    /**
+     * For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+     * (`msgType` 100). Sent as `true`/`false`.
+     * @default false
+     */
+    antispam?: boolean;
+    antispamCustom?: ChatroomAntispamCustom;
+    /** Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+    env?: string;
+    /**
+     * Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+     * @default 1
+     */
+    route?: 0 | 1;
+}
+export interface ChatroomSendMsgToSomeoneOk {
+    code: 200;
+    /** The message as sent (the official server SDKs decode it like sendMsg's answer). */
+    desc: ChatroomSentMessage;
+}
+export interface ChatroomBatchSendMsgToSomeoneRequest {
+    roomid: ChatroomRoomIdParam;
+    msgList: ChatroomBatchMsgList;
+    /** accid of the sender of every message. */
+    fromAccid: Accid;
+    toAccids: ChatroomToAccids;
+    /**
+     * The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+     * anti-spam instead. Leave it out to use Yidun whenever the app has it.
+     */
+    useYidun?: 0;
+    yidunAntiCheating?: ChatroomYidunAntiCheating;
+    /** Extra anti-spam parameters passed through to Yidun; only the official server SDKs name it. */
+    yidunAntiSpamExt?: string;
+    /** Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+    bid?: string;
+    /**
+     * For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+     * (`msgType` 100). Sent as `true`/`false`.
+     * @default false
+     */
+    antispam?: boolean;
+    antispamCustom?: ChatroomAntispamCustom;
+    /** Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+    env?: string;
+    /**
+     * Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+     * @default 1
+     */
+    route?: 0 | 1;
+}
+export interface ChatroomBroadcastRequest {
+    msgId: ChatroomMsgClientId;
+    /** accid of the sender. */
+    fromAccid: Accid;
+    msgType: ChatroomMsgType;
+    /** Custom message sub-type (自定义消息子类型), greater than 0. */
+    subType?: number;
+    /**
+     * 0 - a new message; 1 - a resend, which the vendor de-duplicates by `msgId`.
+     */
+    resendFlag?: 0 | 1;
+    /** Message content, at most 4096 characters (the text itself for a text message). */
+    attach?: string;
+    /** Message extension (扩展字段), JSON text of at most 4096 characters. */
+    ext?: string;
+    /**
+     * `true` marks high-priority messages (高优先级消息), delivered first; a room takes at most 10 per second and the
+     * excess is downgraded. Sent as `true`/`false`.
+     * @default false
+     */
+    highPriority?: boolean;
+    /**
+     * For high-priority messages: `true` (default) re-delivers them to members who re-enter the room within about
+     * 30 seconds.
+     * @default true
+     */
+    needHighPriorityMsgResend?: boolean;
+    /** Tag expression choosing which members receive the message; leave out to reach everyone. */
+    notifyTargetTags?: ChatroomTagExpression;
+    /**
+     * The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+     * anti-spam instead. Leave it out to use Yidun whenever the app has it.
+     */
+    useYidun?: 0;
+    yidunAntiCheating?: ChatroomYidunAntiCheating;
+    /** Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+    bid?: string;
+    /**
+     * For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+     * (`msgType` 100). Sent as `true`/`false`.
+     * @default false
+     */
+    antispam?: boolean;
+    antispamCustom?: ChatroomAntispamCustom;
+    /** Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+    env?: string;
+    /**
+     * Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+     * @default 1
+     */
+    route?: 0 | 1;
+}
+export interface ChatroomBroadcastOk {
+    code: 200;
+    /**
+     * The broadcast message. The official server SDKs decode it like sendMsg's answer (ChatroomSentMessage); which
+     * of those keys a broadcast, which belongs to no single room, carries is not documented, so none is required.
      */
     desc: {
-        /** Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
-        time: string;
-        /** Avatar URL of the sender (wire name misspelled `fromAvator`). */
-        fromAvator?: string;
-        /** The `msgId` the caller sent (snake_case on the wire). */
-        msgid_client: string;
-        /**
-         * Client type of the sender; `REST` for messages sent through this API.
-         * @example REST
-         */
-        fromClientType?: string;
-        /** The message content, as sent in `attach`. */
-        attach?: string;
-        /**
-         * Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
-         * bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
-         */
-        roomId: string;
+        /** The `msgId` the caller sent. */
+        msgid_client?: string;
+        /** Time the message was sent, Unix milliseconds. */
+        time?: string | number;
         /** accid of the sender. */
-        fromAccount: string;
-        /** Nickname of the sender. */
-        fromNick?: string;
-        /** The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
-        type: string;
-        /** The message extension, when one was sent (listed by the official server SDKs). */
-        ext?: string;
-        /**
-         * 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
-         * @example 1
-         */
-        highPriorityFlag?: number;
-        /**
-         * Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
-         * vendor's pages document neither the key nor its values.
-         */
-        msgAbandonFlag?: number;
+        fromAccount?: string;
+        /** The `msgType` of the message. */
+        type?: string | number;
     };
+}
+export interface ChatroomRecallRequest {
+    roomid: ChatroomRoomIdParam;
+    /**
+     * Time of the message to recall, Unix milliseconds, as the vendor stamped it (the `time` of the sent message).
+     * @example 1456396333115
+     */
+    msgTimetag: number;
+    /** accid of the message's sender. */
+    fromAcc: Accid;
+    /** The client-side id (`msgId`, echoed as `msgid_client`) of the message to recall. */
+    msgId: ChatroomMsgClientId;
+    /** accid of the account that recalls the message. */
+    operatorAcc: Accid;
+    /** Extension carried by the recall notification, at most 1024 characters. */
+    notifyExt?: string;
+}
+export interface ChatroomDeleteHistoryMessageRequest {
+    roomid: ChatroomRoomIdParam;
+    /** accid of the message's sender. */
+    fromAcc: Accid;
+    /**
+     * Time of the message to delete, Unix milliseconds; take it from the original message (its `time`), since the
+     * vendor finds the message by sender and time.
+     * @example 1456396333115
+     */
+    msgTimetag: number;
 }
 export interface ChatroomAddRobotRequest {
     roomid: ChatroomRoomIdParam;
@@ -4175,6 +5698,22 @@ export interface ChatroomRemoveRobotOk {
         successAccids?: ChatroomRobotAccidList;
         /** accids that could not be removed, as a JSON-encoded string. */
         failAccids?: ChatroomRobotAccidList;
+    };
+}
+export interface ChatroomCleanRobotRequest {
+    roomid: ChatroomRoomIdParam;
+    /**
+     * Whether the room is told that the robots left (退出聊天室通知); default `false`. Sent as `true`/`false`.
+     * @default false
+     */
+    notify?: boolean;
+}
+export interface ChatroomCleanRobotOk {
+    code: 200;
+    /** The official server SDKs read `desc.size`; the vendor's page example was not read. */
+    desc: {
+        /** Number of robots removed from the room. */
+        size?: number;
     };
 }
 export interface ChatroomQueueInitRequest {
@@ -4311,6 +5850,63 @@ export interface ChatroomQueueBatchUpdateElementsOk {
     desc: {
         /** Keys of `elements` that are not in the queue and were therefore not updated. */
         noExistElementKey?: ChatroomQueueElementKey[];
+    };
+}
+export interface ChatroomQueueBatchOfferRequest {
+    roomid: ChatroomRoomIdParam;
+    /** accid of the account that submits the elements; as for queueOffer, the room's creator by default. */
+    operator?: Accid;
+    /**
+     * Default for elements that do not set their own `transient`: `true` deletes an element once its owner leaves
+     * the room. Sent as `true`/`false`.
+     * @default false
+     */
+    transient?: boolean;
+    /**
+     * The elements to add, a JSON array of `{key, value, accid, transient}` objects; an existing key gets the new
+     * value, as with queueOffer.
+     */
+    elements: {
+        key: ChatroomQueueElementKey;
+        value: ChatroomQueueElementValue;
+        /** Owner of the element (for `transient` elements). */
+        accid?: Accid;
+        /** Whether the element is deleted when its owner leaves the room. */
+        transient?: boolean;
+    }[];
+    /**
+     * Whether the room is told about the change; default `true`. Sent as `true`/`false`.
+     * @default true
+     */
+    needNotify?: boolean;
+    /** Extension carried by the notification, at most 2048 characters. */
+    notifyExt?: string;
+    highPriority?: ChatroomQueueHighPriority;
+    highPriorityPolicy?: ChatroomQueueHighPriorityPolicy;
+}
+export interface ChatroomQueueBatchOfferOk {
+    code: 200;
+    /** Read by the official server SDKs (`failedKeys`, `highPriority`); the vendor's example was not read. */
+    desc: {
+        /** Keys of the elements that could not be added. */
+        failedKeys?: ChatroomQueueElementKey[];
+        /** Whether the change was handled as high priority. */
+        highPriority?: boolean;
+    };
+}
+export interface ChatroomQueueMultiGetRequest {
+    roomid: ChatroomRoomIdParam;
+    /** The keys of the elements to read, a JSON array of strings. */
+    keys: ChatroomQueueElementKey[];
+}
+export interface ChatroomQueueMultiGetOk {
+    code: 200;
+    desc: {
+        /**
+         * The elements found, each a one-entry object `{elementKey: elementValue}` as in queueList (the official
+         * server SDKs read it that way).
+         */
+        list: ChatroomQueueListEntry[];
     };
 }
 export interface ChatroomStatsTopnRequest {
@@ -4775,6 +6371,54 @@ export interface operations {
             };
         };
     };
+    qchatQueryInviteApplyHistoryByServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatQueryInviteApplyHistoryByServerRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the records in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatQueryInviteApplyHistoryByServerOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatQueryInviteApplyHistoryByUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatQueryInviteApplyHistoryByUserRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the records in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatQueryInviteApplyHistoryByUserOk | ErrorResponse;
+                };
+            };
+        };
+    };
     qchatCreateChannel: {
         parameters: {
             query?: never;
@@ -4915,6 +6559,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": QchatGetChannelMemberListPageOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatGetChannelCategoryListByServerPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatGetChannelCategoryListByServerPageRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with one page of categories and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatGetChannelCategoryListByServerPageOk | ErrorResponse;
                 };
             };
         };
@@ -5063,6 +6731,102 @@ export interface operations {
             };
         };
     };
+    qchatQueryCategoryWhiteBlackIdentifyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatQueryCategoryWhiteBlackIdentifyPageRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with one page of roles and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatQueryCategoryWhiteBlackIdentifyPageOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatQueryCategoryWhiteBlackIdentifyUserPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatQueryCategoryWhiteBlackIdentifyUserPageRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with one page of members and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatQueryCategoryWhiteBlackIdentifyUserPageOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatBatchGetCategoryWhiteBlackIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatBatchGetCategoryWhiteBlackIdentifyRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the listed roles in `identifies`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatBatchGetCategoryWhiteBlackIdentifyOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatBatchGetCategoryWhiteBlackIdentifyUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatBatchGetCategoryWhiteBlackIdentifyUserRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the listed members in `members`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatBatchGetCategoryWhiteBlackIdentifyUserOk | ErrorResponse;
+                };
+            };
+        };
+    };
     qchatSendMsg: {
         parameters: {
             query?: never;
@@ -5179,6 +6943,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": QchatQueryHistoryMsgOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatQueryThreadTalkHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatQueryThreadTalkHistoryRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the root message, the replies and their count, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatQueryThreadTalkHistoryOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatBatchQueryThreadTalkMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatBatchQueryThreadTalkMetaRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with one meta record per thread in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatBatchQueryThreadTalkMetaOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatQueryChannelUnReadMentionedMsgPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatQueryChannelUnReadMentionedMsgPageRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `data.msgList` and `data.pageInfo`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatQueryChannelUnReadMentionedMsgPageOk | ErrorResponse;
                 };
             };
         };
@@ -5371,6 +7207,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": QchatGetChannelIdentifyPagesOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    qchatCreateChannelCategoryIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": QchatCreateChannelCategoryIdentifyRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the new category role in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": QchatCreateChannelCategoryIdentifyOk | ErrorResponse;
                 };
             };
         };
@@ -5783,6 +7643,54 @@ export interface operations {
             };
         };
     };
+    chatroomUpdateDelayClosePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomUpdateDelayClosePolicyRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the room in `chatroom`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomUpdateDelayClosePolicyOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomUpdateInOutNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomUpdateInOutNotificationRequest;
+            };
+        };
+        responses: {
+            /** `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": OkResponse | ErrorResponse;
+                };
+            };
+        };
+    };
     chatroomSetMemberRole: {
         parameters: {
             query?: never;
@@ -5927,6 +7835,126 @@ export interface operations {
             };
         };
     };
+    chatroomKickMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomKickMemberRequest;
+            };
+        };
+        responses: {
+            /** `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": OkResponse | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomTagTemporaryMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomTagTemporaryMuteRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `desc.muteDuration`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomTagTemporaryMuteOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomTagMembersCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomTagMembersCountRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `data.onlineUserCount`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomTagMembersCountOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomTagMembersQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomTagMembersQueryRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the members in `desc.data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomTagMembersQueryOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomUpdateChatRoomRoleTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomUpdateChatRoomRoleTagRequest;
+            };
+        };
+        responses: {
+            /** `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": OkResponse | ErrorResponse;
+                };
+            };
+        };
+    };
     chatroomSendMsg: {
         parameters: {
             query?: never;
@@ -5947,6 +7975,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": ChatroomSendMsgOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomBatchSendMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomBatchSendMsgRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `success` and `fail` lists, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomBatchSendOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomSendMsgToSomeone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomSendMsgToSomeoneRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the message in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomSendMsgToSomeoneOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomBatchSendMsgToSomeone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomBatchSendMsgToSomeoneRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `success` and `fail` lists, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomBatchSendOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomBroadcastRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the message in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomBroadcastOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomRecall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomRecallRequest;
+            };
+        };
+        responses: {
+            /** `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": OkResponse | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomDeleteHistoryMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomDeleteHistoryMessageRequest;
+            };
+        };
+        responses: {
+            /** `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": OkResponse | ErrorResponse;
                 };
             };
         };
@@ -5995,6 +8167,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": ChatroomRemoveRobotOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomCleanRobot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomCleanRobotRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `desc.size`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomCleanRobotOk | ErrorResponse;
                 };
             };
         };
@@ -6139,6 +8335,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": ChatroomQueueBatchUpdateElementsOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomQueueBatchOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomQueueBatchOfferRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with `desc.failedKeys`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomQueueBatchOfferOk | ErrorResponse;
+                };
+            };
+        };
+    };
+    chatroomQueueMultiGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": ChatroomQueueMultiGetRequest;
+            };
+        };
+        responses: {
+            /** `code` 200 with the elements in `desc.list`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ChatroomQueueMultiGetOk | ErrorResponse;
                 };
             };
         };
