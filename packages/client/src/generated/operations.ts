@@ -1283,91 +1283,14 @@ export interface NimFacade {
   readonly chatroom: ChatroomApi;
 }
 
-/** Builds the facade over `call`; each method is checked against its interface above. */
+/**
+ * Builds the facade over `call` from the operation table: one method per operation, `nim[group][action]`. A loop
+ * rather than a spelled-out object literal keeps the bundle small; the methods' types come from {@link NimFacade}.
+ */
 export function bindFacade(call: OperationCaller): NimFacade {
-  const bind =
-    <Op extends OperationId>(operationId: Op) =>
-    (body: RequestBody<Op>, options?: CallOptions): Promise<OkBody<Op>> =>
-      call(operationId, body, options);
-  return {
-    qchat: {
-      createServer: bind('qchatCreateServer'),
-      removeServer: bind('qchatRemoveServer'),
-      updateServer: bind('qchatUpdateServer'),
-      getServers: bind('qchatGetServers'),
-      getServerListPage: bind('qchatGetServerListPage'),
-      inviteServerMember: bind('qchatInviteServerMember'),
-      acceptServerInvite: bind('qchatAcceptServerInvite'),
-      rejectServerInvite: bind('qchatRejectServerInvite'),
-      applyServer: bind('qchatApplyServer'),
-      acceptServerApply: bind('qchatAcceptServerApply'),
-      rejectServerApply: bind('qchatRejectServerApply'),
-      kickServerMember: bind('qchatKickServerMember'),
-      leaveServer: bind('qchatLeaveServer'),
-      updateServerMember: bind('qchatUpdateServerMember'),
-      updateOtherServerMember: bind('qchatUpdateOtherServerMember'),
-      getServerMembers: bind('qchatGetServerMembers'),
-      getServerMemberListPage: bind('qchatGetServerMemberListPage'),
-      createChannel: bind('qchatCreateChannel'),
-      removeChannel: bind('qchatRemoveChannel'),
-      updateChannel: bind('qchatUpdateChannel'),
-      getChannels: bind('qchatGetChannels'),
-      getChannelListPage: bind('qchatGetChannelListPage'),
-      getChannelMemberListPage: bind('qchatGetChannelMemberListPage'),
-      updateWhiteBlackIdentify: bind('qchatUpdateWhiteBlackIdentify'),
-      updateWhiteBlackIdentifyUser: bind('qchatUpdateWhiteBlackIdentifyUser'),
-      queryWhiteBlackIdentify: bind('qchatQueryWhiteBlackIdentify'),
-      queryWhiteBlackIdentifyUser: bind('qchatQueryWhiteBlackIdentifyUser'),
-      batchGetWhiteBlackIdentify: bind('qchatBatchGetWhiteBlackIdentify'),
-      batchGetWhiteBlackIdentifyUser: bind('qchatBatchGetWhiteBlackIdentifyUser'),
-      sendMsg: bind('qchatSendMsg'),
-      sendAttachMsg: bind('qchatSendAttachMsg'),
-      updateMsg: bind('qchatUpdateMsg'),
-      updateAttachMsg: bind('qchatUpdateAttachMsg'),
-      queryHistoryMsg: bind('qchatQueryHistoryMsg'),
-      createServerIdentify: bind('qchatCreateServerIdentify'),
-      removeServerIdentify: bind('qchatRemoveServerIdentify'),
-      updateServerIdentify: bind('qchatUpdateServerIdentify'),
-      getServerIdentifyPages: bind('qchatGetServerIdentifyPages'),
-      createChannelIdentify: bind('qchatCreateChannelIdentify'),
-      deleteChannelIdentify: bind('qchatDeleteChannelIdentify'),
-      updateChannelIdentify: bind('qchatUpdateChannelIdentify'),
-      getChannelIdentifyPages: bind('qchatGetChannelIdentifyPages'),
-      createUserIdentify: bind('qchatCreateUserIdentify'),
-      deleteUserIdentify: bind('qchatDeleteUserIdentify'),
-      updateUserIdentify: bind('qchatUpdateUserIdentify'),
-      getUserIdentifyPages: bind('qchatGetUserIdentifyPages'),
-      createServerIdentifyMember: bind('qchatCreateServerIdentifyMember'),
-      deleteServerIdentifyMember: bind('qchatDeleteServerIdentifyMember'),
-      getServerIdentifyMemberPages: bind('qchatGetServerIdentifyMemberPages'),
-      getUserServerIdentify: bind('qchatGetUserServerIdentify'),
-      requestAddr: bind('qchatRequestAddr'),
-    },
-    chatroom: {
-      create: bind('chatroomCreate'),
-      get: bind('chatroomGet'),
-      getBatch: bind('chatroomGetBatch'),
-      update: bind('chatroomUpdate'),
-      toggleCloseStat: bind('chatroomToggleCloseStat'),
-      requestAddr: bind('chatroomRequestAddr'),
-      muteRoom: bind('chatroomMuteRoom'),
-      queryUserRoomIds: bind('chatroomQueryUserRoomIds'),
-      setMemberRole: bind('chatroomSetMemberRole'),
-      temporaryMute: bind('chatroomTemporaryMute'),
-      membersByPage: bind('chatroomMembersByPage'),
-      queryMembersByRole: bind('chatroomQueryMembersByRole'),
-      queryMembers: bind('chatroomQueryMembers'),
-      updateMyRoomRole: bind('chatroomUpdateMyRoomRole'),
-      sendMsg: bind('chatroomSendMsg'),
-      addRobot: bind('chatroomAddRobot'),
-      removeRobot: bind('chatroomRemoveRobot'),
-      queueInit: bind('chatroomQueueInit'),
-      queueOffer: bind('chatroomQueueOffer'),
-      queuePoll: bind('chatroomQueuePoll'),
-      queueList: bind('chatroomQueueList'),
-      queueDrop: bind('chatroomQueueDrop'),
-      queueBatchUpdateElements: bind('chatroomQueueBatchUpdateElements'),
-      statsTopn: bind('chatroomStatsTopn'),
-    },
-  };
+  const facade: Record<string, Record<string, unknown>> = {};
+  for (const [operationId, { group, action }] of Object.entries(operationTable) as [OperationId, OperationMeta][]) {
+    (facade[group] ??= {})[action] = (body: never, options?: CallOptions) => call(operationId, body, options);
+  }
+  return facade as unknown as NimFacade;
 }
