@@ -24,7 +24,7 @@ export type VerifyCallbackFailure = 'missing-header' | 'appkey-mismatch' | 'md5-
 
 export type VerifyCallbackResult = { ok: true } | { ok: false; reason: VerifyCallbackFailure };
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** Checks a callback request; answer it (HTTP 200) only when `ok` is true. */
 export function verifyCallback(input: VerifyCallbackInput): VerifyCallbackResult {

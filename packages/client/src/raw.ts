@@ -13,7 +13,7 @@ export type RawClient = Client<paths>;
 /** The connection options of createNimClient (no timeout, retry, hooks or validation: the raw client has none). */
 export type RawClientOptions = ConnectionOptions;
 
-const idsByPath = new Map<string, readonly IdPath[]>(Object.values(operationTable).map((m) => [m.path, m.ids]));
+const idsByPath = /* @__PURE__ */ new Map<string, readonly IdPath[]>(Object.values(operationTable).map((m) => [m.path, m.ids]));
 
 /**
  * The escape hatch: openapi-fetch's typed path-based client, `raw.POST('/qchat/getServers.action', { body })`,

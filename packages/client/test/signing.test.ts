@@ -16,6 +16,15 @@ describe('checkSum', () => {
     expect(sha1Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('84983e441c3bd26ebaae4aa1f95129e5e54670f1');
   });
 
+  it('equals node:crypto SHA-1 at every length across the padding boundaries, and for a 1.5 MB input', () => {
+    // 55/56 and 63/64 bytes are where the length field and the 0x80 byte move into a second block.
+    for (let length = 0; length <= 200; length++) expect(sha1Hex('x'.repeat(length))).toBe(sha1('x'.repeat(length)));
+    for (let length = 0; length <= 70; length++) expect(sha1Hex('é'.repeat(length))).toBe(sha1('é'.repeat(length)));
+    const long = 'abc\u4e2d'.repeat(250_000);
+    expect(sha1Hex(long)).toBe(sha1(long));
+    expect(sha1Hex('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d'); // a short input after the buffer grew
+  });
+
   it('equals node:crypto SHA-1 for 2,000 random inputs, Unicode and long values included', () => {
     const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constant(''));
     fc.assert(
