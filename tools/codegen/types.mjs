@@ -1,8 +1,9 @@
-// openapi-typescript with two transforms: a request's JSON-in-form field takes its contentSchema's type (callers
-// pass the JSON value; the client encodes it), and `format: nim-id` is a string (exact 64-bit ids).
+// openapi-typescript with three transforms: a request's JSON-in-form field takes its contentSchema's type (callers
+// pass the JSON value; the client encodes it), `format: nim-id` is a string (exact 64-bit ids), and a response
+// field with two encodings (docs/adr/0042) has only the normalised shape the client returns.
 import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
-import { FORM } from '../lib/spec.mjs';
+import { FORM, normalisedBranch } from '../lib/spec.mjs';
 
 const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
 
@@ -36,6 +37,8 @@ export async function generateTypes(spec) {
     emptyObjectsUnknown: true,
     transform(schema, options) {
       if (schema.format === 'nim-id') return STRING;
+      const normal = normalisedBranch(spec, schema);
+      if (normal) return transformSchemaObject({ description: schema.description, ...normal }, options);
       // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.
       const owner = /^#\/components\/schemas\/([^/]+)/.exec(options.path ?? '')?.[1];
       const inRequest = owner ? requestNames.has(owner) : options.path?.includes(FORM.replace(/\//g, '~1'));

@@ -4,7 +4,7 @@ import { operationTable, type OkBody, type OperationCaller, type OperationId, ty
 import type { CallOptions } from './options.js';
 import type { Connection } from './connection.js';
 import { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
-import { parseJsonLossless, stringifyIds } from './json.js';
+import { normaliseBody, parseJsonLossless } from './json.js';
 import { checkSum, randomNonce } from './signing.js';
 import { NimApiError, NimTimeoutError, NimTransportError, NimValidationError, type NimError } from './errors.js';
 import { backoffDelay, rateLimitDelay, resolveRetryPolicy, sleep, type RetryPolicy } from './retry.js';
@@ -81,12 +81,17 @@ export function createCaller(config: CallerConfig): OperationCaller {
       if (result.kind === 'aborted') throw result.reason;
       let parsed: Record<string, unknown> | undefined;
       let code: number | undefined;
+      let unreadable: string | undefined;
       if (result.kind === 'response') {
         parsed = parseBody(result.text);
         code = parsed && typeof parsed['code'] === 'number' ? (parsed['code'] as number) : undefined;
         if (event) safely(hooks!.onResponse, { ...event, status: result.status, code, durationMs: Date.now() - started });
-        // The trust boundary: a code-200 body is the operation's success body (the vendor may add fields).
-        if (result.status === 200 && code === 200) return stringifyIds(parsed, meta.ids) as OkBody<Op>;
+        // The trust boundary: a code-200 body is the operation's success body (the vendor may add fields), returned
+        // in its one documented shape whichever encoding the server chose (docs/adr/0042).
+        if (result.status === 200 && code === 200) {
+          unreadable = normaliseBody(parsed, meta);
+          if (unreadable === undefined) return parsed as OkBody<Op>;
+        }
       }
 
       // A failed attempt: build the error (secrets scrubbed) and decide whether to try again.
@@ -102,8 +107,9 @@ export function createCaller(config: CallerConfig): OperationCaller {
             bodySnippet: snippet(result.text, SNIPPET_CHARS, secrets),
           });
           if (policy.retryStatuses.includes(result.status)) delay = backoffDelay(policy, attempt);
-        } else if (code === undefined) {
-          failure = new NimTransportError(`${operationId}: the answer from ${host} is not the vendor's JSON (no numeric code)`, {
+        } else if (code === undefined || unreadable !== undefined) {
+          const why = unreadable ? `has \`${unreadable}\` in neither documented encoding` : "is not the vendor's JSON (no numeric code)";
+          failure = new NimTransportError(`${operationId}: the answer from ${host} ${why}`, {
             ...where,
             status: 200,
             bodySnippet: snippet(result.text, SNIPPET_CHARS, secrets),

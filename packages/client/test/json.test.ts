@@ -80,6 +80,6 @@ describe('stringifyIds', () => {
     expect(operationTable.qchatGetServers.ids).toEqual([['serverInfos', '*', 'serverId']]);
     expect(operationTable.chatroomGetBatch.ids).toContainEqual(['noExistRooms', '*']);
     expect(operationTable.chatroomStatsTopn.path).toBe('/stats/chatroom/topn.action');
-    expect(operationTable.qchatCreateServer).toEqual({ path: '/qchat/createServer.action', group: 'qchat', action: 'createServer', ids: [['serverInfo', 'serverId']] });
+    expect(operationTable.qchatCreateServer).toEqual({ path: '/qchat/createServer.action', group: 'qchat', action: 'createServer', ids: [['serverInfo', 'serverId']], json: [], ints: [] });
   });
 });

@@ -3609,19 +3609,32 @@ export interface components {
             needOnlineUserCount?: boolean;
         };
         /**
+         * ChatroomInfoList
+         * @description Chatroom records.
+         */
+        ChatroomInfoList: components["schemas"]["ChatroomInfo"][];
+        /**
+         * NimIdList
+         * @description 64-bit ids, each a bare JSON number (see NimId).
+         */
+        NimIdList: components["schemas"]["NimId"][];
+        /**
          * ChatroomGetBatchOk
          * @description The three lists sit at the top level of the body, next to `code` (no `desc` or `chatroom` wrapper). Ids come
-         *     back as JSON numbers although the request sent them as strings.
+         *     back as JSON numbers although the request sent them as strings. Two encodings per list (docs/adr/0042): the
+         *     vendor's page shows JSON arrays; the official Go SDK v1.0.0 reads each list only as a JSON string holding the
+         *     array (a real array is silently dropped); the Java SDK reads each as text and parses it, so it takes either.
+         *     @nimkit/client always returns arrays.
          */
         ChatroomGetBatchOk: {
             /** @constant */
             code: 200;
             /** @description The rooms found. */
-            succRooms?: components["schemas"]["ChatroomInfo"][];
+            succRooms?: components["schemas"]["ChatroomInfoList"];
             /** @description Requested ids for which no room exists. */
-            noExistRooms?: components["schemas"]["NimId"][];
+            noExistRooms?: components["schemas"]["NimIdList"];
             /** @description Requested ids whose lookup failed on the vendor's side (for example an internal error); worth retrying. */
-            failRooms?: components["schemas"]["NimId"][];
+            failRooms?: components["schemas"]["NimIdList"];
         };
         /** ChatroomUpdateRequest */
         ChatroomUpdateRequest: {
@@ -3700,14 +3713,23 @@ export interface components {
             clientip?: string;
         };
         /**
+         * ChatroomAddressList
+         * @description Chatroom connection addresses, each as `host:port`.
+         */
+        ChatroomAddressList: string[];
+        /**
          * ChatroomRequestAddrOk
          * @description The addresses sit in a top-level `addr` array (QChat's requestAddr uses `data` instead).
          */
         ChatroomRequestAddrOk: {
             /** @constant */
             code: 200;
-            /** @description Addresses the client may connect to, each as `host:port`. */
-            addr: string[];
+            /**
+             * @description Addresses the client may connect to, each as `host:port`. Two encodings (docs/adr/0042): the vendor's page
+             *     shows a JSON array; the official Go SDK v1.0.0 says it parses "a JSON string" and accepts either, as does
+             *     the Java SDK (it reads the value as text and parses it). @nimkit/client always returns the array.
+             */
+            addr: components["schemas"]["ChatroomAddressList"];
         };
         /** ChatroomMuteRoomRequest */
         ChatroomMuteRoomRequest: {
@@ -3744,8 +3766,11 @@ export interface components {
             code: 200;
             desc: {
                 /**
-                 * @description Ids of the open rooms the user created. Quirk: the vendor sends these ids as JSON strings (`"1015"`),
-                 *     unlike every other chatroom response, which sends room ids as numbers. They stay strings here.
+                 * @description Ids of the open rooms the user created. Two encodings (docs/adr/0042): the vendor's page shows a JSON
+                 *     array of id **strings** (`["1015"]`), unlike every other chatroom response; the official Go SDK v1.0.0
+                 *     reads only a JSON string holding an array of **numbers** (`"[1015]"`, decoded into 64-bit integers);
+                 *     the Java SDK reads the value as text and parses each item with `Long.parseLong`, so it takes either.
+                 *     @nimkit/client always returns an array of exact decimal strings.
                  */
                 roomids: string[];
             };
@@ -3874,20 +3899,33 @@ export interface components {
             type: 0 | 1 | 2;
             /**
              * @description Paging cursor in Unix milliseconds. Members are listed newest first, starting just before this time; 0
-             *     means now. For the next page pass the `enterTime` of the last member of the previous page.
+             *     means now. For the next page pass the `enterTime` of the last member of the previous page. Optional here
+             *     (default 0) although the vendor's page marks it required: the official Go SDK v1.0.0 leaves a zero
+             *     `endtime` out of the form, so its first page arrives without it (docs/adr/0042).
+             * @default 0
              */
-            endtime: number;
+            endtime?: number;
             /** @description Maximum number of members on this page, at most 100. */
             limit: number;
+        };
+        /**
+         * ChatroomMembersByPageDesc
+         * @description The payload of a successful `membersByPage` answer, found in `desc`.
+         */
+        ChatroomMembersByPageDesc: {
+            /** @description The members found. */
+            data: components["schemas"]["ChatroomMember"][];
         };
         /** ChatroomMembersByPageOk */
         ChatroomMembersByPageOk: {
             /** @constant */
             code: 200;
-            desc: {
-                /** @description The members found. */
-                data: components["schemas"]["ChatroomMember"][];
-            };
+            /**
+             * @description The page of members. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
+             *     takes either. @nimkit/client always returns the object.
+             */
+            desc: components["schemas"]["ChatroomMembersByPageDesc"];
         };
         /** ChatroomQueryMembersByRoleRequest */
         ChatroomQueryMembersByRoleRequest: {
@@ -3920,14 +3958,24 @@ export interface components {
                 mute?: boolean;
             };
         };
+        /**
+         * ChatroomQueryMembersByRoleDesc
+         * @description The payload of a successful `queryMembersByRole` answer, found in `desc`.
+         */
+        ChatroomQueryMembersByRoleDesc: {
+            /** @description The members found. */
+            data: components["schemas"]["ChatroomMember"][];
+        };
         /** ChatroomQueryMembersByRoleOk */
         ChatroomQueryMembersByRoleOk: {
             /** @constant */
             code: 200;
-            desc: {
-                /** @description The members found. */
-                data: components["schemas"]["ChatroomMember"][];
-            };
+            /**
+             * @description The members holding the chosen roles. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
+             *     takes either. @nimkit/client always returns the object.
+             */
+            desc: components["schemas"]["ChatroomQueryMembersByRoleDesc"];
         };
         /** ChatroomQueryMembersRequest */
         ChatroomQueryMembersRequest: {
@@ -3966,18 +4014,30 @@ export interface components {
             onlineStat?: boolean;
         };
         /**
+         * ChatroomQueryMembersDesc
+         * @description The payload of a successful `queryMembers` answer, found in `desc`.
+         */
+        ChatroomQueryMembersDesc: {
+            /**
+             * @description The members found among the requested accids. Quirk: the current documentation sends each member's `type`
+             *     as a string (ChatroomMember), the older documentation as a number (ChatroomMemberLegacy); both forms are
+             *     described (`anyOf`: a record in either form is valid).
+             */
+            data: (components["schemas"]["ChatroomMember"] | components["schemas"]["ChatroomMemberLegacy"])[];
+        };
+        /**
          * ChatroomQueryMembersOk
-         * @description Members come back in `desc.data`. Quirk: the current documentation sends each member's `type` as a string
-         *     (ChatroomMember), the older documentation as a number (ChatroomMemberLegacy); both forms are described
-         *     (`anyOf`: a record in either form is valid).
+         * @description Members come back in `desc.data`.
          */
         ChatroomQueryMembersOk: {
             /** @constant */
             code: 200;
-            desc: {
-                /** @description The members found among the requested accids. */
-                data: (components["schemas"]["ChatroomMember"] | components["schemas"]["ChatroomMemberLegacy"])[];
-            };
+            /**
+             * @description The members found. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
+             *     takes either. @nimkit/client always returns the object.
+             */
+            desc: components["schemas"]["ChatroomQueryMembersDesc"];
         };
         /** ChatroomUpdateMyRoomRoleRequest */
         ChatroomUpdateMyRoomRoleRequest: {
@@ -4177,54 +4237,67 @@ export interface components {
              */
             locZ?: number;
         };
+        /**
+         * ChatroomSendMsgDesc
+         * @description The payload of a successful `sendMsg` answer, found in `desc`. Quirks: `msgid_client` is snake_case among
+         *     camelCase keys; `fromAvator` is the vendor's spelling of "avatar".
+         */
+        ChatroomSendMsgDesc: {
+            /**
+             * @description Time the message was sent, Unix milliseconds. The vendor's page sends a decimal string
+             *     (`"1456396333115"`), the official Go SDK decodes a number; @nimkit/client returns a number.
+             */
+            time: number;
+            /** @description Avatar URL of the sender (wire name misspelled `fromAvator`). */
+            fromAvator?: string;
+            /** @description The `msgId` the caller sent (snake_case on the wire). */
+            msgid_client: string;
+            /**
+             * @description Client type of the sender; `REST` for messages sent through this API.
+             * @example REST
+             */
+            fromClientType?: string;
+            /** @description The message content, as sent in `attach`. */
+            attach?: string;
+            /**
+             * @description Id of the room (camelCase here, unlike the request's `roomid`). The vendor's page sends a decimal string
+             *     (`"36"`), the official Go SDK decodes a 64-bit number; @nimkit/client returns an exact decimal string.
+             */
+            roomId: components["schemas"]["NimId"];
+            /** @description accid of the sender. */
+            fromAccount: string;
+            /** @description Nickname of the sender. */
+            fromNick?: string;
+            /**
+             * @description The `msgType` of the message (`0` for text). The vendor's page sends a decimal string (`"0"`), the official
+             *     Go SDK decodes a number; @nimkit/client returns a number.
+             */
+            type: number;
+            /** @description The message extension, when one was sent (listed by the official server SDKs). */
+            ext?: string;
+            /**
+             * @description 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
+             * @example 1
+             */
+            highPriorityFlag?: number;
+            /**
+             * @description Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
+             *     vendor's pages document neither the key nor its values.
+             */
+            msgAbandonFlag?: number;
+        };
         /** ChatroomSendMsgOk */
         ChatroomSendMsgOk: {
             /** @constant */
             code: 200;
             /**
-             * @description The message as the vendor stored it. Quirks: the payload sits in `desc` (which holds a string on errors);
-             *     `time`, `roomId` and `type` are **strings** holding numbers; `msgid_client` is snake_case among camelCase
-             *     keys; `fromAvator` is the vendor's spelling of "avatar". The official server SDKs also cope with `desc`
-             *     arriving as a JSON-encoded string; the vendor's page shows an object.
+             * @description The message as the vendor stored it (the payload sits in `desc`, which holds a string on errors). Two
+             *     encodings (docs/adr/0042): the vendor's page shows an object whose `time`, `roomId` and `type` are decimal
+             *     strings; the official Go SDK v1.0.0 reads only a JSON string holding the object, with those three as
+             *     numbers; the Java SDK parses `desc` as text into typed fields, so it takes either. @nimkit/client always
+             *     returns the object, `roomId` as an exact string, `time` and `type` as numbers.
              */
-            desc: {
-                /** @description Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
-                time: string;
-                /** @description Avatar URL of the sender (wire name misspelled `fromAvator`). */
-                fromAvator?: string;
-                /** @description The `msgId` the caller sent (snake_case on the wire). */
-                msgid_client: string;
-                /**
-                 * @description Client type of the sender; `REST` for messages sent through this API.
-                 * @example REST
-                 */
-                fromClientType?: string;
-                /** @description The message content, as sent in `attach`. */
-                attach?: string;
-                /**
-                 * @description Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
-                 *     bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
-                 */
-                roomId: string;
-                /** @description accid of the sender. */
-                fromAccount: string;
-                /** @description Nickname of the sender. */
-                fromNick?: string;
-                /** @description The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
-                type: string;
-                /** @description The message extension, when one was sent (listed by the official server SDKs). */
-                ext?: string;
-                /**
-                 * @description 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
-                 * @example 1
-                 */
-                highPriorityFlag?: number;
-                /**
-                 * @description Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
-                 *     vendor's pages document neither the key nor its values.
-                 */
-                msgAbandonFlag?: number;
-            };
+            desc: components["schemas"]["ChatroomSendMsgDesc"];
         };
         /** ChatroomAddRobotRequest */
         ChatroomAddRobotRequest: {
@@ -4246,31 +4319,46 @@ export interface components {
             notifyExt?: string;
         };
         /**
-         * ChatroomRobotAccidList
-         * @description A list of robot accids as a **JSON-encoded string inside the JSON response** (quirk), e.g. `"[\"hzlisi\"]"`,
-         *     not a JSON array. Parse the string a second time to get the array.
-         * @example ["hzlisi"]
+         * ChatroomRobotAccidArray
+         * @description Robot accids.
+         * @example [
+         *       "hzlisi"
+         *     ]
          */
-        ChatroomRobotAccidList: string;
+        ChatroomRobotAccidArray: components["schemas"]["Accid"][];
+        /**
+         * ChatroomRobotAccidList
+         * @description A list of robot accids. Two encodings (docs/adr/0042): the vendor's page shows a JSON-encoded **string** inside
+         *     the JSON answer (`"[\"hzlisi\"]"`); the official Go SDK v1.0.0 decodes a real array (it re-marshals the value
+         *     and unmarshals it into a string slice, which a string does not fit); the Java SDK reads the value as text and
+         *     parses it, so it takes either. @nimkit/client always returns the array.
+         */
+        ChatroomRobotAccidList: components["schemas"]["ChatroomRobotAccidArray"];
+        /**
+         * ChatroomAddRobotDesc
+         * @description The payload of a successful `addRobot` answer, found in `desc`. Every list is optional (the official SDKs treat each one so).
+         */
+        ChatroomAddRobotDesc: {
+            /** @description Robots added by this call. */
+            successAccids?: components["schemas"]["ChatroomRobotAccidList"];
+            /** @description accids that could not be added. */
+            failAccids?: components["schemas"]["ChatroomRobotAccidList"];
+            /**
+             * @description accids the vendor reports as already present (its pages give no description; by the name, robots the
+             *     room already had).
+             */
+            oldAccids?: components["schemas"]["ChatroomRobotAccidList"];
+        };
         /** ChatroomAddRobotOk */
         ChatroomAddRobotOk: {
             /** @constant */
             code: 200;
             /**
-             * @description Outcome per accid. Quirk: each list is a JSON-encoded **string** (e.g. `"[\"hzlisi\"]"`), not an array;
-             *     parse it again. The official server SDKs treat each list as optional.
+             * @description Outcome per accid. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice, then expects real arrays
+             *     inside); the Java SDK parses `desc` as text and takes either. @nimkit/client always returns the object.
              */
-            desc: {
-                /** @description Robots added by this call, as a JSON-encoded string. */
-                successAccids?: components["schemas"]["ChatroomRobotAccidList"];
-                /** @description accids that could not be added, as a JSON-encoded string. */
-                failAccids?: components["schemas"]["ChatroomRobotAccidList"];
-                /**
-                 * @description accids the vendor reports as already present (its pages give no description; by the name, robots the
-                 *     room already had), as a JSON-encoded string.
-                 */
-                oldAccids?: components["schemas"]["ChatroomRobotAccidList"];
-            };
+            desc: components["schemas"]["ChatroomAddRobotDesc"];
         };
         /** ChatroomRemoveRobotRequest */
         ChatroomRemoveRobotRequest: {
@@ -4278,20 +4366,26 @@ export interface components {
             /** @description JSON array of the robots' accids to remove, 1 to 100 of them, e.g. `["zhangsan","lisi"]`. */
             accids: components["schemas"]["Accid"][];
         };
+        /**
+         * ChatroomRemoveRobotDesc
+         * @description The payload of a successful `removeRobot` answer, found in `desc`. Every list is optional (the official SDKs treat each one so).
+         */
+        ChatroomRemoveRobotDesc: {
+            /** @description Robots removed by this call. */
+            successAccids?: components["schemas"]["ChatroomRobotAccidList"];
+            /** @description accids that could not be removed. */
+            failAccids?: components["schemas"]["ChatroomRobotAccidList"];
+        };
         /** ChatroomRemoveRobotOk */
         ChatroomRemoveRobotOk: {
             /** @constant */
             code: 200;
             /**
-             * @description Outcome per accid. Quirk: each list is a JSON-encoded **string** (e.g. `"[\"hzlisi\"]"`), not an array;
-             *     parse it again. The official server SDKs treat each list as optional.
+             * @description Outcome per accid. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice, then expects real arrays
+             *     inside); the Java SDK parses `desc` as text and takes either. @nimkit/client always returns the object.
              */
-            desc: {
-                /** @description Robots removed by this call, as a JSON-encoded string. */
-                successAccids?: components["schemas"]["ChatroomRobotAccidList"];
-                /** @description accids that could not be removed, as a JSON-encoded string. */
-                failAccids?: components["schemas"]["ChatroomRobotAccidList"];
-            };
+            desc: components["schemas"]["ChatroomRemoveRobotDesc"];
         };
         /** ChatroomQueueInitRequest */
         ChatroomQueueInitRequest: {
@@ -4396,7 +4490,11 @@ export interface components {
         ChatroomQueuePollOk: {
             /** @constant */
             code: 200;
-            /** @description The element taken out of the queue (it is removed from the queue). */
+            /**
+             * @description The element taken out of the queue (it is removed from the queue). Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
+             *     takes either. @nimkit/client always returns the object.
+             */
             desc: components["schemas"]["ChatroomQueueElement"];
         };
         /** ChatroomQueueListRequest */
@@ -4415,17 +4513,27 @@ export interface components {
         ChatroomQueueListEntry: {
             [key: string]: components["schemas"]["ChatroomQueueElementValue"];
         };
+        /**
+         * ChatroomQueueListDesc
+         * @description The payload of a successful `queueList` answer, found in `desc`.
+         */
+        ChatroomQueueListDesc: {
+            /**
+             * @description Every element of the queue, in queue order. Quirk: each item is a one-entry object `{elementKey:
+             *     elementValue}`, not a `{key, value}` pair.
+             */
+            list: components["schemas"]["ChatroomQueueListEntry"][];
+        };
         /** ChatroomQueueListOk */
         ChatroomQueueListOk: {
             /** @constant */
             code: 200;
-            desc: {
-                /**
-                 * @description Every element of the queue, in queue order. Quirk: each item is a one-entry object `{elementKey:
-                 *     elementValue}`, not a `{key, value}` pair.
-                 */
-                list: components["schemas"]["ChatroomQueueListEntry"][];
-            };
+            /**
+             * @description The queue. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
+             *     takes either. @nimkit/client always returns the object.
+             */
+            desc: components["schemas"]["ChatroomQueueListDesc"];
         };
         /** ChatroomQueueDropRequest */
         ChatroomQueueDropRequest: {
@@ -4463,14 +4571,24 @@ export interface components {
             highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
             highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
         };
+        /**
+         * ChatroomQueueBatchUpdateElementsDesc
+         * @description The payload of a successful `queueBatchUpdateElements` answer, found in `desc`.
+         */
+        ChatroomQueueBatchUpdateElementsDesc: {
+            /** @description Keys of `elements` that are not in the queue and were therefore not updated. */
+            noExistElementKey?: components["schemas"]["ChatroomQueueElementKey"][];
+        };
         /** ChatroomQueueBatchUpdateElementsOk */
         ChatroomQueueBatchUpdateElementsOk: {
             /** @constant */
             code: 200;
-            desc: {
-                /** @description Keys of `elements` that are not in the queue and were therefore not updated. */
-                noExistElementKey?: components["schemas"]["ChatroomQueueElementKey"][];
-            };
+            /**
+             * @description The keys that were not updated. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
+             *     takes either. @nimkit/client always returns the object.
+             */
+            desc: components["schemas"]["ChatroomQueueBatchUpdateElementsDesc"];
         };
         /** ChatroomStatsTopnRequest */
         ChatroomStatsTopnRequest: {
