@@ -57,7 +57,7 @@ export function decode(rule: Rule, value: unknown, mode: Mode): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(rule.object)) {
     const decoded = decode(sub, v[key], mode);
-    const options = typeof sub === 'string' ? {} : sub;
+    const options: { merge?: boolean; as?: string } = typeof sub === 'string' ? {} : sub;
     if (options.merge) Object.assign(out, isObject(decoded) ? decoded : {});
     else out[options.as ?? key] = decoded;
   }
