@@ -3,13 +3,11 @@
 // alternatives.
 //   node tools/adr/encodings.mjs          rewrite the table in the ADR
 //   (the contract tests fail when the ADR's table differs from the spec)
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tableIn, writeTable } from './generated-table.mjs';
 import { deref, encodingBranches, listOperations, loadSpec, normalisedBranch, okSchema } from '../lib/spec.mjs';
 
 export const ADR = fileURLToPath(new URL('../../docs/adr/0042-two-encodings-of-response-fields.md', import.meta.url));
-const BEGIN = '<!-- BEGIN GENERATED TABLE -->';
-const END = '<!-- END GENERATED TABLE -->';
 
 /** A short name for the JSON form a (dereferenced) schema describes; `client` names ids as the client returns them. */
 function form(spec, schema, client = false) {
@@ -56,16 +54,6 @@ export function encodingsTable(spec = loadSpec()) {
   return rows.join('\n');
 }
 
-export function tableInAdr(text = readFileSync(ADR, 'utf8')) {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  return start < 0 || end < 0 ? undefined : text.slice(start + BEGIN.length, end).trim();
-}
+export const tableInAdr = () => tableIn(ADR);
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = readFileSync(ADR, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  writeFileSync(ADR, `${text.slice(0, start + BEGIN.length)}\n${encodingsTable()}\n${text.slice(end)}`);
-  console.log(`updated ${ADR}`);
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeTable(ADR, encodingsTable());
