@@ -110,6 +110,19 @@ describe('misuse and errors', () => {
     expect(typeof answer.json.desc).toBe('string');
   });
 
+  it('the log line says when the SDK form was served', async () => {
+    const lines: string[] = [];
+    const logged = await startTestMock({ log: (line: string) => lines.push(line) });
+    try {
+      await call(logged, path, { [ENCODING_HEADER]: 'sdk' });
+      await call(logged, path);
+    } finally {
+      await logged.close();
+    }
+    expect(lines[0]).toMatch(/chatroomMembersByPage 200 .*example=ok encoding=sdk$/);
+    expect(lines[1]).not.toContain('encoding=');
+  });
+
   it('health says which encoding is served', async () => {
     expect(await (await fetch(mock.url + '/health')).json()).toMatchObject({ encoding: 'sdk' });
   });
