@@ -3922,8 +3922,8 @@ export interface components {
             code: 200;
             /**
              * @description The page of members. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
-             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
-             *     takes either. @nimkit/client always returns the object.
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as
+             *     text and takes either. @nimkit/client always returns the object.
              */
             desc: components["schemas"]["ChatroomMembersByPageDesc"];
         };
@@ -3971,9 +3971,9 @@ export interface components {
             /** @constant */
             code: 200;
             /**
-             * @description The members holding the chosen roles. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
-             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
-             *     takes either. @nimkit/client always returns the object.
+             * @description The members holding the chosen roles. Two encodings (docs/adr/0042): the vendor's page shows an object; the
+             *     official Go SDK v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK
+             *     parses `desc` as text and takes either. @nimkit/client always returns the object.
              */
             desc: components["schemas"]["ChatroomQueryMembersByRoleDesc"];
         };
@@ -4034,8 +4034,8 @@ export interface components {
             code: 200;
             /**
              * @description The members found. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
-             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
-             *     takes either. @nimkit/client always returns the object.
+             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as
+             *     text and takes either. @nimkit/client always returns the object.
              */
             desc: components["schemas"]["ChatroomQueryMembersDesc"];
         };
@@ -4336,7 +4336,8 @@ export interface components {
         ChatroomRobotAccidList: components["schemas"]["ChatroomRobotAccidArray"];
         /**
          * ChatroomAddRobotDesc
-         * @description The payload of a successful `addRobot` answer, found in `desc`. Every list is optional (the official SDKs treat each one so).
+         * @description The payload of a successful `addRobot` answer, found in `desc`. Every list is optional (the official SDKs treat
+         *     each one so).
          */
         ChatroomAddRobotDesc: {
             /** @description Robots added by this call. */
@@ -4368,7 +4369,8 @@ export interface components {
         };
         /**
          * ChatroomRemoveRobotDesc
-         * @description The payload of a successful `removeRobot` answer, found in `desc`. Every list is optional (the official SDKs treat each one so).
+         * @description The payload of a successful `removeRobot` answer, found in `desc`. Every list is optional (the official SDKs treat
+         *     each one so).
          */
         ChatroomRemoveRobotDesc: {
             /** @description Robots removed by this call. */
@@ -4491,9 +4493,9 @@ export interface components {
             /** @constant */
             code: 200;
             /**
-             * @description The element taken out of the queue (it is removed from the queue). Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
-             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
-             *     takes either. @nimkit/client always returns the object.
+             * @description The element taken out of the queue (it is removed from the queue). Two encodings (docs/adr/0042): the vendor's
+             *     page shows an object; the official Go SDK v1.0.0 reads only a JSON string holding the object (it decodes
+             *     `desc` twice); the Java SDK parses `desc` as text and takes either. @nimkit/client always returns the object.
              */
             desc: components["schemas"]["ChatroomQueueElement"];
         };
@@ -4529,9 +4531,9 @@ export interface components {
             /** @constant */
             code: 200;
             /**
-             * @description The queue. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
-             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
-             *     takes either. @nimkit/client always returns the object.
+             * @description The queue. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK v1.0.0 reads
+             *     only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and takes
+             *     either. @nimkit/client always returns the object.
              */
             desc: components["schemas"]["ChatroomQueueListDesc"];
         };
@@ -4584,9 +4586,9 @@ export interface components {
             /** @constant */
             code: 200;
             /**
-             * @description The keys that were not updated. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
-             *     v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and
-             *     takes either. @nimkit/client always returns the object.
+             * @description The keys that were not updated. Two encodings (docs/adr/0042): the vendor's page shows an object; the official
+             *     Go SDK v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses
+             *     `desc` as text and takes either. @nimkit/client always returns the object.
              */
             desc: components["schemas"]["ChatroomQueueBatchUpdateElementsDesc"];
         };
