@@ -36,7 +36,7 @@ function hasAlternative(schema) {
 }
 
 /** Rewrites a doc-form value into the SDK form its schema describes (a new value; the input is not modified). */
-export function toSdkForm(value, schema) {
+function toSdkForm(value, schema) {
   if (value === undefined || value === null || !schema) return value;
   const sdk = branch(schema, 'sdk');
   if (sdk) {
