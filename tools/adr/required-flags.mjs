@@ -2,13 +2,11 @@
 // The table of inferred required flags in docs/adr/0006, generated from the spec's `x-nim-required-source: inferred`.
 //   node tools/adr/required-flags.mjs          rewrite the table in the ADR
 //   (the contract tests fail when the ADR's table differs from the spec)
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tableIn, writeTable } from './generated-table.mjs';
 import { listOperations, loadSpec, requestSchema } from '../lib/spec.mjs';
 
 export const ADR = fileURLToPath(new URL('../../docs/adr/0006-inferred-required-flags.md', import.meta.url));
-const BEGIN = '<!-- BEGIN GENERATED TABLE -->';
-const END = '<!-- END GENERATED TABLE -->';
 
 export function requiredFlagsTable(spec = loadSpec()) {
   const rows = ['| operation | decided required | decided optional |', '|---|---|---|'];
@@ -23,16 +21,6 @@ export function requiredFlagsTable(spec = loadSpec()) {
   return rows.join('\n');
 }
 
-export function tableInAdr(text = readFileSync(ADR, 'utf8')) {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  return start < 0 || end < 0 ? undefined : text.slice(start + BEGIN.length, end).trim();
-}
+export const tableInAdr = () => tableIn(ADR);
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = readFileSync(ADR, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  writeFileSync(ADR, `${text.slice(0, start + BEGIN.length)}\n${requiredFlagsTable()}\n${text.slice(end)}`);
-  console.log(`updated ${ADR}`);
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeTable(ADR, requiredFlagsTable());

@@ -1,16 +1,21 @@
 // The operation table the client is built from, the facade's types, a named request/response type per operation,
 // and `bindFacade`, which builds the facade object from the operation table over the client's `call`.
-import { listOperations, okSchema, idPaths, pascal, FORM } from '../lib/spec.mjs';
+import { listOperations, okSchema, idPaths, normalisePaths, pascal, FORM } from '../lib/spec.mjs';
 
 export function generateOperations(spec) {
   const ops = listOperations(spec);
-  // Compact rows: the ids, and the path only where it is not /<group>/<action>.action; expandOperations() below
-  // rebuilds { path, group, action, ids } at load time (a smaller bundle than spelling every field out).
+  // Compact rows: the ids, the path only where it is not /<group>/<action>.action (else 0), then the encoding
+  // alternatives' paths when there are any; expandOperations() below rebuilds { path, group, action, ids, json,
+  // ints } at load time (a smaller bundle than spelling every field out).
   const rows = ops.map(({ operationId, path, group, action, op }) => {
     const derived = deriveRoute(operationId);
     if (derived.group !== group || derived.action !== action) throw new Error(`${operationId}: group/action do not follow the naming convention`);
-    const ids = dedupe(idPaths(okSchema(spec, op)));
-    const row = derived.path === path ? [ids] : [ids, path];
+    const ok = okSchema(spec, op);
+    const ids = dedupe(idPaths(ok));
+    const { json, ints } = normalisePaths(spec, ok);
+    const row = [ids, derived.path === path ? 0 : path];
+    if (json.length || ints.length) row.push(json, ints);
+    while (row.length > 1 && row[row.length - 1] === 0) row.pop();
     return `  ${operationId}: ${JSON.stringify(row)},`;
   });
   const groups = [...new Set(ops.map((o) => o.group))];
@@ -45,6 +50,10 @@ export interface OperationMeta {
   readonly action: string;
   /** Where response ids and 64-bit counts sit (returned as exact strings): keys, '*' = every array item, '**' = every map value. */
   readonly ids: readonly (readonly string[])[];
+  /** Fields that may arrive as JSON text and are returned parsed (docs/adr/0042), parents first. */
+  readonly json: readonly (readonly string[])[];
+  /** Fields that may arrive as decimal strings and are returned as numbers (docs/adr/0042). */
+  readonly ints: readonly (readonly string[])[];
 }
 
 /** Request body type of every operation. */
@@ -66,18 +75,20 @@ export type OkBody<Op extends OperationId> = OkBodies[Op];
 /** Performs one operation: validate, sign, send, retry, and resolve with the success body. */
 export type OperationCaller = <Op extends OperationId>(operationId: Op, body: RequestBody<Op>, options?: CallOptions) => Promise<OkBody<Op>>;
 
-/** Route, facade name and response id paths of every operation. */
+/** Route, facade name, response id paths and encoding alternatives of every operation. */
 export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /* @__PURE__ */ expandOperations({
 ${rows.join('\n')}
 });
 
-function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], string?]>): { readonly [Op in OperationId]: OperationMeta } {
+type Row = [OperationMeta['ids'], (string | 0)?, OperationMeta['json']?, OperationMeta['ints']?];
+
+function expandOperations(rows: Record<OperationId, Row>): { readonly [Op in OperationId]: OperationMeta } {
   const table = {} as Record<OperationId, OperationMeta>;
   for (const operationId of Object.keys(rows) as OperationId[]) {
-    const [ids, path] = rows[operationId];
+    const [ids, path, json = [], ints = []] = rows[operationId];
     const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
     const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-    table[operationId] = Object.freeze({ path: path ?? \`/\${group}/\${action}.action\`, group, action, ids });
+    table[operationId] = Object.freeze({ path: path || \`/\${group}/\${action}.action\`, group, action, ids, json, ints });
   }
   return Object.freeze(table);
 }

@@ -1,12 +1,14 @@
 // openapi-typescript with transforms, then one named declaration per component schema.
 // Transforms: a request's JSON-in-form field takes its contentSchema's type (callers pass the JSON value; the client
-// encodes it), `format: nim-id` and `x-nim-int64` are strings (exact 64-bit ids and counts), and a whole named integer enum is its constant's
-// union type (enums.ts). Afterwards every `components["schemas"]["X"]` becomes a top-level `export interface X` (or
-// type alias) referenced by name, so compiler errors and editor hovers say `QchatServerInfo`, not the structure;
-// `components` still maps each name for openapi-fetch. JSDoc `@description` tags become plain doc text.
+// encodes it), `format: nim-id` and `x-nim-int64` are strings (exact 64-bit ids and counts), a response field with two
+// encodings (docs/adr/0042) has only the normalised shape the client returns, and a whole named integer enum is its
+// constant's union type (enums.ts). Afterwards every `components["schemas"]["X"]` becomes a top-level
+// `export interface X` (or type alias) referenced by name, so compiler errors and editor hovers say
+// `QchatServerInfo`, not the structure; `components` still maps each name for openapi-fetch. JSDoc `@description`
+// tags become plain doc text.
 import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
-import { FORM } from '../lib/spec.mjs';
+import { FORM, normalisedBranch } from '../lib/spec.mjs';
 import { isWholeNamedEnum, namedEnums } from './enums.mjs';
 
 const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
@@ -43,6 +45,8 @@ export async function generateTypes(spec) {
     emptyObjectsUnknown: true,
     transform(schema, options) {
       if (schema.format === 'nim-id' || schema['x-nim-int64'] === true) return STRING;
+      const normal = normalisedBranch(spec, schema);
+      if (normal) return transformSchemaObject({ description: schema.description, ...normal }, options);
       if (isWholeNamedEnum(schema, enums)) return ts.factory.createTypeReferenceNode(schema.title);
       // `status`: a named set or any app-defined integer from 10000 up, i.e. a number.
       if (schema.type === 'integer' && schema.anyOf) return NUMBER;

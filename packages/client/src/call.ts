@@ -4,7 +4,7 @@ import { operationTable, type OkBody, type OperationCaller, type OperationId, ty
 import type { CallOptions } from './options.js';
 import type { Connection } from './connection.js';
 import { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
-import { findInexactId, parseJsonNumbers, stringifyIds } from './json.js';
+import { findInexactId, normaliseBody, parseJsonNumbers } from './json.js';
 import { checkSum, randomNonce } from './signing.js';
 import {
   NimApiError,
@@ -95,15 +95,20 @@ export function createCaller(config: CallerConfig): OperationCaller {
       let code: number | undefined;
       let fractions = false;
       let inexact: string | undefined;
+      let unreadable: string | undefined;
       if (result.kind === 'response') {
         ({ parsed, fractions } = parseBody(result.text));
         code = parsed && typeof parsed['code'] === 'number' ? (parsed['code'] as number) : undefined;
         if (event) safely(hooks!.onResponse, { ...event, status: result.status, code, durationMs: Date.now() - started });
-        // The trust boundary: a code-200 body is the operation's success body (the vendor may add fields).
+        // The trust boundary: a code-200 body is the operation's success body (the vendor may add fields), returned
+        // in its one documented shape whichever encoding the server chose (docs/adr/0042).
         if (result.status === 200 && code === 200) {
           // A fraction or exponent at an id path cannot become an exact id: refused below (only looked for when seen).
           inexact = fractions && meta.ids.length ? findInexactId(result.text, meta.ids) : undefined;
-          if (inexact === undefined) return stringifyIds(parsed, meta.ids) as unknown as OkBody<Op>;
+          if (inexact === undefined) {
+            unreadable = normaliseBody(parsed, meta);
+            if (unreadable === undefined) return parsed as unknown as OkBody<Op>;
+          }
         }
       }
 
@@ -123,8 +128,9 @@ export function createCaller(config: CallerConfig): OperationCaller {
             bodySnippet: snippet(result.text, SNIPPET_CHARS, secrets),
           });
           if (policy.retryStatuses.includes(result.status)) delay = backoffDelay(policy, attempt);
-        } else if (code === undefined) {
-          failure = new NimTransportError(`${operationId}: the answer from ${host} is not the vendor's JSON (no numeric code)`, {
+        } else if (code === undefined || unreadable !== undefined) {
+          const why = unreadable ? `has \`${unreadable}\` in neither documented encoding` : "is not the vendor's JSON (no numeric code)";
+          failure = new NimTransportError(`${operationId}: the answer from ${host} ${why}`, {
             ...where,
             status: 200,
             bodySnippet: snippet(result.text, SNIPPET_CHARS, secrets),

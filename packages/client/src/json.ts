@@ -68,29 +68,51 @@ const isNumberChar = (c: number) => isDigit(c) || c === 43 || c === 45 || c === 
 
 /** Converts the numbers at the given paths to decimal strings, in place; returns `value`. */
 export function stringifyIds<T>(value: T, paths: readonly IdPath[]): T {
-  for (let i = 0; i < paths.length; i++) visit(value, paths[i]!, 0);
+  for (let i = 0; i < paths.length; i++) visit(value, paths[i]!, 0, idToString);
   return value;
 }
 
-function visit(node: unknown, path: IdPath, depth: number): void {
+/** Where a success body's fields may arrive in either of two encodings (docs/adr/0042); see OperationMeta. */
+export interface BodyShape {
+  readonly ids: readonly IdPath[];
+  readonly json: readonly IdPath[];
+  readonly ints: readonly IdPath[];
+}
+
+/**
+ * Turns a success body into its one documented shape, in place: JSON text where an object or array is documented is
+ * parsed (ids kept exact), decimal strings where a number is documented become numbers, ids become strings.
+ * Returns the path of the first field in neither documented form, or undefined when the whole body is normalised.
+ */
+export function normaliseBody(body: unknown, shape: BodyShape): string | undefined {
+  let bad: string | undefined;
+  const fail = (path: IdPath) => (bad ??= path.join('.'));
+  for (const path of shape.json) visit(body, path, 0, (c, k) => parseText(c, k) || fail(path));
+  for (const path of shape.ints) visit(body, path, 0, (c, k) => toNumber(c, k) || fail(path));
+  stringifyIds(body, shape.ids);
+  return bad;
+}
+
+type Convert = (container: Record<string | number, unknown>, key: string | number) => unknown;
+
+function visit(node: unknown, path: IdPath, depth: number, convert: Convert): void {
   if (node === null || typeof node !== 'object') return;
   const key = path[depth]!;
   const last = depth === path.length - 1;
   const record = node as Record<string, unknown>;
   if (key === '*') {
     if (!Array.isArray(node)) return;
-    for (let i = 0; i < node.length; i++) last ? convert(node, i) : visit(node[i], path, depth + 1);
+    for (let i = 0; i < node.length; i++) last ? convert(node as never, i) : visit(node[i], path, depth + 1, convert);
   } else if (key === '**') {
-    for (const k in record) last ? convert(record, k) : visit(record[k], path, depth + 1);
+    for (const k in record) last ? convert(record, k) : visit(record[k], path, depth + 1, convert);
   } else if (last) {
-    convert(record, key);
+    if (key in record) convert(record, key);
   } else {
-    visit(record[key], path, depth + 1);
+    visit(record[key], path, depth + 1, convert);
   }
 }
 
-function convert(container: unknown[] | Record<string, unknown>, key: string | number): void {
-  const record = container as Record<string, unknown>;
+function idToString(record: Record<string | number, unknown>, key: string | number): void {
   const v = record[key];
   if (typeof v === 'number') record[key] = String(v);
 }
@@ -135,4 +157,28 @@ export function findInexactId(text: string, paths: readonly IdPath[]): string | 
 function matches(path: IdPath, at: readonly (string | number)[], frames: readonly { array: boolean }[]): boolean {
   if (path.length !== at.length) return false;
   return path.every((k, j) => (k === '*' ? frames[j]!.array : k === '**' ? !frames[j]!.array : !frames[j]!.array && k === at[j]));
+}
+
+/** JSON text -> its object or array (false when the text is not one); a value already parsed is kept. */
+function parseText(record: Record<string | number, unknown>, key: string | number): boolean {
+  const v = record[key];
+  if (typeof v !== 'string') return true;
+  try {
+    const parsed = parseJsonLossless(v);
+    if (parsed === null || typeof parsed !== 'object') return false;
+    record[key] = parsed;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A decimal string -> its number (false for any other string). Above 2^53 it stays a string, as in parseJsonLossless. */
+function toNumber(record: Record<string | number, unknown>, key: string | number): boolean {
+  const v = record[key];
+  if (typeof v !== 'string') return true;
+  if (!/^-?[0-9]+$/.test(v)) return false;
+  const n = Number(v);
+  if (Number.isSafeInteger(n)) record[key] = n;
+  return true;
 }

@@ -4,7 +4,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import { operationTable } from './generated/operations.js';
 import { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
-import { parseJsonLossless, stringifyIds, type IdPath } from './json.js';
+import { normaliseBody, parseJsonLossless, stringifyIds, type BodyShape } from './json.js';
 import { checkSum, randomNonce } from './signing.js';
 import { resolveConnection, type ConnectionOptions } from './connection.js';
 
@@ -13,7 +13,7 @@ export type RawClient = Client<paths>;
 /** The connection options of createNimClient (no timeout, retry, hooks or validation: the raw client has none). */
 export type RawClientOptions = ConnectionOptions;
 
-const idsByPath = /* @__PURE__ */ new Map<string, readonly IdPath[]>(Object.values(operationTable).map((m) => [m.path, m.ids]));
+const shapeByPath = /* @__PURE__ */ new Map<string, BodyShape>(Object.values(operationTable).map((m) => [m.path, m]));
 
 /**
  * The escape hatch: openapi-fetch's typed path-based client, `raw.POST('/qchat/getServers.action', { body })`,
@@ -34,14 +34,18 @@ export function createRawClient(options: RawClientOptions): RawClient {
       if (!request.headers.has('RequestId')) request.headers.set('RequestId', randomNonce());
       return request;
     },
-    // openapi-fetch would JSON.parse the body and round ids above 2^53: hand it a body with ids as strings.
+    // openapi-fetch would JSON.parse the body and round ids above 2^53: hand it a body with ids as strings, and a
+    // success body in its one documented shape (docs/adr/0042).
     async onResponse({ response, schemaPath }) {
-      const ids = idsByPath.get(schemaPath);
-      if (!ids) return undefined;
+      const shape = shapeByPath.get(schemaPath);
+      if (!shape) return undefined;
       const text = await response.text();
       let body = text;
       try {
-        body = JSON.stringify(stringifyIds(parseJsonLossless(text), ids));
+        const value = parseJsonLossless(text) as { code?: unknown };
+        if (value?.code === 200) normaliseBody(value, shape);
+        else stringifyIds(value, shape.ids);
+        body = JSON.stringify(value);
       } catch {
         /* not JSON: pass it through unchanged */
       }

@@ -84,6 +84,6 @@ describe('stringifyIds', () => {
     ]);
     expect(operationTable.chatroomGetBatch.ids).toContainEqual(['noExistRooms', '*']);
     expect(operationTable.chatroomStatsTopn.path).toBe('/stats/chatroom/topn.action');
-    expect(operationTable.qchatCreateServer).toEqual({ path: '/qchat/createServer.action', group: 'qchat', action: 'createServer', ids: [['serverInfo', 'serverId'], ['serverInfo', 'memberNumber'], ['serverInfo', 'channelNumber']] });
+    expect(operationTable.qchatCreateServer).toEqual({ path: '/qchat/createServer.action', group: 'qchat', action: 'createServer', ids: [['serverInfo', 'serverId'], ['serverInfo', 'memberNumber'], ['serverInfo', 'channelNumber']], json: [], ints: [] });
   });
 });

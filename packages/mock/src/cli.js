@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULTS } from './options.js';
 import { VENDOR_RATE_LIMIT } from './rate-limit.js';
+import { ENCODINGS } from './encoding.js';
 
 export const HELP = `nim-mock - a mock of the NetEase Yunxin (网易云信) IM server API that answers like the vendor
 
@@ -15,6 +16,8 @@ Usage: nim-mock [options]
   --no-auth                  accept requests without a valid signature (for tools that cannot sign)
   --dynamic                  generate schema-valid success bodies instead of serving the 'ok' examples
   --seed <seed>              with --dynamic: the same seed gives the same bodies, across restarts
+  --encoding <docs|sdk>      success bodies in the vendor docs' encoding (default) or the one the official Go SDK
+                             decodes (env NIM_MOCK_ENCODING); per request: header X-Nim-Mock-Encoding: sdk
   --rate-limit               answer code 416 above ${VENDOR_RATE_LIMIT.limit} calls per second per operation and AppKey,
                              then block that pair for ${VENDOR_RATE_LIMIT.blockMs / 1000} s, like the vendor
   --rate-limit-calls <n>     calls allowed per window (default ${VENDOR_RATE_LIMIT.limit}; implies --rate-limit)
@@ -44,6 +47,7 @@ const FLAGS = {
   'no-auth': { type: 'boolean' },
   dynamic: { type: 'boolean' },
   seed: { type: 'string' },
+  encoding: { type: 'string' },
   'rate-limit': { type: 'boolean' },
   'rate-limit-calls': { type: 'string' },
   'rate-limit-window': { type: 'string' },
@@ -91,6 +95,8 @@ export function parseCli(argv, env = {}) {
     if (!/^\d+$/.test(String(raw).trim()) || n < min || n > max) return { error: `${flag} must be an integer ${min}-${max}, got '${raw}'` };
     ints[flag] = n;
   }
+  const encoding = values.encoding ?? (env.NIM_MOCK_ENCODING || undefined);
+  if (encoding !== undefined && !ENCODINGS.includes(encoding)) return { error: `--encoding must be one of ${ENCODINGS.join(', ')}, got '${encoding}'` };
   if (values.seed !== undefined && !values.dynamic) return { error: '--seed only applies to --dynamic; add --dynamic' };
 
   const tuned = ['--rate-limit-calls', '--rate-limit-window', '--rate-limit-block'].some((f) => ints[f] !== undefined);
@@ -106,6 +112,7 @@ export function parseCli(argv, env = {}) {
     auth,
     dynamic: Boolean(values.dynamic),
     seed: values.seed,
+    encoding,
     rateLimit,
     bodyLimitBytes: ints['--body-limit'],
     headersTimeoutMs: ints['--headers-timeout'],

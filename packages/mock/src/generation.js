@@ -34,6 +34,8 @@ export function realistic(schema, name = '') {
     const empty = emptyJson(out.contentSchema);
     if (empty !== undefined) out.enum = [empty];
   }
+  // json-schema-faker honours a pattern before an enum: the enum chosen above would be ignored (robot lists as "[y]").
+  if (!fixed && out.enum && out.pattern) delete out.pattern;
   if (!fixed && types.includes('integer')) Object.assign(out, integerRange(out));
   if (out.format === 'nim-id') delete out.format;
   if (types.includes('array') && out.maxItems === undefined) out.maxItems = Math.max(out.minItems ?? 0, MAX_ITEMS);

@@ -18,7 +18,7 @@ export async function createHandler(o) {
   const checkGaps = createGapChecker(operations);
   const prism = await createPrism(o.spec, { dynamic: o.dynamic, seed: o.seed });
   const limiter = o.rateLimit ? createRateLimiter({ ...o.rateLimit, now: o.now }) : undefined;
-  const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', rateLimit: Boolean(limiter) };
+  const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', encoding: o.encoding, rateLimit: Boolean(limiter) };
   const exampleNames = new Map([...operations].map(([path, op]) => [path, op.examples.map((e) => e.name)]));
 
   /** request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) } */

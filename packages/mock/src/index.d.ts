@@ -26,6 +26,11 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Seed of dynamic mode: the same seed gives the same body for the same operation, across restarts. */
   seed?: string | number;
+  /**
+   * Encoding of success bodies where the vendor's sources disagree (docs/adr/0042): 'docs' (default) as the vendor's
+   * pages show them, 'sdk' as the official Go server SDK decodes them. A request's `X-Nim-Mock-Encoding` header wins.
+   */
+  encoding?: 'docs' | 'sdk';
   /** Simulate the vendor's frequency control (code 416): true for the vendor's 100 calls/s and 10 s block. */
   rateLimit?: boolean | RateLimitOptions;
   /** Receives one line per request; false for silence (default: stdout). */
@@ -69,6 +74,7 @@ export const DEFAULTS: Readonly<{
   appSecret: string;
   auth: boolean;
   dynamic: boolean;
+  encoding: 'docs';
   rateLimit: false;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
@@ -78,6 +84,11 @@ export const DEFAULTS: Readonly<{
   maxConnections: number;
   maxBufferedBytes: number;
 }>;
+
+/** The encodings a success body can be served in. */
+export const ENCODINGS: readonly ['docs', 'sdk'];
+/** The request header choosing the encoding per request (lowercase). */
+export const ENCODING_HEADER: 'x-nim-mock-encoding';
 
 export const VENDOR_RATE_LIMIT: Readonly<Required<RateLimitOptions>>;
 

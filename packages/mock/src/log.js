@@ -3,12 +3,13 @@
 //   2026-11-21T09:30:00.456Z qchatCreateServer 414 0.4ms "CurTime is expired" (CurTime is 412 s behind the mock's clock (limit 300 s))
 //   2026-11-21T09:30:00.789Z POST /nimserver/qchat/nope.action 404 http=404 0.1ms "unknown action: /nimserver/qchat/nope.action"
 
-export function formatLogLine({ time, method, url, operationId, status = 200, body, ms, example, reason }) {
+export function formatLogLine({ time, method, url, operationId, status = 200, body, ms, example, encoding, reason }) {
   const parts = [new Date(time).toISOString(), operationId ?? `${method} ${url}`, String(body?.code ?? '-')];
   if (status !== 200) parts.push(`http=${status}`);
   parts.push(`${ms.toFixed(1)}ms`);
   if (body?.code === 200) {
     if (example) parts.push(`example=${example}`);
+    if (encoding) parts.push(`encoding=${encoding}`); // only when the SDK form was served (docs/adr/0042)
   } else if (typeof body?.desc === 'string') {
     parts.push(JSON.stringify(body.desc));
   }

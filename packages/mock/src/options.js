@@ -2,6 +2,7 @@
 import { loadSpec, checkShape, DEFAULT_SPEC } from './spec.js';
 import { VENDOR_RATE_LIMIT } from './rate-limit.js';
 import { createStdoutLog } from './log.js';
+import { ENCODINGS } from './encoding.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -12,6 +13,7 @@ export const DEFAULTS = Object.freeze({
   appSecret: 'nim-mock-secret',
   auth: true,
   dynamic: false,
+  encoding: 'docs',
   rateLimit: false,
   bodyLimitBytes: 1024 * 1024,
   shutdownGraceMs: 5_000,
@@ -34,6 +36,7 @@ export function resolveOptions(options = {}) {
     }
   }
   if (o.log !== undefined && o.log !== false && typeof o.log !== 'function') throw new TypeError('log must be a function or false');
+  if (!ENCODINGS.includes(o.encoding)) throw new TypeError(`encoding must be one of ${ENCODINGS.join(', ')}, got ${o.encoding}`);
   if (o.now !== undefined && typeof o.now !== 'function') throw new TypeError('now must be a function returning Unix milliseconds');
   for (const name of ['bodyLimitBytes', 'shutdownGraceMs', 'headersTimeoutMs', 'requestTimeoutMs', 'idleTimeoutMs', 'maxBufferedBytes']) {
     if (!Number.isSafeInteger(o[name]) || o[name] < 0) throw new TypeError(`${name} must be a non-negative integer, got ${o[name]}`);

@@ -5,11 +5,12 @@ import { createLogger } from '@stoplight/prism-core';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { realistic } from './generation.js';
+import { onlyEncoding } from './encoding.js';
 import { deref, okMedia, FORM } from './spec.js';
 
 /**
- * The document Prism serves: each 200 response keeps only its success branch, inlined with dynamic mode's
- * generation profile (errors are still served by name with `Prefer: example=...`).
+ * The document Prism serves: each 200 response keeps only its success branch in the docs' encoding, inlined with
+ * dynamic mode's generation profile (errors are still served by name with `Prefer: example=...`).
  */
 export function specForPrism(spec) {
   const copy = structuredClone(spec);
@@ -20,7 +21,8 @@ export function specForPrism(spec) {
     if (media?.schema) {
       const branches = media.schema.oneOf ?? [media.schema];
       const success = branches.find((b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? branches[0];
-      media.schema = realistic(deref(spec, success));
+      // Every mode produces the docs' form; the `sdk` encoding is applied later, to the written answer.
+      media.schema = realistic(onlyEncoding(deref(spec, success), 'docs'));
     }
     // The vendor accepts an empty form when no field is required (e.g. stats/chatroom/topn); Prism would not.
     const body = op.requestBody;

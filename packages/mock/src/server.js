@@ -1,6 +1,7 @@
 // The mock's HTTP front: reads bodies (bounded, decoded as UTF-8), runs the handler, writes JSON, logs one line per
 // request, shuts down cleanly. Timeouts and connection caps are in guard.js.
 import { createServer } from 'node:http';
+import { createEncoder } from './encoding.js';
 import { createHandler, PREFIX } from './handler.js';
 import { formatLogLine } from './log.js';
 import { DEFAULTS, resolveOptions } from './options.js';
@@ -18,6 +19,7 @@ export async function startMock(options = {}) {
   const o = resolveOptions(options);
   const answer = await createHandler(o);
   const guard = createGuard(o, o.log);
+  const encode = createEncoder(o.spec, o.encoding);
   let closing = false;
   let buffered = 0; // body bytes held across requests in flight (maxBufferedBytes)
 
@@ -60,6 +62,8 @@ export async function startMock(options = {}) {
         // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
         outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
       }
+      // The one place every answer passes, whichever mode produced it: the encoding transform goes here (docs/adr/0042).
+      outcome = encode(outcome, req.headers);
       const text = JSON.stringify(outcome.body);
       const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
       if (closing) headers.Connection = 'close';

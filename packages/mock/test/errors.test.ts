@@ -152,6 +152,6 @@ describe('readiness', () => {
     const res = await fetch(mock.url + '/health');
     expect(res.status).toBe(200);
     expect((await fetch(mock.url.replace('/nimserver', '') + '/health')).status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', operations: operations.length, auth: true, mode: 'static', rateLimit: false });
+    expect(await res.json()).toEqual({ status: 'ok', operations: operations.length, auth: true, mode: 'static', encoding: 'docs', rateLimit: false });
   });
 });

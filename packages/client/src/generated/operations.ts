@@ -300,6 +300,10 @@ export interface OperationMeta {
   readonly action: string;
   /** Where response ids and 64-bit counts sit (returned as exact strings): keys, '*' = every array item, '**' = every map value. */
   readonly ids: readonly (readonly string[])[];
+  /** Fields that may arrive as JSON text and are returned parsed (docs/adr/0042), parents first. */
+  readonly json: readonly (readonly string[])[];
+  /** Fields that may arrive as decimal strings and are returned as numbers (docs/adr/0042). */
+  readonly ints: readonly (readonly string[])[];
 }
 
 /** Request body type of every operation. */
@@ -523,7 +527,7 @@ export type OkBody<Op extends OperationId> = OkBodies[Op];
 /** Performs one operation: validate, sign, send, retry, and resolve with the success body. */
 export type OperationCaller = <Op extends OperationId>(operationId: Op, body: RequestBody<Op>, options?: CallOptions) => Promise<OkBody<Op>>;
 
-/** Route, facade name and response id paths of every operation. */
+/** Route, facade name, response id paths and encoding alternatives of every operation. */
 export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /* @__PURE__ */ expandOperations({
   qchatCreateServer: [[["serverInfo","serverId"],["serverInfo","memberNumber"],["serverInfo","channelNumber"]]],
   qchatRemoveServer: [[]],
@@ -589,53 +593,55 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatRequestAddr: [[]],
   chatroomCreate: [[["chatroom","roomid"]]],
   chatroomGet: [[["chatroom","roomid"]]],
-  chatroomGetBatch: [[["succRooms","*","roomid"],["noExistRooms","*"],["failRooms","*"]]],
+  chatroomGetBatch: [[["succRooms","*","roomid"],["noExistRooms","*"],["failRooms","*"]],0,[["succRooms"],["noExistRooms"],["failRooms"]],[]],
   chatroomUpdate: [[["chatroom","roomid"]]],
   chatroomToggleCloseStat: [[["desc","roomid"]]],
-  chatroomRequestAddr: [[]],
+  chatroomRequestAddr: [[],0,[["addr"]],[]],
   chatroomMuteRoom: [[]],
-  chatroomQueryUserRoomIds: [[]],
+  chatroomQueryUserRoomIds: [[["desc","roomids","*"]],0,[["desc","roomids"]],[]],
   chatroomUpdateDelayClosePolicy: [[["chatroom","roomid"]]],
   chatroomUpdateInOutNotification: [[]],
   chatroomSetMemberRole: [[["desc","roomid"]]],
   chatroomTemporaryMute: [[]],
-  chatroomMembersByPage: [[["desc","data","*","roomid"]]],
-  chatroomQueryMembersByRole: [[["desc","data","*","roomid"]]],
-  chatroomQueryMembers: [[["desc","data","*","roomid"]]],
+  chatroomMembersByPage: [[["desc","data","*","roomid"]],0,[["desc"]],[]],
+  chatroomQueryMembersByRole: [[["desc","data","*","roomid"]],0,[["desc"]],[]],
+  chatroomQueryMembers: [[["desc","data","*","roomid"]],0,[["desc"]],[]],
   chatroomUpdateMyRoomRole: [[]],
   chatroomKickMember: [[]],
   chatroomTagTemporaryMute: [[]],
   chatroomTagMembersCount: [[]],
   chatroomTagMembersQuery: [[["desc","data","*","roomid"]]],
   chatroomUpdateChatRoomRoleTag: [[]],
-  chatroomSendMsg: [[]],
-  chatroomBatchSendMsg: [[]],
-  chatroomSendMsgToSomeone: [[]],
-  chatroomBatchSendMsgToSomeone: [[]],
+  chatroomSendMsg: [[["desc","roomId"]],0,[["desc"]],[["desc","time"],["desc","type"]]],
+  chatroomBatchSendMsg: [[["success","*","**","roomId"]],0,[],[["success","*","**","time"],["success","*","**","type"]]],
+  chatroomSendMsgToSomeone: [[["desc","roomId"]],0,[],[["desc","time"],["desc","type"]]],
+  chatroomBatchSendMsgToSomeone: [[["success","*","**","roomId"]],0,[],[["success","*","**","time"],["success","*","**","type"]]],
   chatroomBroadcast: [[]],
   chatroomRecall: [[]],
   chatroomDeleteHistoryMessage: [[]],
-  chatroomAddRobot: [[]],
-  chatroomRemoveRobot: [[]],
+  chatroomAddRobot: [[],0,[["desc"],["desc","successAccids"],["desc","failAccids"],["desc","oldAccids"]],[]],
+  chatroomRemoveRobot: [[],0,[["desc"],["desc","successAccids"],["desc","failAccids"]],[]],
   chatroomCleanRobot: [[]],
   chatroomQueueInit: [[]],
   chatroomQueueOffer: [[]],
-  chatroomQueuePoll: [[]],
-  chatroomQueueList: [[]],
+  chatroomQueuePoll: [[],0,[["desc"]],[]],
+  chatroomQueueList: [[],0,[["desc"]],[]],
   chatroomQueueDrop: [[]],
-  chatroomQueueBatchUpdateElements: [[]],
+  chatroomQueueBatchUpdateElements: [[],0,[["desc"]],[]],
   chatroomQueueBatchOffer: [[]],
   chatroomQueueMultiGet: [[]],
   chatroomStatsTopn: [[["data","*","roomId"],["data","*","activeNums"],["data","*","enterNums"],["data","*","msgs"]],"/stats/chatroom/topn.action"],
 });
 
-function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], string?]>): { readonly [Op in OperationId]: OperationMeta } {
+type Row = [OperationMeta['ids'], (string | 0)?, OperationMeta['json']?, OperationMeta['ints']?];
+
+function expandOperations(rows: Record<OperationId, Row>): { readonly [Op in OperationId]: OperationMeta } {
   const table = {} as Record<OperationId, OperationMeta>;
   for (const operationId of Object.keys(rows) as OperationId[]) {
-    const [ids, path] = rows[operationId];
+    const [ids, path, json = [], ints = []] = rows[operationId];
     const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
     const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-    table[operationId] = Object.freeze({ path: path ?? `/${group}/${action}.action`, group, action, ids });
+    table[operationId] = Object.freeze({ path: path || `/${group}/${action}.action`, group, action, ids, json, ints });
   }
   return Object.freeze(table);
 }

@@ -2507,12 +2507,15 @@ export interface components {
         ChatroomGetRequest: ChatroomGetRequest;
         ChatroomGetOk: ChatroomGetOk;
         ChatroomGetBatchRequest: ChatroomGetBatchRequest;
+        ChatroomInfoList: ChatroomInfoList;
+        NimIdList: NimIdList;
         ChatroomGetBatchOk: ChatroomGetBatchOk;
         ChatroomUpdateRequest: ChatroomUpdateRequest;
         ChatroomUpdateOk: ChatroomUpdateOk;
         ChatroomToggleCloseStatRequest: ChatroomToggleCloseStatRequest;
         ChatroomToggleCloseStatOk: ChatroomToggleCloseStatOk;
         ChatroomRequestAddrRequest: ChatroomRequestAddrRequest;
+        ChatroomAddressList: ChatroomAddressList;
         ChatroomRequestAddrOk: ChatroomRequestAddrOk;
         ChatroomMuteRoomRequest: ChatroomMuteRoomRequest;
         ChatroomMuteRoomOk: ChatroomMuteRoomOk;
@@ -2528,12 +2531,15 @@ export interface components {
         ChatroomTemporaryMuteRequest: ChatroomTemporaryMuteRequest;
         ChatroomTemporaryMuteOk: ChatroomTemporaryMuteOk;
         ChatroomMembersByPageRequest: ChatroomMembersByPageRequest;
+        ChatroomMembersByPageDesc: ChatroomMembersByPageDesc;
         ChatroomMembersByPageOk: ChatroomMembersByPageOk;
         ChatroomQueryMembersByRoleRequest: ChatroomQueryMembersByRoleRequest;
+        ChatroomQueryMembersByRoleDesc: ChatroomQueryMembersByRoleDesc;
         ChatroomQueryMembersByRoleOk: ChatroomQueryMembersByRoleOk;
         ChatroomQueryMembersRequest: ChatroomQueryMembersRequest;
         ChatroomMemberTypeCode: ChatroomMemberTypeCode;
         ChatroomMemberLegacy: ChatroomMemberLegacy;
+        ChatroomQueryMembersDesc: ChatroomQueryMembersDesc;
         ChatroomQueryMembersOk: ChatroomQueryMembersOk;
         ChatroomUpdateMyRoomRoleRequest: ChatroomUpdateMyRoomRoleRequest;
         ChatroomKickMemberRequest: ChatroomKickMemberRequest;
@@ -2566,9 +2572,12 @@ export interface components {
         ChatroomRecallRequest: ChatroomRecallRequest;
         ChatroomDeleteHistoryMessageRequest: ChatroomDeleteHistoryMessageRequest;
         ChatroomAddRobotRequest: ChatroomAddRobotRequest;
+        ChatroomRobotAccidArray: ChatroomRobotAccidArray;
         ChatroomRobotAccidList: ChatroomRobotAccidList;
+        ChatroomAddRobotDesc: ChatroomAddRobotDesc;
         ChatroomAddRobotOk: ChatroomAddRobotOk;
         ChatroomRemoveRobotRequest: ChatroomRemoveRobotRequest;
+        ChatroomRemoveRobotDesc: ChatroomRemoveRobotDesc;
         ChatroomRemoveRobotOk: ChatroomRemoveRobotOk;
         ChatroomCleanRobotRequest: ChatroomCleanRobotRequest;
         ChatroomCleanRobotOk: ChatroomCleanRobotOk;
@@ -2585,10 +2594,12 @@ export interface components {
         ChatroomQueuePollOk: ChatroomQueuePollOk;
         ChatroomQueueListRequest: ChatroomQueueListRequest;
         ChatroomQueueListEntry: ChatroomQueueListEntry;
+        ChatroomQueueListDesc: ChatroomQueueListDesc;
         ChatroomQueueListOk: ChatroomQueueListOk;
         ChatroomQueueDropRequest: ChatroomQueueDropRequest;
         ChatroomQueueDropOk: ChatroomQueueDropOk;
         ChatroomQueueBatchUpdateElementsRequest: ChatroomQueueBatchUpdateElementsRequest;
+        ChatroomQueueBatchUpdateElementsDesc: ChatroomQueueBatchUpdateElementsDesc;
         ChatroomQueueBatchUpdateElementsOk: ChatroomQueueBatchUpdateElementsOk;
         ChatroomQueueBatchOfferRequest: ChatroomQueueBatchOfferRequest;
         ChatroomQueueBatchOfferOk: ChatroomQueueBatchOfferOk;
@@ -4632,17 +4643,28 @@ export interface ChatroomGetBatchRequest {
     needOnlineUserCount?: boolean;
 }
 /**
+ * Chatroom records.
+ */
+export type ChatroomInfoList = ChatroomInfo[];
+/**
+ * 64-bit ids, each a bare JSON number (see NimId).
+ */
+export type NimIdList = NimId[];
+/**
  * The three lists sit at the top level of the body, next to `code` (no `desc` or `chatroom` wrapper). Ids come
- * back as JSON numbers although the request sent them as strings.
+ * back as JSON numbers although the request sent them as strings. Two encodings per list (docs/adr/0042): the
+ * vendor's page shows JSON arrays; the official Go SDK v1.0.0 reads each list only as a JSON string holding the
+ * array (a real array is silently dropped); the Java SDK reads each as text and parses it, so it takes either.
+ * @nimkit/client always returns arrays.
  */
 export interface ChatroomGetBatchOk {
     code: 200;
     /** The rooms found. */
-    succRooms?: ChatroomInfo[];
+    succRooms?: ChatroomInfoList;
     /** Requested ids for which no room exists. */
-    noExistRooms?: NimId[];
+    noExistRooms?: NimIdList;
     /** Requested ids whose lookup failed on the vendor's side (for example an internal error); worth retrying. */
-    failRooms?: NimId[];
+    failRooms?: NimIdList;
 }
 export interface ChatroomUpdateRequest {
     roomid: ChatroomRoomIdParam;
@@ -4713,12 +4735,20 @@ export interface ChatroomRequestAddrRequest {
     clientip?: string;
 }
 /**
+ * Chatroom connection addresses, each as `host:port`.
+ */
+export type ChatroomAddressList = string[];
+/**
  * The addresses sit in a top-level `addr` array (QChat's requestAddr uses `data` instead).
  */
 export interface ChatroomRequestAddrOk {
     code: 200;
-    /** Addresses the client may connect to, each as `host:port`. */
-    addr: string[];
+    /**
+     * Addresses the client may connect to, each as `host:port`. Two encodings (docs/adr/0042): the vendor's page
+     * shows a JSON array; the official Go SDK v1.0.0 says it parses "a JSON string" and accepts either, as does
+     * the Java SDK (it reads the value as text and parses it). @nimkit/client always returns the array.
+     */
+    addr: ChatroomAddressList;
 }
 export interface ChatroomMuteRoomRequest {
     roomid: ChatroomRoomIdParam;
@@ -4749,8 +4779,11 @@ export interface ChatroomQueryUserRoomIdsOk {
     code: 200;
     desc: {
         /**
-         * Ids of the open rooms the user created. Quirk: the vendor sends these ids as JSON strings (`"1015"`),
-         * unlike every other chatroom response, which sends room ids as numbers. They stay strings here.
+         * Ids of the open rooms the user created. Two encodings (docs/adr/0042): the vendor's page shows a JSON
+         * array of id **strings** (`["1015"]`), unlike every other chatroom response; the official Go SDK v1.0.0
+         * reads only a JSON string holding an array of **numbers** (`"[1015]"`, decoded into 64-bit integers);
+         * the Java SDK reads the value as text and parses each item with `Long.parseLong`, so it takes either.
+         * @nimkit/client always returns an array of exact decimal strings.
          */
         roomids: string[];
     };
@@ -4888,18 +4921,30 @@ export interface ChatroomMembersByPageRequest {
     type: ChatroomMemberListType;
     /**
      * Paging cursor in Unix milliseconds. Members are listed newest first, starting just before this time; 0
-     * means now. For the next page pass the `enterTime` of the last member of the previous page.
+     * means now. For the next page pass the `enterTime` of the last member of the previous page. Optional here
+     * (default 0) although the vendor's page marks it required: the official Go SDK v1.0.0 leaves a zero
+     * `endtime` out of the form, so its first page arrives without it (docs/adr/0042).
+     * @default 0
      */
-    endtime: number;
+    endtime?: number;
     /** Maximum number of members on this page, at most 100. */
     limit: number;
 }
+/**
+ * The payload of a successful `membersByPage` answer, found in `desc`.
+ */
+export interface ChatroomMembersByPageDesc {
+    /** The members found. */
+    data: ChatroomMember[];
+}
 export interface ChatroomMembersByPageOk {
     code: 200;
-    desc: {
-        /** The members found. */
-        data: ChatroomMember[];
-    };
+    /**
+     * The page of members. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+     * v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as
+     * text and takes either. @nimkit/client always returns the object.
+     */
+    desc: ChatroomMembersByPageDesc;
 }
 export interface ChatroomQueryMembersByRoleRequest {
     roomid: ChatroomRoomIdParam;
@@ -4931,12 +4976,21 @@ export interface ChatroomQueryMembersByRoleRequest {
         mute?: boolean;
     };
 }
+/**
+ * The payload of a successful `queryMembersByRole` answer, found in `desc`.
+ */
+export interface ChatroomQueryMembersByRoleDesc {
+    /** The members found. */
+    data: ChatroomMember[];
+}
 export interface ChatroomQueryMembersByRoleOk {
     code: 200;
-    desc: {
-        /** The members found. */
-        data: ChatroomMember[];
-    };
+    /**
+     * The members holding the chosen roles. Two encodings (docs/adr/0042): the vendor's page shows an object; the
+     * official Go SDK v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK
+     * parses `desc` as text and takes either. @nimkit/client always returns the object.
+     */
+    desc: ChatroomQueryMembersByRoleDesc;
 }
 export interface ChatroomQueryMembersRequest {
     roomid: ChatroomRoomIdParam;
@@ -4964,16 +5018,27 @@ export interface ChatroomMemberLegacy {
     onlineStat?: boolean;
 }
 /**
- * Members come back in `desc.data`. Quirk: the current documentation sends each member's `type` as a string
- * (ChatroomMember), the older documentation as a number (ChatroomMemberLegacy); both forms are described
- * (`anyOf`: a record in either form is valid).
+ * The payload of a successful `queryMembers` answer, found in `desc`.
+ */
+export interface ChatroomQueryMembersDesc {
+    /**
+     * The members found among the requested accids. Quirk: the current documentation sends each member's `type`
+     * as a string (ChatroomMember), the older documentation as a number (ChatroomMemberLegacy); both forms are
+     * described (`anyOf`: a record in either form is valid).
+     */
+    data: (ChatroomMember | ChatroomMemberLegacy)[];
+}
+/**
+ * Members come back in `desc.data`.
  */
 export interface ChatroomQueryMembersOk {
     code: 200;
-    desc: {
-        /** The members found among the requested accids. */
-        data: (ChatroomMember | ChatroomMemberLegacy)[];
-    };
+    /**
+     * The members found. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+     * v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as
+     * text and takes either. @nimkit/client always returns the object.
+     */
+    desc: ChatroomQueryMembersDesc;
 }
 export interface ChatroomUpdateMyRoomRoleRequest {
     roomid: ChatroomRoomIdParam;
@@ -5278,13 +5343,15 @@ export interface ChatroomSendMsgRequest {
 }
 /**
  * A chatroom message as the vendor stored it (the `desc` of sendMsg, sendMsgToSomeone and broadcast, and the
- * values in batchSendMsg's `success`). Quirks: `time`, `roomId` and `type` are **strings** holding numbers on the
- * vendor's sendMsg page; `msgid_client` is snake_case among camelCase keys; `fromAvator` is the vendor's
- * spelling of "avatar".
+ * values in batchSendMsg's `success`). Quirks: `msgid_client` is snake_case among camelCase keys; `fromAvator` is
+ * the vendor's spelling of "avatar"; `time`, `roomId` and `type` come in two encodings (docs/adr/0042).
  */
 export interface ChatroomSentMessage {
-    /** Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
-    time: string;
+    /**
+     * Time the message was sent, Unix milliseconds. The vendor's page sends a decimal string
+     * (`"1456396333115"`), the official Go SDK decodes a number; @nimkit/client returns a number.
+     */
+    time: number;
     /** Avatar URL of the sender (wire name misspelled `fromAvator`). */
     fromAvator?: string;
     /** The `msgId` the caller sent (snake_case on the wire). */
@@ -5297,16 +5364,19 @@ export interface ChatroomSentMessage {
     /** The message content, as sent in `attach`. */
     attach?: string;
     /**
-     * Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
-     * bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
+     * Id of the room (camelCase here, unlike the request's `roomid`). The vendor's page sends a decimal string
+     * (`"36"`), the official Go SDK decodes a 64-bit number; @nimkit/client returns an exact decimal string.
      */
-    roomId: string;
+    roomId: NimId;
     /** accid of the sender. */
     fromAccount: string;
     /** Nickname of the sender. */
     fromNick?: string;
-    /** The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
-    type: string;
+    /**
+     * The `msgType` of the message (`0` for text). The vendor's page sends a decimal string (`"0"`), the official
+     * Go SDK decodes a number; @nimkit/client returns a number.
+     */
+    type: number;
     /** The message extension, when one was sent (listed by the official server SDKs). */
     ext?: string;
     /**
@@ -5323,8 +5393,11 @@ export interface ChatroomSentMessage {
 export interface ChatroomSendMsgOk {
     code: 200;
     /**
-     * The message as the vendor stored it. The payload sits in `desc`, which holds a string on errors. The official
-     * server SDKs also cope with `desc` arriving as a JSON-encoded string; the vendor's page shows an object.
+     * The message as the vendor stored it (the payload sits in `desc`, which holds a string on errors). Two
+     * encodings (docs/adr/0042): the vendor's page shows an object whose `time`, `roomId` and `type` are decimal
+     * strings; the official Go SDK v1.0.0 reads only a JSON string holding the object, with those three as
+     * numbers; the Java SDK parses `desc` as text into typed fields, so it takes either. @nimkit/client always
+     * returns the object, `roomId` as an exact string, `time` and `type` as numbers.
      */
     desc: ChatroomSentMessage;
 }
@@ -5659,46 +5732,66 @@ export interface ChatroomAddRobotRequest {
     notifyExt?: string;
 }
 /**
- * A list of robot accids as a **JSON-encoded string inside the JSON response** (quirk), e.g. `"[\"hzlisi\"]"`,
- * not a JSON array. Parse the string a second time to get the array.
- * @example ["hzlisi"]
+ * Robot accids.
+ * @example [
+ *       "hzlisi"
+ *     ]
  */
-export type ChatroomRobotAccidList = string;
+export type ChatroomRobotAccidArray = Accid[];
+/**
+ * A list of robot accids. Two encodings (docs/adr/0042): the vendor's page shows a JSON-encoded **string** inside
+ * the JSON answer (`"[\"hzlisi\"]"`); the official Go SDK v1.0.0 decodes a real array (it re-marshals the value
+ * and unmarshals it into a string slice, which a string does not fit); the Java SDK reads the value as text and
+ * parses it, so it takes either. @nimkit/client always returns the array.
+ */
+export type ChatroomRobotAccidList = ChatroomRobotAccidArray;
+/**
+ * The payload of a successful `addRobot` answer, found in `desc`. Every list is optional (the official SDKs treat
+ * each one so).
+ */
+export interface ChatroomAddRobotDesc {
+    /** Robots added by this call. */
+    successAccids?: ChatroomRobotAccidList;
+    /** accids that could not be added. */
+    failAccids?: ChatroomRobotAccidList;
+    /**
+     * accids the vendor reports as already present (its pages give no description; by the name, robots the
+     * room already had).
+     */
+    oldAccids?: ChatroomRobotAccidList;
+}
 export interface ChatroomAddRobotOk {
     code: 200;
     /**
-     * Outcome per accid. Quirk: each list is a JSON-encoded **string** (e.g. `"[\"hzlisi\"]"`), not an array;
-     * parse it again. The official server SDKs treat each list as optional.
+     * Outcome per accid. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+     * v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice, then expects real arrays
+     * inside); the Java SDK parses `desc` as text and takes either. @nimkit/client always returns the object.
      */
-    desc: {
-        /** Robots added by this call, as a JSON-encoded string. */
-        successAccids?: ChatroomRobotAccidList;
-        /** accids that could not be added, as a JSON-encoded string. */
-        failAccids?: ChatroomRobotAccidList;
-        /**
-         * accids the vendor reports as already present (its pages give no description; by the name, robots the
-         * room already had), as a JSON-encoded string.
-         */
-        oldAccids?: ChatroomRobotAccidList;
-    };
+    desc: ChatroomAddRobotDesc;
 }
 export interface ChatroomRemoveRobotRequest {
     roomid: ChatroomRoomIdParam;
     /** JSON array of the robots' accids to remove, 1 to 100 of them, e.g. `["zhangsan","lisi"]`. */
     accids: Accid[];
 }
+/**
+ * The payload of a successful `removeRobot` answer, found in `desc`. Every list is optional (the official SDKs treat
+ * each one so).
+ */
+export interface ChatroomRemoveRobotDesc {
+    /** Robots removed by this call. */
+    successAccids?: ChatroomRobotAccidList;
+    /** accids that could not be removed. */
+    failAccids?: ChatroomRobotAccidList;
+}
 export interface ChatroomRemoveRobotOk {
     code: 200;
     /**
-     * Outcome per accid. Quirk: each list is a JSON-encoded **string** (e.g. `"[\"hzlisi\"]"`), not an array;
-     * parse it again. The official server SDKs treat each list as optional.
+     * Outcome per accid. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK
+     * v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice, then expects real arrays
+     * inside); the Java SDK parses `desc` as text and takes either. @nimkit/client always returns the object.
      */
-    desc: {
-        /** Robots removed by this call, as a JSON-encoded string. */
-        successAccids?: ChatroomRobotAccidList;
-        /** accids that could not be removed, as a JSON-encoded string. */
-        failAccids?: ChatroomRobotAccidList;
-    };
+    desc: ChatroomRemoveRobotDesc;
 }
 export interface ChatroomCleanRobotRequest {
     roomid: ChatroomRoomIdParam;
@@ -5786,7 +5879,11 @@ export interface ChatroomQueueElement {
 }
 export interface ChatroomQueuePollOk {
     code: 200;
-    /** The element taken out of the queue (it is removed from the queue). */
+    /**
+     * The element taken out of the queue (it is removed from the queue). Two encodings (docs/adr/0042): the vendor's
+     * page shows an object; the official Go SDK v1.0.0 reads only a JSON string holding the object (it decodes
+     * `desc` twice); the Java SDK parses `desc` as text and takes either. @nimkit/client always returns the object.
+     */
     desc: ChatroomQueueElement;
 }
 export interface ChatroomQueueListRequest {
@@ -5803,15 +5900,24 @@ export interface ChatroomQueueListRequest {
 export interface ChatroomQueueListEntry {
     [key: string]: ChatroomQueueElementValue;
 }
+/**
+ * The payload of a successful `queueList` answer, found in `desc`.
+ */
+export interface ChatroomQueueListDesc {
+    /**
+     * Every element of the queue, in queue order. Quirk: each item is a one-entry object `{elementKey:
+     * elementValue}`, not a `{key, value}` pair.
+     */
+    list: ChatroomQueueListEntry[];
+}
 export interface ChatroomQueueListOk {
     code: 200;
-    desc: {
-        /**
-         * Every element of the queue, in queue order. Quirk: each item is a one-entry object `{elementKey:
-         * elementValue}`, not a `{key, value}` pair.
-         */
-        list: ChatroomQueueListEntry[];
-    };
+    /**
+     * The queue. Two encodings (docs/adr/0042): the vendor's page shows an object; the official Go SDK v1.0.0 reads
+     * only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses `desc` as text and takes
+     * either. @nimkit/client always returns the object.
+     */
+    desc: ChatroomQueueListDesc;
 }
 export interface ChatroomQueueDropRequest {
     roomid: ChatroomRoomIdParam;
@@ -5845,12 +5951,21 @@ export interface ChatroomQueueBatchUpdateElementsRequest {
     highPriority?: ChatroomQueueHighPriority;
     highPriorityPolicy?: ChatroomQueueHighPriorityPolicy;
 }
+/**
+ * The payload of a successful `queueBatchUpdateElements` answer, found in `desc`.
+ */
+export interface ChatroomQueueBatchUpdateElementsDesc {
+    /** Keys of `elements` that are not in the queue and were therefore not updated. */
+    noExistElementKey?: ChatroomQueueElementKey[];
+}
 export interface ChatroomQueueBatchUpdateElementsOk {
     code: 200;
-    desc: {
-        /** Keys of `elements` that are not in the queue and were therefore not updated. */
-        noExistElementKey?: ChatroomQueueElementKey[];
-    };
+    /**
+     * The keys that were not updated. Two encodings (docs/adr/0042): the vendor's page shows an object; the official
+     * Go SDK v1.0.0 reads only a JSON string holding the object (it decodes `desc` twice); the Java SDK parses
+     * `desc` as text and takes either. @nimkit/client always returns the object.
+     */
+    desc: ChatroomQueueBatchUpdateElementsDesc;
 }
 export interface ChatroomQueueBatchOfferRequest {
     roomid: ChatroomRoomIdParam;
