@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The table of inferred required flags in docs/adr/0006, generated from the spec's `x-nim-required-source: inferred`.
 //   node tools/adr/required-flags.mjs          rewrite the table in the ADR
-//   (the contract tests fail when the ADR's table differs from the spec)
+//   (tools/check-generated.mjs fails when the ADR's table differs from the spec)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listOperations, loadSpec, requestSchema } from '../lib/spec.mjs';
@@ -23,16 +23,15 @@ export function requiredFlagsTable(spec = loadSpec()) {
   return rows.join('\n');
 }
 
-export function tableInAdr(text = readFileSync(ADR, 'utf8')) {
+/** The ADR's text with its generated table replaced by the spec's (the prose around it is kept as written). */
+export function adrWithTable(text, spec) {
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
-  return start < 0 || end < 0 ? undefined : text.slice(start + BEGIN.length, end).trim();
+  if (start < 0 || end < 0) throw new Error(`the ADR lost its ${BEGIN} / ${END} markers`);
+  return `${text.slice(0, start + BEGIN.length)}\n${requiredFlagsTable(spec)}\n${text.slice(end)}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = readFileSync(ADR, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  writeFileSync(ADR, `${text.slice(0, start + BEGIN.length)}\n${requiredFlagsTable()}\n${text.slice(end)}`);
+  writeFileSync(ADR, adrWithTable(readFileSync(ADR, 'utf8'), loadSpec()));
   console.log(`updated ${ADR}`);
 }
