@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from './lib/spec.mjs';
+import { loadSpec } from '@nimkit/spec-lib';
 import { generatedArtefacts } from './generated.mjs';
 
 const args = process.argv.slice(2);

@@ -4,7 +4,7 @@
 //   (tools/check-generated.mjs fails when the ADR's table differs from the spec)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { listOperations, loadSpec, requestSchema } from '../lib/spec.mjs';
+import { listOperations, loadSpec, requestSchema } from '@nimkit/spec-lib';
 
 export const ADR = fileURLToPath(new URL('../../docs/adr/0006-inferred-required-flags.md', import.meta.url));
 const BEGIN = '<!-- BEGIN GENERATED TABLE -->';

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../lib/spec.mjs';
+import { loadSpec } from '@nimkit/spec-lib';
 import { generateTypes } from './types.mjs';
 import { generateOperations } from './operations.mjs';
 import { generateValidators } from './validators.mjs';

@@ -1,6 +1,6 @@
 // The operation table the client is built from, the facade's types, a named request/response type per operation,
 // and `bindFacade`, which builds the facade object from the client's `call` with every method type-checked.
-import { listOperations, okSchema, idPaths, pascal } from '../lib/spec.mjs';
+import { listOperations, okSchema, idPaths, pascal } from '@nimkit/spec-lib';
 
 export function generateOperations(spec) {
   const ops = listOperations(spec);

@@ -2,7 +2,7 @@
 // pass the JSON value; the client encodes it), and `format: nim-id` is a string (exact 64-bit ids).
 import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
-import { FORM } from '../lib/spec.mjs';
+import { FORM } from '@nimkit/spec-lib';
 
 const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
 

@@ -2,7 +2,7 @@
 // compiled at build time so the client never compiles schemas at run time.
 import Ajv2020, { _, str } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { listOperations, requestSchema, toClientShape } from '../lib/spec.mjs';
+import { listOperations, requestSchema, toClientShape } from '@nimkit/spec-lib';
 
 /**
  * The wire `maxLength` of a JSON-in-form field (`pushPayload` at most 2000 characters) limits the JSON text the

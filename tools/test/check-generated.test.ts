@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../lib/spec.mjs';
+import { loadSpec } from '@nimkit/spec-lib';
 import { generatedArtefacts } from '../generated.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,8 +4,7 @@
 //   (encodeFormBody) of the spec's sample request;
 // - TypeScript: the same request through the client's facade, destructuring the success payload.
 import { encodeFormBody } from '@nimkit/client';
-import { okSchema } from '../../../tools/lib/spec.mjs';
-import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { okSchema, sampleRequest } from '@nimkit/spec-lib';
 import { tsLiteral } from './ts-literal.js';
 
 /** Shell lines that compute the signature headers ("Signing a request" in the introduction explains them). */

@@ -1,6 +1,6 @@
 // The spec the page renders: the bundled spec plus what Redoc cannot show by itself - generated tables in the
 // introduction, Chinese titles next to the summaries, the JSON-in-form-field limits and the code samples.
-import { listOperations } from '../../../tools/lib/spec.mjs';
+import { listOperations } from '@nimkit/spec-lib';
 import { codeSamples } from './code-samples.js';
 import { fillIntroduction } from './introduction.js';
 import { describeJsonValue } from './json-fields.js';

@@ -1,6 +1,6 @@
 // Redoc shows a JSON-inside-a-form-field property as a plain string: it ignores `contentSchema`, where every
 // limit of the JSON value lives. This writes that schema out in English, appended to the field's description.
-import { deref } from '../../../tools/lib/spec.mjs';
+import { deref } from '@nimkit/spec-lib';
 
 /** Markdown describing the JSON value of a form field whose schema has a `contentSchema`. */
 export function describeJsonValue(spec, property) {

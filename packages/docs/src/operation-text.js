@@ -1,7 +1,7 @@
 // What a reader sees first for each operation: the English summary with the vendor's Chinese title
 // (x-nim-title) so either language finds it in the search box, one line linking the vendor page and naming the
 // TypeScript call, and - where the vendor does not say which fields are required - which flags were inferred.
-import { requestSchema } from '../../../tools/lib/spec.mjs';
+import { requestSchema } from '@nimkit/spec-lib';
 
 export function operationSummary(op) {
   return `${op.summary} (${op['x-nim-title']})`;

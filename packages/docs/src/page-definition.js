@@ -2,7 +2,7 @@
 // every byte of it ships in the page (docs/adr/0033). Nothing a reader sees is lost: the Chinese title is in the
 // summary, the vendor link in the first line, the JSON-in-form limits in the field's text, the inferred required
 // flags in a note under the description. The complete machine-readable description is the @nimkit/spec package.
-import { listOperations } from '../../../tools/lib/spec.mjs';
+import { listOperations } from '@nimkit/spec-lib';
 
 export function pruneForPage(spec) {
   for (const { op } of listOperations(spec)) {

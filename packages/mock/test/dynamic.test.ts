@@ -14,7 +14,7 @@ ajv.addFormat('nim-id', { type: 'number', validate: (n: number) => Number.isSafe
 
 /** The success branch of an operation's 200 response, as the spec defines it (not the mock's generation profile). */
 function okSchema(path: string) {
-  const schema = okMedia(spec.paths[path].post).schema;
+  const schema = okMedia(spec.paths[path].post)!.schema;
   return deref(spec, (schema.oneOf ?? [schema]).find((b: { $ref?: string }) => !String(b.$ref).endsWith('/ErrorResponse')));
 }
 const validators = new Map(operations.map((o) => [o.path, ajv.compile(okSchema(o.path))]));

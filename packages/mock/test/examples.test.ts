@@ -7,7 +7,7 @@ import type { RunningMock } from '../src/index.js';
 import { deref, okMedia } from '../src/spec.js';
 import { APP_KEY, APP_SECRET, operations, postRaw, sampleBody, sign, spec, startTestMock, toForm } from './support/mock.js';
 
-const exampleValue = (path: string, name: string) => deref(spec, okMedia(spec.paths[path].post).examples[name]).value;
+const exampleValue = (path: string, name: string) => deref(spec, okMedia(spec.paths[path].post)!.examples[name]).value;
 
 let mock: RunningMock;
 beforeAll(async () => {

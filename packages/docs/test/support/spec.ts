@@ -1,11 +1,11 @@
 // The bundled spec (what the page is built from) and the page's own build outputs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_SPEC, listOperations, loadSpec } from '../../../../tools/lib/spec.mjs';
+import { bundledSpecPath, listOperations, loadSpec } from '@nimkit/spec-lib';
 
 export type Operation = { operationId: string; path: string; group: string; action: string; op: any };
 
-export const SPEC_FILE: string = BUNDLED_SPEC;
+export const SPEC_FILE: string = bundledSpecPath();
 export const spec: any = loadSpec();
 export const operations: Operation[] = listOperations(spec);
 

@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { startMock, type MockOptions, type RunningMock } from '../../src/index.js';
 import { loadSpec, operationsByPath } from '../../src/spec.js';
-import { sampleRequest } from '../../../../tools/samples/index.mjs';
+import { sampleRequest } from '@nimkit/spec-lib';
 
 export const APP_KEY = 'qa-app-key';
 export const APP_SECRET = 'qa-app-secret';

@@ -1,0 +1,6 @@
+// @nimkit/spec-lib: reading the bundled spec, shared by codegen, the mock, the docs, the tests and the benchmarks.
+export { FORM, bundledSpecPath, loadSpec, checkShape } from './load.js';
+export { deref } from './deref.js';
+export { groupOf, listOperations, operationsByPath, requestSchema, okMedia, okSchema, toClientShape, pascal } from './operations.js';
+export { idPaths } from './ids.js';
+export { sampleValue, sampleRequest, allSamples } from './samples.js';

@@ -1,0 +1,3 @@
+// @nimkit/test-kit: loopback servers, the vendor's request signing and raw form posts for every test tree.
+export { closedPortUrl, json, startServer } from './server.js';
+export { APP_KEY, APP_SECRET, FORM_TYPE, postRaw, sha1, sign, testMockStarter, toForm } from './http.js';
