@@ -4,16 +4,20 @@ import { listOperations, okSchema, idPaths, pascal } from '@nimkit/spec-lib';
 
 export function generateOperations(spec) {
   const ops = listOperations(spec);
-  // Compact rows: the ids, and the path only where it is not /<group>/<action>.action; expandOperations() below
-  // rebuilds { path, group, action, ids } at load time (a smaller bundle than spelling every field out).
-  const rows = ops.map(({ operationId, path, group, action, op }) => {
-    const derived = deriveRoute(operationId);
-    if (derived.group !== group || derived.action !== action) throw new Error(`${operationId}: group/action do not follow the naming convention`);
-    const ids = dedupe(idPaths(okSchema(spec, op)));
-    const row = derived.path === path ? [ids] : [ids, path];
-    return `  ${operationId}: ${JSON.stringify(row)},`;
-  });
+  // Compact rows per group, keyed by action: the ids, and the path only where it is not /<group>/<action>.action;
+  // expandOperations() below rebuilds { path, group, action, ids } at load time (a smaller bundle than spelling every
+  // field out).
   const groups = [...new Set(ops.map((o) => o.group))];
+  const rows = groups.map((g) => {
+    const lines = ops
+      .filter((o) => o.group === g)
+      .map(({ path, group, action, op }) => {
+        const ids = dedupe(idPaths(okSchema(spec, op)));
+        const row = path === `/${group}/${action}.action` ? [ids] : [ids, path];
+        return `    ${action}: ${JSON.stringify(row)},`;
+      });
+    return `  ${g}: {\n${lines.join('\n')}\n  },`;
+  });
   const docOf = ({ op, path }) => [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
   const facade = groups.map((g) => {
     const methods = ops
@@ -42,6 +46,9 @@ export function generateOperations(spec) {
   return `import type { operations, components } from './schema.js';
 import type { CallOptions } from '../options.js';
 
+/** The facade's namespaces: the spec's x-tagGroups entries with an x-nim-group. */
+export type NimGroup = ${groups.map((g) => `'${g}'`).join(' | ')};
+
 /** Every operationId of the spec. */
 export type OperationId =
 ${ops.map((o) => `  | '${o.operationId}'`).join('\n')};
@@ -50,8 +57,8 @@ ${ops.map((o) => `  | '${o.operationId}'`).join('\n')};
 export interface OperationMeta {
   /** Path under the base URL, e.g. '/qchat/createServer.action'. */
   readonly path: string;
-  /** Facade group: \`nim.qchat\` or \`nim.chatroom\`. */
-  readonly group: 'qchat' | 'chatroom';
+  /** Facade group (\`nim.<group>\`), the spec's x-nim-group. */
+  readonly group: NimGroup;
   /** Facade method name, the vendor's action. */
   readonly action: string;
   /** Where response ids sit: keys, '*' = every array item, '**' = every map value. */
@@ -80,13 +87,13 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
 ${rows.join('\n')}
 });
 
-function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], string?]>): { readonly [Op in OperationId]: OperationMeta } {
+function expandOperations(groups: Record<NimGroup, Record<string, [OperationMeta['ids'], string?]>>): { readonly [Op in OperationId]: OperationMeta } {
   const table = {} as Record<OperationId, OperationMeta>;
-  for (const operationId of Object.keys(rows) as OperationId[]) {
-    const [ids, path] = rows[operationId];
-    const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
-    const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-    table[operationId] = Object.freeze({ path: path ?? \`/\${group}/\${action}.action\`, group, action, ids });
+  for (const group of Object.keys(groups) as NimGroup[]) {
+    for (const [action, [ids, path]] of Object.entries(groups[group])) {
+      const operationId = (group + action.charAt(0).toUpperCase() + action.slice(1)) as OperationId;
+      table[operationId] = Object.freeze({ path: path ?? \`/\${group}/\${action}.action\`, group, action, ids });
+    }
   }
   return Object.freeze(table);
 }
@@ -111,13 +118,6 @@ ${binders.join('\n')}
   };
 }
 `;
-}
-
-/** The naming convention: qchatCreateServer -> group qchat, action createServer, path /qchat/createServer.action. */
-function deriveRoute(operationId) {
-  const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
-  const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-  return { group, action, path: `/${group}/${action}.action` };
 }
 
 function dedupe(paths) {

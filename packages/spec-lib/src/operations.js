@@ -1,5 +1,6 @@
 // The operations of a bundled spec: one POST with a form body per path, each in a group (`nim.qchat`, ...).
 import { deref } from './deref.js';
+import { groupAndAction, groupsByTag } from './groups.js';
 import { FORM } from './load.js';
 
 /**
@@ -12,50 +13,47 @@ import { FORM } from './load.js';
  */
 
 /**
- * The group of an operation: its operationId's prefix.
- * @param {string} operationId
- * @returns {string}
- */
-export function groupOf(operationId) {
-  return operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
-}
-
-/**
- * Every POST operation in spec order.
+ * Every POST operation in spec order, with its group and action (the facade's `nim.<group>.<action>`).
  * @param {Record<string, any>} spec
  * @returns {Operation[]}
  */
 export function listOperations(spec) {
-  /** @type {Operation[]} */
-  const ops = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    const op = item?.post;
-    if (!op) continue;
-    const operationId = op.operationId ?? path;
-    const group = groupOf(operationId);
-    const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-    ops.push({ operationId, path, group, action, op });
-  }
-  return ops;
+  const groups = groupsByTag(spec);
+  return postOperations(spec).map(({ path, op }) => ({ operationId: op.operationId, path, ...groupAndAction(groups, op), op }));
 }
 
 /**
- * @typedef {Operation & { request: Record<string, any>, examples: { name: string, code: number, summary: string }[] }} OperationDetail
+ * @param {Record<string, any>} spec
+ * @returns {{ path: string, op: Record<string, any> }[]}
+ */
+function postOperations(spec) {
+  return Object.entries(spec.paths)
+    .filter(([, item]) => item?.post)
+    .map(([path, item]) => ({ path, op: item.post }));
+}
+
+/**
+ * @typedef {object} OperationDetail
+ * @property {string} operationId
+ * @property {string} path
+ * @property {Record<string, any>} op the operation object as in the spec
+ * @property {Record<string, any>} request the dereferenced wire-shape request schema
+ * @property {{ name: string, code: number, summary: string }[]} examples the response examples, in spec order
  */
 
 /**
- * path -> the operation with its dereferenced wire-shape request schema and its response example names (spec order).
+ * path -> what serving an operation needs (the mock's view: any bundled spec, groups not required).
  * @param {Record<string, any>} spec
  * @returns {Map<string, OperationDetail>}
  */
 export function operationsByPath(spec) {
   const map = new Map();
-  for (const o of listOperations(spec)) {
-    const examples = Object.entries(okMedia(o.op)?.examples ?? {}).map(([name, ex]) => {
+  for (const { path, op } of postOperations(spec)) {
+    const examples = Object.entries(okMedia(op)?.examples ?? {}).map(([name, ex]) => {
       const { value, summary } = deref(spec, ex);
       return { name, code: value?.code, summary: summary ?? '' };
     });
-    map.set(o.path, { ...o, request: requestSchema(spec, o.op), examples });
+    map.set(path, { operationId: op.operationId ?? path, path, op, request: requestSchema(spec, op), examples });
   }
   if (!map.size) throw new Error('the spec has no POST operation with a form body');
   return map;

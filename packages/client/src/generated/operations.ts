@@ -2,6 +2,9 @@
 import type { operations, components } from './schema.js';
 import type { CallOptions } from '../options.js';
 
+/** The facade's namespaces: the spec's x-tagGroups entries with an x-nim-group. */
+export type NimGroup = 'qchat' | 'chatroom';
+
 /** Every operationId of the spec. */
 export type OperationId =
   | 'qchatCreateServer'
@@ -84,8 +87,8 @@ export type OperationId =
 export interface OperationMeta {
   /** Path under the base URL, e.g. '/qchat/createServer.action'. */
   readonly path: string;
-  /** Facade group: `nim.qchat` or `nim.chatroom`. */
-  readonly group: 'qchat' | 'chatroom';
+  /** Facade group (`nim.<group>`), the spec's x-nim-group. */
+  readonly group: NimGroup;
   /** Facade method name, the vendor's action. */
   readonly action: string;
   /** Where response ids sit: keys, '*' = every array item, '**' = every map value. */
@@ -185,90 +188,94 @@ export type OperationCaller = <Op extends OperationId>(operationId: Op, body: Re
 
 /** Route, facade name and response id paths of every operation. */
 export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /* @__PURE__ */ expandOperations({
-  qchatCreateServer: [[["serverInfo","serverId"]]],
-  qchatRemoveServer: [[]],
-  qchatUpdateServer: [[["serverInfo","serverId"]]],
-  qchatGetServers: [[["serverInfos","*","serverId"]]],
-  qchatGetServerListPage: [[["serverInfos","*","serverId"]]],
-  qchatInviteServerMember: [[]],
-  qchatAcceptServerInvite: [[]],
-  qchatRejectServerInvite: [[]],
-  qchatApplyServer: [[]],
-  qchatAcceptServerApply: [[]],
-  qchatRejectServerApply: [[]],
-  qchatKickServerMember: [[]],
-  qchatLeaveServer: [[]],
-  qchatUpdateServerMember: [[["serverMember","serverId"]]],
-  qchatUpdateOtherServerMember: [[["serverMember","serverId"]]],
-  qchatGetServerMembers: [[["serverMembers","*","serverId"]]],
-  qchatGetServerMemberListPage: [[["serverMembers","*","serverId"]]],
-  qchatCreateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
-  qchatRemoveChannel: [[]],
-  qchatUpdateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
-  qchatGetChannels: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
-  qchatGetChannelListPage: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
-  qchatGetChannelMemberListPage: [[["members","*","serverId"]]],
-  qchatUpdateWhiteBlackIdentify: [[]],
-  qchatUpdateWhiteBlackIdentifyUser: [[]],
-  qchatQueryWhiteBlackIdentify: [[["identifies","*","roleId"]]],
-  qchatQueryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
-  qchatBatchGetWhiteBlackIdentify: [[["identifies","*","roleId"]]],
-  qchatBatchGetWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
-  qchatSendMsg: [[["data","msgIdServer"]]],
-  qchatSendAttachMsg: [[["data","msgIdServer"]]],
-  qchatUpdateMsg: [[]],
-  qchatUpdateAttachMsg: [[]],
-  qchatQueryHistoryMsg: [[["data","*","msgIdServer"]]],
-  qchatCreateServerIdentify: [[["identify","roleId"]]],
-  qchatRemoveServerIdentify: [[]],
-  qchatUpdateServerIdentify: [[["identify","roleId"]]],
-  qchatGetServerIdentifyPages: [[["identify","*","roleId"]]],
-  qchatCreateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
-  qchatDeleteChannelIdentify: [[]],
-  qchatUpdateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
-  qchatGetChannelIdentifyPages: [[["identifies","*","serverId"],["identifies","*","channelId"],["identifies","*","roleId"],["identifies","*","serverRoleId"]]],
-  qchatCreateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
-  qchatDeleteUserIdentify: [[]],
-  qchatUpdateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
-  qchatGetUserIdentifyPages: [[["identifies","*","serverId"],["identifies","*","channelId"]]],
-  qchatCreateServerIdentifyMember: [[]],
-  qchatDeleteServerIdentifyMember: [[]],
-  qchatGetServerIdentifyMemberPages: [[["serverMembers","*","serverId"]]],
-  qchatGetUserServerIdentify: [[["serverIdentifies","*","roleId"]]],
-  qchatRequestAddr: [[]],
-  chatroomCreate: [[["chatroom","roomid"]]],
-  chatroomGet: [[["chatroom","roomid"]]],
-  chatroomGetBatch: [[["succRooms","*","roomid"],["noExistRooms","*"],["failRooms","*"]]],
-  chatroomUpdate: [[["chatroom","roomid"]]],
-  chatroomToggleCloseStat: [[["desc","roomid"]]],
-  chatroomRequestAddr: [[]],
-  chatroomMuteRoom: [[]],
-  chatroomQueryUserRoomIds: [[]],
-  chatroomSetMemberRole: [[["desc","roomid"]]],
-  chatroomTemporaryMute: [[]],
-  chatroomMembersByPage: [[["desc","data","*","roomid"]]],
-  chatroomQueryMembersByRole: [[["desc","data","*","roomid"]]],
-  chatroomQueryMembers: [[["desc","data","*","roomid"]]],
-  chatroomUpdateMyRoomRole: [[]],
-  chatroomSendMsg: [[]],
-  chatroomAddRobot: [[]],
-  chatroomRemoveRobot: [[]],
-  chatroomQueueInit: [[]],
-  chatroomQueueOffer: [[]],
-  chatroomQueuePoll: [[]],
-  chatroomQueueList: [[]],
-  chatroomQueueDrop: [[]],
-  chatroomQueueBatchUpdateElements: [[]],
-  chatroomStatsTopn: [[["data","*","roomId"]],"/stats/chatroom/topn.action"],
+  qchat: {
+    createServer: [[["serverInfo","serverId"]]],
+    removeServer: [[]],
+    updateServer: [[["serverInfo","serverId"]]],
+    getServers: [[["serverInfos","*","serverId"]]],
+    getServerListPage: [[["serverInfos","*","serverId"]]],
+    inviteServerMember: [[]],
+    acceptServerInvite: [[]],
+    rejectServerInvite: [[]],
+    applyServer: [[]],
+    acceptServerApply: [[]],
+    rejectServerApply: [[]],
+    kickServerMember: [[]],
+    leaveServer: [[]],
+    updateServerMember: [[["serverMember","serverId"]]],
+    updateOtherServerMember: [[["serverMember","serverId"]]],
+    getServerMembers: [[["serverMembers","*","serverId"]]],
+    getServerMemberListPage: [[["serverMembers","*","serverId"]]],
+    createChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
+    removeChannel: [[]],
+    updateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
+    getChannels: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
+    getChannelListPage: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
+    getChannelMemberListPage: [[["members","*","serverId"]]],
+    updateWhiteBlackIdentify: [[]],
+    updateWhiteBlackIdentifyUser: [[]],
+    queryWhiteBlackIdentify: [[["identifies","*","roleId"]]],
+    queryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
+    batchGetWhiteBlackIdentify: [[["identifies","*","roleId"]]],
+    batchGetWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
+    sendMsg: [[["data","msgIdServer"]]],
+    sendAttachMsg: [[["data","msgIdServer"]]],
+    updateMsg: [[]],
+    updateAttachMsg: [[]],
+    queryHistoryMsg: [[["data","*","msgIdServer"]]],
+    createServerIdentify: [[["identify","roleId"]]],
+    removeServerIdentify: [[]],
+    updateServerIdentify: [[["identify","roleId"]]],
+    getServerIdentifyPages: [[["identify","*","roleId"]]],
+    createChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
+    deleteChannelIdentify: [[]],
+    updateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
+    getChannelIdentifyPages: [[["identifies","*","serverId"],["identifies","*","channelId"],["identifies","*","roleId"],["identifies","*","serverRoleId"]]],
+    createUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
+    deleteUserIdentify: [[]],
+    updateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
+    getUserIdentifyPages: [[["identifies","*","serverId"],["identifies","*","channelId"]]],
+    createServerIdentifyMember: [[]],
+    deleteServerIdentifyMember: [[]],
+    getServerIdentifyMemberPages: [[["serverMembers","*","serverId"]]],
+    getUserServerIdentify: [[["serverIdentifies","*","roleId"]]],
+    requestAddr: [[]],
+  },
+  chatroom: {
+    create: [[["chatroom","roomid"]]],
+    get: [[["chatroom","roomid"]]],
+    getBatch: [[["succRooms","*","roomid"],["noExistRooms","*"],["failRooms","*"]]],
+    update: [[["chatroom","roomid"]]],
+    toggleCloseStat: [[["desc","roomid"]]],
+    requestAddr: [[]],
+    muteRoom: [[]],
+    queryUserRoomIds: [[]],
+    setMemberRole: [[["desc","roomid"]]],
+    temporaryMute: [[]],
+    membersByPage: [[["desc","data","*","roomid"]]],
+    queryMembersByRole: [[["desc","data","*","roomid"]]],
+    queryMembers: [[["desc","data","*","roomid"]]],
+    updateMyRoomRole: [[]],
+    sendMsg: [[]],
+    addRobot: [[]],
+    removeRobot: [[]],
+    queueInit: [[]],
+    queueOffer: [[]],
+    queuePoll: [[]],
+    queueList: [[]],
+    queueDrop: [[]],
+    queueBatchUpdateElements: [[]],
+    statsTopn: [[["data","*","roomId"]],"/stats/chatroom/topn.action"],
+  },
 });
 
-function expandOperations(rows: Record<OperationId, [OperationMeta['ids'], string?]>): { readonly [Op in OperationId]: OperationMeta } {
+function expandOperations(groups: Record<NimGroup, Record<string, [OperationMeta['ids'], string?]>>): { readonly [Op in OperationId]: OperationMeta } {
   const table = {} as Record<OperationId, OperationMeta>;
-  for (const operationId of Object.keys(rows) as OperationId[]) {
-    const [ids, path] = rows[operationId];
-    const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
-    const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-    table[operationId] = Object.freeze({ path: path ?? `/${group}/${action}.action`, group, action, ids });
+  for (const group of Object.keys(groups) as NimGroup[]) {
+    for (const [action, [ids, path]] of Object.entries(groups[group])) {
+      const operationId = (group + action.charAt(0).toUpperCase() + action.slice(1)) as OperationId;
+      table[operationId] = Object.freeze({ path: path ?? `/${group}/${action}.action`, group, action, ids });
+    }
   }
   return Object.freeze(table);
 }
