@@ -20,7 +20,7 @@ function areaOf(path: string): string {
 }
 
 /** The relative imports of `text` (a file at repository path `file`) that cross into another package or tools/. */
-export function crossings(file: string, text: string): string[] {
+function crossings(file: string, text: string): string[] {
   const own = areaOf(file);
   const out: string[] = [];
   for (const match of text.matchAll(RELATIVE_IMPORT)) {

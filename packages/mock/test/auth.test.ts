@@ -2,7 +2,7 @@
 // clock (injected here, so the boundaries are exact), with the vendor's wording; --no-auth turns them off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, startMock, type RunningMock } from '../src/index.js';
-import { APP_KEY, APP_SECRET, postRaw, sha1, sign, startTestMock } from './support/mock.js';
+import { APP_KEY, postRaw, sha1, sign, startTestMock } from './support/mock.js';
 
 const T = 1_700_000_000_000; // the mock's clock in these tests
 const BODY = 'accid=zhangsan';

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { RunningMock } from '../src/index.js';
 import { deref, okMedia } from '../src/spec.js';
-import { APP_KEY, APP_SECRET, operations, postRaw, sampleBody, spec, startTestMock, toForm } from './support/mock.js';
+import { operations, postRaw, sampleBody, spec, startTestMock, toForm } from './support/mock.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../src/index.js';
 import { deref, okMedia } from '../src/spec.js';
-import { APP_KEY, APP_SECRET, operations, postRaw, sampleBody, sign, spec, startTestMock, toForm } from './support/mock.js';
+import { operations, postRaw, sampleBody, sign, spec, startTestMock, toForm } from './support/mock.js';
 
 const exampleValue = (path: string, name: string) => deref(spec, okMedia(spec.paths[path].post)!.examples[name]).value;
 

@@ -2,7 +2,7 @@
 // that pair for `blockMs`. The mock's clock is injected, so windows and blocks are exact and the tests are fast.
 import { afterEach, describe, expect, it } from 'vitest';
 import { VENDOR_RATE_LIMIT, type RateLimitOptions, type RunningMock } from '../src/index.js';
-import { APP_KEY, APP_SECRET, postRaw, sign, startTestMock } from './support/mock.js';
+import { postRaw, sign, startTestMock } from './support/mock.js';
 
 const START = 1_700_000_000_000;
 let clock = START;
