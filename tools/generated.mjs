@@ -12,7 +12,10 @@ import { renderExamplesDoc } from '@nimkit/mock/examples-doc';
  *   around a generated part, so they see the committed text)
  */
 
-/** @returns {Promise<Artefact[]>} */
+/**
+ * @param {Record<string, any>} spec
+ * @returns {Promise<Artefact[]>}
+ */
 export async function generatedArtefacts(spec) {
   const client = await clientFiles(spec);
   return [

@@ -19,7 +19,7 @@ const docs = createServer((req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
 });
-await new Promise((resolve) => docs.listen(docsPort, host, resolve));
+await new Promise((resolve) => docs.listen(docsPort, host, () => resolve(undefined)));
 
 console.log(`mock: ${mock.url}  (AppKey ${mock.appKey}, AppSecret nim-mock-secret)`);
 console.log(`docs: http://${host}:${docsPort}/`);

@@ -10,6 +10,7 @@ export const ADR = fileURLToPath(new URL('../../docs/adr/0006-inferred-required-
 const BEGIN = '<!-- BEGIN GENERATED TABLE -->';
 const END = '<!-- END GENERATED TABLE -->';
 
+/** @param {Record<string, any>} [spec] */
 export function requiredFlagsTable(spec = loadSpec()) {
   const rows = ['| operation | decided required | decided optional |', '|---|---|---|'];
   for (const { operationId, op } of listOperations(spec)) {
@@ -17,13 +18,17 @@ export function requiredFlagsTable(spec = loadSpec()) {
     const required = new Set(schema.required ?? []);
     const inferred = Object.entries(schema.properties ?? {}).filter(([, p]) => p['x-nim-required-source'] === 'inferred');
     if (!inferred.length) continue;
-    const list = (want) => inferred.filter(([n]) => required.has(n) === want).map(([n]) => `\`${n}\``).join(', ') || '-';
+    const list = (/** @type {boolean} */ want) => inferred.filter(([n]) => required.has(n) === want).map(([n]) => `\`${n}\``).join(', ') || '-';
     rows.push(`| ${operationId} | ${list(true)} | ${list(false)} |`);
   }
   return rows.join('\n');
 }
 
-/** The ADR's text with its generated table replaced by the spec's (the prose around it is kept as written). */
+/**
+ * The ADR's text with its generated table replaced by the spec's (the prose around it is kept as written).
+ * @param {string} text
+ * @param {Record<string, any>} spec
+ */
 export function adrWithTable(text, spec) {
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);

@@ -2,6 +2,7 @@
 // and `bindFacade`, which builds the facade object from the client's `call` with every method type-checked.
 import { listOperations, okSchema, idPaths, pascal } from '@nimkit/spec-lib';
 
+/** @param {Record<string, any>} spec */
 export function generateOperations(spec) {
   const ops = listOperations(spec);
   // Compact rows per group, keyed by action: the ids, and the path only where it is not /<group>/<action>.action;
@@ -18,7 +19,7 @@ export function generateOperations(spec) {
       });
     return `  ${g}: {\n${lines.join('\n')}\n  },`;
   });
-  const docOf = ({ op, path }) => [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
+  const docOf = (/** @type {{ op: Record<string, any>, path: string }} */ { op, path }) => [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
   const facade = groups.map((g) => {
     const methods = ops
       .filter((o) => o.group === g)
@@ -120,6 +121,7 @@ ${binders.join('\n')}
 `;
 }
 
+/** @param {string[][]} paths */
 function dedupe(paths) {
   const seen = new Set();
   return paths.filter((p) => {
