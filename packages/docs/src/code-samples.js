@@ -15,6 +15,10 @@ export const SIGNING_PRELUDE = [
   `  openssl sha1 | awk '{print $NF}')`,
 ];
 
+/**
+ * @param {Record<string, any>} spec
+ * @param {import('@nimkit/spec-lib').Operation} operation
+ */
 export function codeSamples(spec, { path, group, action, op }) {
   const body = sampleRequest(spec, op, { full: false });
   const host = spec.servers[0].url;
@@ -24,11 +28,17 @@ export function codeSamples(spec, { path, group, action, op }) {
   ];
 }
 
-/** The form fields the client sends for `body`, decoded: [name, text] pairs in order. */
+/** The form fields the client sends for `body`, decoded: [name, text] pairs in order. * @param {Record<string, unknown>} body
+ * @returns {[string, string][]}
+ */
 export function formFields(body) {
   return [...new URLSearchParams(encodeFormBody(body))];
 }
 
+/**
+ * @param {string} url
+ * @param {[string, string][]} fields
+ */
 export function curl(url, fields) {
   const data = fields.length ? fields.map(([k, v]) => `--data-urlencode ${shellQuote(`${k}=${v}`)}`) : [`--data ''`];
   return [
@@ -41,6 +51,12 @@ export function curl(url, fields) {
   ].join('\n');
 }
 
+/**
+ * @param {string} group
+ * @param {string} action
+ * @param {Record<string, unknown>} body
+ * @param {string[]} keys
+ */
 export function typescript(group, action, body, keys) {
   const head = keys.length ? `const { ${keys.join(', ')} } = await ` : 'await ';
   const method = `nim.${group}.${action}(`;
@@ -56,11 +72,16 @@ export function typescript(group, action, body, keys) {
   ].join('\n');
 }
 
-/** Top-level keys of the success body other than `code`: what a caller destructures. */
+/** Top-level keys of the success body other than `code`: what a caller destructures. * @param {Record<string, any>} spec
+ * @param {Record<string, any>} op
+ */
 export function payloadKeys(spec, op) {
   return Object.keys(okSchema(spec, op).properties ?? {}).filter((k) => k !== 'code');
 }
 
+/**
+ * @param {string} text
+ */
 function shellQuote(text) {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

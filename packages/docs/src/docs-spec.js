@@ -7,6 +7,10 @@ import { describeJsonValue } from './json-fields.js';
 import { inferredFlagsNote, operationLead, operationSummary } from './operation-text.js';
 import { pruneForPage } from './page-definition.js';
 
+/**
+ * @param {Record<string, any>} spec
+ * @param {{ regions: Readonly<Record<string, readonly string[]>> }} options
+ */
 export function docsSpec(spec, { regions }) {
   const out = structuredClone(spec);
   out.info.description = fillIntroduction(spec, { regions });
@@ -22,7 +26,8 @@ export function docsSpec(spec, { regions }) {
   return pruneForPage(out);
 }
 
-/** Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once. */
+/** Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once. * @param {Record<string, any>} spec
+ */
 export function jsonFormFields(spec) {
   const found = new Set();
   (function walk(node) {

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 export const REDOC_CONFIG = fileURLToPath(new URL('../redocly.docs.yaml', import.meta.url));
 
-/** Renders `definitionFile` to `outputFile` and returns the HTML. */
+/**
+ * Renders `definitionFile` to `outputFile` and returns the HTML.
+ * @param {string} definitionFile
+ * @param {string} outputFile
+ * @param {{ title?: string, config?: string }} [options]
+ */
 export function buildDocs(definitionFile, outputFile, { title, config = REDOC_CONFIG } = {}) {
   const cli = require.resolve('@redocly/cli/bin/cli.js');
   const args = [cli, 'build-docs', definitionFile, '--inlineBundle', '-o', outputFile, '--config', config];

@@ -3,7 +3,12 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export const WIDTH = 60;
 
-/** `used`: characters already on the current line before the value (indent + code before it). */
+/**
+ * `used`: characters already on the current line before the value (indent + code before it).
+ * @param {unknown} value
+ * @param {{ indent?: string, used?: number }} [options]
+ * @returns {string}
+ */
 export function tsLiteral(value, { indent = '', used = indent.length } = {}) {
   const flat = oneLine(value);
   if (used + flat.length <= WIDTH || value === null || typeof value !== 'object') return flat;
@@ -16,6 +21,10 @@ export function tsLiteral(value, { indent = '', used = indent.length } = {}) {
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
+/**
+ * @param {unknown} value
+ * @returns {string}
+ */
 function oneLine(value) {
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return String(value);
@@ -24,10 +33,16 @@ function oneLine(value) {
   return entries.length ? `{ ${entries.map(([k, v]) => `${key(k)}: ${oneLine(v)}`).join(', ')} }` : '{}';
 }
 
+/**
+ * @param {string} k
+ */
 function key(k) {
   return IDENTIFIER.test(k) ? k : quote(k);
 }
 
+/**
+ * @param {string} s
+ */
 function quote(s) {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }

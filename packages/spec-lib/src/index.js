@@ -5,3 +5,6 @@ export { listOperations, operationsByPath, requestSchema, okMedia, okSchema, toC
 export { groupsByTag, groupAndAction } from './groups.js';
 export { idPaths } from './ids.js';
 export { sampleValue, sampleRequest, allSamples } from './samples.js';
+
+/** @typedef {import('./operations.js').Operation} Operation */
+/** @typedef {import('./operations.js').OperationDetail} OperationDetail */
