@@ -47,7 +47,8 @@ export function generateValidators(spec) {
     return `const ${name} = ${RUNTIME[mod]};`;
   });
   if (code.includes('require(')) throw new Error('validators still require() a module');
-  return `// @ts-nocheck\n/* eslint-disable */\n${code.replace(/^"use strict";/, '')}\n`;
+  const keyword = `/** The keyword of the wire maxLength of a JSON-in-form field in these validators' errors. */\nexport const ENCODED_MAX_LENGTH = ${JSON.stringify(ENCODED_MAX_LENGTH)};\n`;
+  return `// @ts-nocheck\n/* eslint-disable */\n${code.replace(/^"use strict";/, '')}\n${keyword}`;
 }
 
 /** The caller's shape of a request, JSON-in-form fields keeping their wire maxLength as ENCODED_MAX_LENGTH. */
