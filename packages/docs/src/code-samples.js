@@ -28,7 +28,9 @@ export function codeSamples(spec, { path, group, action, op }) {
   ];
 }
 
-/** The form fields the client sends for `body`, decoded: [name, text] pairs in order. * @param {Record<string, unknown>} body
+/**
+ * The form fields the client sends for `body`, decoded: [name, text] pairs in order.
+ * @param {Record<string, unknown>} body
  * @returns {[string, string][]}
  */
 export function formFields(body) {
@@ -72,7 +74,9 @@ export function typescript(group, action, body, keys) {
   ].join('\n');
 }
 
-/** Top-level keys of the success body other than `code`: what a caller destructures. * @param {Record<string, any>} spec
+/**
+ * Top-level keys of the success body other than `code`: what a caller destructures.
+ * @param {Record<string, any>} spec
  * @param {Record<string, any>} op
  */
 export function payloadKeys(spec, op) {

@@ -26,7 +26,9 @@ export function docsSpec(spec, { regions }) {
   return pruneForPage(out);
 }
 
-/** Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once. * @param {Record<string, any>} spec
+/**
+ * Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once.
+ * @param {Record<string, any>} spec
  */
 export function jsonFormFields(spec) {
   const found = new Set();

@@ -23,7 +23,9 @@ export function describeJsonValue(spec, property) {
   return parts.join('\n\n');
 }
 
-/** A short English phrase for a (dereferenced) schema: its type and every limit. * @param {Record<string, any>} schema
+/**
+ * A short English phrase for a (dereferenced) schema: its type and every limit.
+ * @param {Record<string, any>} schema
  * @returns {string}
  */
 export function phrase(schema) {

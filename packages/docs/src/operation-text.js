@@ -18,7 +18,9 @@ export function operationLead({ operationId, group, action, op }) {
   return `${vendor} · TypeScript: \`nim.${group}.${action}()\` · operationId \`${operationId}\``;
 }
 
-/** A sentence naming the fields whose required flag was decided from meaning (x-nim-required-source), or ''. * @param {Record<string, any>} spec
+/**
+ * A sentence naming the fields whose required flag was decided from meaning (x-nim-required-source), or ''.
+ * @param {Record<string, any>} spec
  * @param {Record<string, any>} op
  */
 export function inferredFlagsNote(spec, op) {

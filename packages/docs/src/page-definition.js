@@ -24,7 +24,9 @@ export function pruneForPage(spec) {
   return spec;
 }
 
-/** Drops components.schemas that nothing outside them references, directly or through other schemas. * @param {Record<string, any>} spec
+/**
+ * Drops components.schemas that nothing outside them references, directly or through other schemas.
+ * @param {Record<string, any>} spec
  */
 export function removeUnreferencedSchemas(spec) {
   const schemas = spec.components?.schemas ?? {};

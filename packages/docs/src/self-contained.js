@@ -23,7 +23,9 @@ export function makeSelfContained(html) {
   return out;
 }
 
-/** Tags and CSS in the HTML that make the browser fetch another origin as soon as the page is parsed. * @param {string} html
+/**
+ * Tags and CSS in the HTML that make the browser fetch another origin as soon as the page is parsed.
+ * @param {string} html
  */
 export function staticExternalLoads(html) {
   const patterns = [
@@ -36,7 +38,9 @@ export function staticExternalLoads(html) {
   return patterns.flatMap((re) => [...html.matchAll(re)].map((m) => m[1]));
 }
 
-/** A data: URL of a small SVG showing `text` (no request; the <img> keeps Redoc's layout). * @param {string} text
+/**
+ * A data: URL of a small SVG showing `text` (no request; the <img> keeps Redoc's layout).
+ * @param {string} text
  */
 function textLogo(text) {
   const width = 8 + text.length * 7;

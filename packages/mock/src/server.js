@@ -18,6 +18,7 @@ export async function startMock(options = {}) {
 
   const server = createServer((req, res) => {
     const started = performance.now();
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
@@ -31,12 +32,13 @@ export async function startMock(options = {}) {
         outcome =
           size > o.bodyLimitBytes
             ? { body: vendorBody(414, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
-            : await answer({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+            : await answer({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       } catch (error) {
         // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
         outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
       }
       const text = JSON.stringify(outcome.body);
+      /** @type {Record<string, string | number>} */
       const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
       if (closing) headers.Connection = 'close';
       res.writeHead(outcome.status ?? 200, headers);
@@ -52,12 +54,13 @@ export async function startMock(options = {}) {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {
       server.off('error', reject);
-      resolve();
+      resolve(undefined);
     });
   });
-  const { port } = server.address();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host;
 
+  /** @type {Promise<void> | undefined} */
   let closed;
   /** Stops accepting connections, lets requests in flight finish (up to shutdownGraceMs), then closes every socket. */
   function close() {
