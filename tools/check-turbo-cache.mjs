@@ -7,7 +7,8 @@ const out = execFileSync('npx', ['turbo', 'run', 'build', '--dry=json'], {
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   stdio: ['ignore', 'pipe', 'ignore'],
 });
-const tasks = JSON.parse(out).tasks.filter((t) => t.command !== '<NONEXISTENT>');
+/** @type {{ taskId: string, command: string, cache: { status: string } }[]} */
+const tasks = JSON.parse(out).tasks.filter((/** @type {{ command: string }} */ t) => t.command !== '<NONEXISTENT>');
 const missed = tasks.filter((t) => t.cache.status !== 'HIT').map((t) => t.taskId);
 if (missed.length) {
   console.error(`turbo cache: ${missed.length} of ${tasks.length} build tasks would run again: ${missed.join(', ')}`);

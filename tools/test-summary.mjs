@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The closing line of `npm test`: every package's vitest JSON report summed ("tests: N passed, N failed").
+// The closing line of `npm test`: every vitest JSON report (each package's and the repository's own tests under
+// tools/) summed ("tests: N passed, N failed").
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const packages = fileURLToPath(new URL('../packages/', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const suites = [...readdirSync(`${root}packages`).map((name) => [name, `packages/${name}`]), ['tools', 'tools']];
 let passed = 0;
 let failed = 0;
 const parts = [];
-for (const name of readdirSync(packages)) {
-  const report = `${packages}${name}/test-results/vitest.json`;
+for (const [name, dir] of suites) {
+  const report = `${root}${dir}/test-results/vitest.json`;
   if (!existsSync(report)) continue;
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from './common.mjs';
-import { listOperations, loadSpec } from '../../tools/lib/spec.mjs';
-import { sampleRequest } from '../../tools/samples/index.mjs';
+import { listOperations, loadSpec, sampleRequest } from '@nimkit/spec-lib';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');

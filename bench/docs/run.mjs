@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildDocs } from '../../packages/docs/src/redoc.js';
+import { buildDocs } from '@nimkit/docs/redoc';
 import { timePage } from './timing.mjs';
 import { weigh } from './weigh.mjs';
 

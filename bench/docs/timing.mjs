@@ -4,7 +4,7 @@
 // - deep link: navigation start of a fresh load of `#/<tag>/<operation>` until that operation's heading shows;
 // - every operation: navigation start until every tag has been opened and every operation in it mounted, driven
 //   from inside the page as fast as Redoc renders (no round trips to the test driver), every wait bounded.
-import { openBrowser, servePage } from '../../packages/docs/test/support/browser.js';
+import { openBrowser, servePage } from '@nimkit/test-kit/browser';
 
 const STEP_TIMEOUT_MS = 15_000;
 

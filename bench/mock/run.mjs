@@ -12,7 +12,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { allSamples } from '../../tools/samples/index.mjs';
+import { allSamples } from '@nimkit/spec-lib';
 
 const root = (p) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const SPEC = root('packages/mock/spec/openapi.json');

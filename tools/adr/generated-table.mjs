@@ -1,23 +1,27 @@
-// The generated table of an ADR sits between two markers; read it, or rewrite it in place.
+// The generated table of an ADR sits between two markers; the prose around it is kept as written.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const BEGIN = '<!-- BEGIN GENERATED TABLE -->';
 const END = '<!-- END GENERATED TABLE -->';
 
-/** The table between the markers of `file` (trimmed), or undefined when the markers are missing. */
-export function tableIn(file) {
-  const text = readFileSync(file, 'utf8');
+/**
+ * The ADR's text with the table between its markers replaced.
+ * @param {string} text
+ * @param {string} table
+ */
+export function withTable(text, table) {
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
-  return start < 0 || end < 0 ? undefined : text.slice(start + BEGIN.length, end).trim();
+  if (start < 0 || end < 0) throw new Error(`the ADR lost its ${BEGIN} / ${END} markers`);
+  return `${text.slice(0, start + BEGIN.length)}\n${table}\n${text.slice(end)}`;
 }
 
-/** Replaces the table between the markers of `file`. */
+/**
+ * Rewrites the table of `file` in place.
+ * @param {string} file
+ * @param {string} table
+ */
 export function writeTable(file, table) {
-  const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < 0) throw new Error(`${file} has no ${BEGIN} ... ${END} markers`);
-  writeFileSync(file, `${text.slice(0, start + BEGIN.length)}\n${table}\n${text.slice(end)}`);
+  writeFileSync(file, withTable(readFileSync(file, 'utf8'), table));
   console.log(`updated ${file}`);
 }

@@ -1,7 +1,8 @@
 // The vendor's status-code table (ErrorCode.x-enumDescriptions: 'English / 中文') as a typed constant.
+/** @param {Record<string, any>} spec */
 export function generateErrorCodes(spec) {
   const schema = spec.components.schemas.ErrorCode;
-  const rows = schema.enum.map((code) => {
+  const rows = schema.enum.map((/** @type {number} */ code) => {
     const text = schema['x-enumDescriptions'][String(code)];
     const cut = text.indexOf(' / ');
     if (cut < 0) throw new Error(`ErrorCode ${code}: description must read 'English / 中文'`);

@@ -1,25 +1,29 @@
 // The operation table the client is built from, the facade's types, a named request/response type per operation,
 // and `bindFacade`, which builds the facade object from the operation table over the client's `call`.
-import { listOperations, okSchema, idPaths, normalisePaths, pascal, FORM } from '../lib/spec.mjs';
+import { listOperations, okSchema, idPaths, normalisePaths, pascal, FORM } from '@nimkit/spec-lib';
 
+/** @param {Record<string, any>} spec */
 export function generateOperations(spec) {
   const ops = listOperations(spec);
-  // Compact rows: the ids, the path only where it is not /<group>/<action>.action (else 0), then the encoding
-  // alternatives' paths when there are any; expandOperations() below rebuilds { path, group, action, ids, json,
-  // ints } at load time (a smaller bundle than spelling every field out).
-  const rows = ops.map(({ operationId, path, group, action, op }) => {
-    const derived = deriveRoute(operationId);
-    if (derived.group !== group || derived.action !== action) throw new Error(`${operationId}: group/action do not follow the naming convention`);
-    const ok = okSchema(spec, op);
-    const ids = dedupe(idPaths(ok));
-    const { json, ints } = normalisePaths(spec, ok);
-    const row = [ids, derived.path === path ? 0 : path];
-    if (json.length || ints.length) row.push(json, ints);
-    while (row.length > 1 && row[row.length - 1] === 0) row.pop();
-    return `  ${operationId}: ${JSON.stringify(row)},`;
-  });
+  // Compact rows per group (the spec's x-nim-group), keyed by action: the ids, the path only where it is not
+  // /<group>/<action>.action (else 0), then the encoding alternatives' paths when there are any; expandOperations()
+  // below rebuilds { path, group, action, ids, json, ints } at load time (a smaller bundle than every field spelled out).
   const groups = [...new Set(ops.map((o) => o.group))];
-  const typed = ops.map((o) => ({ ...o, name: pascal(o.operationId), req: refName(o.op.requestBody.content[FORM].schema), ok: refName(o.op.responses['200'].content['application/json'].schema.oneOf[0]) }));
+  const rows = groups.map((g) => {
+    const lines = ops
+      .filter((o) => o.group === g)
+      .map(({ path, group, action, op }) => {
+        const ok = okSchema(spec, op);
+        const { json, ints } = normalisePaths(spec, ok);
+        /** @type {unknown[]} */
+        const row = [dedupe(idPaths(ok)), path === `/${group}/${action}.action` ? 0 : path];
+        if (json.length || ints.length) row.push(json, ints);
+        while (row.length > 1 && row[row.length - 1] === 0) row.pop();
+        return `    ${action}: ${JSON.stringify(row)},`;
+      });
+    return `  ${g}: {\n${lines.join('\n')}\n  },`;
+  });
+  const typed = ops.map((/** @type {any} */ o) => ({ ...o, name: pascal(o.operationId), req: refName(o.op.requestBody.content[FORM].schema), ok: refName(o.op.responses['200'].content['application/json'].schema.oneOf[0]) }));
   const facade = groups.map((g) => {
     const methods = typed
       .filter((o) => o.group === g)
@@ -36,6 +40,9 @@ export function generateOperations(spec) {
   return `import type {\n${imported.map((n) => `  ${n},`).join('\n')}\n} from './schema.js';
 import type { CallOptions } from '../options.js';
 
+/** The facade's namespaces: the spec's x-tagGroups entries with an x-nim-group. */
+export type NimGroup = ${groups.map((g) => `'${g}'`).join(' | ')};
+
 /** Every operationId of the spec. */
 export type OperationId =
 ${ops.map((o) => `  | '${o.operationId}'`).join('\n')};
@@ -44,8 +51,8 @@ ${ops.map((o) => `  | '${o.operationId}'`).join('\n')};
 export interface OperationMeta {
   /** Path under the base URL, e.g. '/qchat/createServer.action'. */
   readonly path: string;
-  /** Facade group: \`nim.qchat\` or \`nim.chatroom\`. */
-  readonly group: 'qchat' | 'chatroom';
+  /** Facade group (\`nim.<group>\`), the spec's x-nim-group. */
+  readonly group: NimGroup;
   /** Facade method name, the vendor's action. */
   readonly action: string;
   /** Where response ids and 64-bit counts sit (returned as exact strings): keys, '*' = every array item, '**' = every map value. */
@@ -82,13 +89,13 @@ ${rows.join('\n')}
 
 type Row = [OperationMeta['ids'], (string | 0)?, OperationMeta['json']?, OperationMeta['ints']?];
 
-function expandOperations(rows: Record<OperationId, Row>): { readonly [Op in OperationId]: OperationMeta } {
+function expandOperations(groups: Record<NimGroup, Record<string, Row>>): { readonly [Op in OperationId]: OperationMeta } {
   const table = {} as Record<OperationId, OperationMeta>;
-  for (const operationId of Object.keys(rows) as OperationId[]) {
-    const [ids, path, json = [], ints = []] = rows[operationId];
-    const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
-    const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-    table[operationId] = Object.freeze({ path: path || \`/\${group}/\${action}.action\`, group, action, ids, json, ints });
+  for (const group of Object.keys(groups) as NimGroup[]) {
+    for (const [action, [ids, path, json = [], ints = []]] of Object.entries(groups[group])) {
+      const operationId = (group + action.charAt(0).toUpperCase() + action.slice(1)) as OperationId;
+      table[operationId] = Object.freeze({ path: path || \`/\${group}/\${action}.action\`, group, action, ids, json, ints });
+    }
   }
   return Object.freeze(table);
 }
@@ -116,13 +123,7 @@ export function bindFacade(call: OperationCaller): NimFacade {
 `;
 }
 
-/** The naming convention: qchatCreateServer -> group qchat, action createServer, path /qchat/createServer.action. */
-function deriveRoute(operationId) {
-  const group = operationId.startsWith('qchat') ? 'qchat' : 'chatroom';
-  const action = operationId.charAt(group.length).toLowerCase() + operationId.slice(group.length + 1);
-  return { group, action, path: `/${group}/${action}.action` };
-}
-
+/** @param {string[][]} paths */
 function dedupe(paths) {
   const seen = new Set();
   return paths.filter((p) => {
@@ -131,9 +132,10 @@ function dedupe(paths) {
   });
 }
 
-const refName = (schema) => schema.$ref.split('/').pop();
+const refName = (/** @type {{ $ref: string }} */ schema) => schema.$ref.split('/').pop();
 
 /** A facade method's doc: summary and Chinese title, the route, the vendor's page. */
+/** @param {{ op: Record<string, any>, path: string }} operation */
 function methodDoc({ op, path }) {
   const lines = [`${op.summary} (${op['x-nim-title']})`, '', `\`POST ${path}\``];
   if (op.externalDocs?.url) lines.push('', `@see {@link ${op.externalDocs.url} | ${op.externalDocs.description ?? 'Vendor documentation'}}`);

@@ -1,6 +1,6 @@
 // The paging rule of every operation the spec marks with `x-nim-pagination` (see docs/adr/0018), as a table for the
 // client's `paginate()`, with the body each iteration takes and the item type it yields.
-import { listOperations, pascal, requestSchema } from '../lib/spec.mjs';
+import { listOperations, pascal, requestSchema } from '@nimkit/spec-lib';
 
 /** The auto-paged operations: [{ operationId, name, rule }] with dot paths split; `manual` entries left out. */
 export function pagedOperations(spec) {

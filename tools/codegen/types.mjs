@@ -8,15 +8,18 @@
 // tags become plain doc text.
 import openapiTS, { astToString, transformSchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
-import { FORM, normalisedBranch } from '../lib/spec.mjs';
+import { FORM, normalisedBranch } from '@nimkit/spec-lib';
 import { isWholeNamedEnum, namedEnums } from './enums.mjs';
 
 const STRING = ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
 const NUMBER = ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword);
 
 /** Names of the component schemas reachable from request bodies. */
+/** @param {Record<string, any>} spec */
 function requestSchemaNames(spec) {
+  /** @type {Set<string>} */
   const names = new Set();
+  /** @param {any} node */
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
@@ -33,10 +36,11 @@ function requestSchemaNames(spec) {
   return names;
 }
 
+/** @param {Record<string, any>} spec */
 export async function generateTypes(spec) {
   const requestNames = requestSchemaNames(spec);
   const enums = namedEnums(spec);
-  const ast = await openapiTS(structuredClone(spec), {
+  const ast = await openapiTS(/** @type {import('openapi-typescript').OpenAPI3} */ (structuredClone(spec)), {
     silent: true,
     // A `default` documents what the vendor assumes when a field is left out; it must not make the field required.
     defaultNonNullable: false,
@@ -53,7 +57,9 @@ export async function generateTypes(spec) {
       // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.
       const owner = /^#\/components\/schemas\/([^/]+)/.exec(options.path ?? '')?.[1];
       const inRequest = owner ? requestNames.has(owner) : options.path?.includes(FORM.replace(/\//g, '~1'));
-      if (schema.contentSchema && inRequest) return transformSchemaObject(schema.contentSchema, options);
+      // contentSchema is OpenAPI 3.1 (JSON Schema 2020-12); openapi-typescript's SchemaObject type lacks it.
+      const { contentSchema } = /** @type {{ contentSchema?: import('openapi-typescript').SchemaObject }} */ (schema);
+      if (contentSchema && inRequest) return transformSchemaObject(contentSchema, options);
       return undefined;
     },
   });

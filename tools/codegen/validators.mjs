@@ -2,7 +2,7 @@
 // compiled at build time so the client never compiles schemas at run time.
 import Ajv2020, { _, str } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { listOperations, requestSchema, toClientShape } from '../lib/spec.mjs';
+import { listOperations, requestSchema, toClientShape } from '@nimkit/spec-lib';
 
 /**
  * The wire `maxLength` of a JSON-in-form field (`pushPayload` at most 2000 characters) limits the JSON text the
@@ -12,11 +12,13 @@ import { listOperations, requestSchema, toClientShape } from '../lib/spec.mjs';
 export const ENCODED_MAX_LENGTH = 'nimEncodedMaxLength';
 
 // ajv's standalone output require()s these; inlined so the module is plain ESM with no dependency.
+/** @type {Record<string, string>} */
 const RUNTIME = {
   ucs2length: 'function (s) { let n = 0; for (const _ of s) n++; return n; }',
   equal: 'function (a, b) { return JSON.stringify(a) === JSON.stringify(b); }',
 };
 
+/** @param {Record<string, any>} spec */
 export function generateValidators(spec) {
   const ajv = new Ajv2020({ code: { source: true, esm: true, lines: false }, allErrors: true, strict: false });
   ajv.addFormat('nim-id', true);
@@ -33,6 +35,7 @@ export function generateValidators(spec) {
       cxt.fail(_`typeof ${data} == "object" && ${data} !== null && [...JSON.stringify(${data})].length > ${schemaCode}`);
     },
   });
+  /** @type {Record<string, string>} */
   const exportsMap = {};
   for (const { operationId, op } of listOperations(spec)) {
     ajv.addSchema(stripAnnotations(callerShape(requestSchema(spec, op))), operationId);
@@ -44,10 +47,12 @@ export function generateValidators(spec) {
     return `const ${name} = ${RUNTIME[mod]};`;
   });
   if (code.includes('require(')) throw new Error('validators still require() a module');
-  return `// @ts-nocheck\n/* eslint-disable */\n${code.replace(/^"use strict";/, '')}\n`;
+  const keyword = `/** The keyword of the wire maxLength of a JSON-in-form field in these validators' errors. */\nexport const ENCODED_MAX_LENGTH = ${JSON.stringify(ENCODED_MAX_LENGTH)};\n`;
+  return `// @ts-nocheck\n/* eslint-disable */\n${code.replace(/^"use strict";/, '')}\n${keyword}`;
 }
 
 /** The caller's shape of a request, JSON-in-form fields keeping their wire maxLength as ENCODED_MAX_LENGTH. */
+/** @param {Record<string, any>} wire */
 function callerShape(wire) {
   const shape = toClientShape(wire);
   for (const [name, prop] of Object.entries(wire.properties ?? {})) {
@@ -59,9 +64,14 @@ function callerShape(wire) {
 }
 
 /** Drops what validation does not need, so the bundle stays small. */
+/**
+ * @param {any} node
+ * @returns {any}
+ */
 function stripAnnotations(node) {
   if (Array.isArray(node)) return node.map(stripAnnotations);
   if (!node || typeof node !== 'object') return node;
+  /** @type {Record<string, any>} */
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'description' || k === 'examples' || k === 'title' || k.startsWith('x-') || k === 'default') continue;

@@ -5,7 +5,7 @@ import type { CallOptions } from './options.js';
 import type { Connection } from './connection.js';
 import { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
 import { findInexactId, normaliseBody, parseJsonNumbers } from './json.js';
-import { checkSum, randomNonce } from './signing.js';
+import { randomNonce, signHeaders } from './signing.js';
 import {
   NimApiError,
   NimInexactIdError,
@@ -66,18 +66,9 @@ export function createCaller(config: CallerConfig): OperationCaller {
     for (let attempt = 1; ; attempt++) {
       const host = hosts[hostIndex]!;
       const url = host + meta.path;
-      const nonce = config.nonce();
-      const curTime = String(Math.floor(config.signingClock() / 1000));
-      const sum = checkSum(appSecret, nonce, curTime);
-      checkSums.push(sum);
-      const headers: Record<string, string> = {
-        'Content-Type': FORM_CONTENT_TYPE,
-        AppKey: appKey,
-        Nonce: nonce,
-        CurTime: curTime,
-        CheckSum: sum,
-        RequestId: requestId,
-      };
+      const auth = signHeaders({ appKey, appSecret, now: config.signingClock() / 1000, nonce: config.nonce() });
+      checkSums.push(auth.CheckSum);
+      const headers: Record<string, string> = { 'Content-Type': FORM_CONTENT_TYPE, ...auth, RequestId: requestId };
       if (withExtra) Object.assign(headers, extra);
 
       let event: RequestEvent | undefined;

@@ -5,7 +5,7 @@ import type { paths } from './generated/schema.js';
 import { operationTable } from './generated/operations.js';
 import { encodeFormBody, FORM_CONTENT_TYPE } from './form.js';
 import { normaliseBody, parseJsonLossless, stringifyIds, type BodyShape } from './json.js';
-import { checkSum, randomNonce } from './signing.js';
+import { randomNonce, signHeaders } from './signing.js';
 import { resolveConnection, type ConnectionOptions } from './connection.js';
 
 export type RawClient = Client<paths>;
@@ -25,12 +25,8 @@ export function createRawClient(options: RawClientOptions): RawClient {
   const { appKey, appSecret } = config;
   const middleware: Middleware = {
     onRequest({ request }) {
-      const nonce = config.nonce();
-      const curTime = String(Math.floor(config.signingClock() / 1000));
-      request.headers.set('AppKey', appKey);
-      request.headers.set('Nonce', nonce);
-      request.headers.set('CurTime', curTime);
-      request.headers.set('CheckSum', checkSum(appSecret, nonce, curTime));
+      const auth = signHeaders({ appKey, appSecret, now: config.signingClock() / 1000, nonce: config.nonce() });
+      for (const [name, value] of Object.entries(auth)) request.headers.set(name, value);
       if (!request.headers.has('RequestId')) request.headers.set('RequestId', randomNonce());
       return request;
     },

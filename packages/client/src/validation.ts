@@ -1,5 +1,7 @@
 // Turns a generated (ajv standalone) validator's errors into issues that name the field and the broken rule.
 import type { ValidationIssue } from './errors.js';
+// The generated validators' keyword for the wire maxLength of a JSON-in-form field (tools/codegen/validators.mjs).
+import { ENCODED_MAX_LENGTH } from './generated/validators.js';
 
 interface AjvError {
   instancePath: string;
@@ -16,7 +18,7 @@ export type ValidateFn = (operationId: string, body: unknown) => ValidationIssue
 export function createValidate(validators: Validators): ValidateFn {
   return (operationId, body) => {
     const validator = validators[operationId];
-    if (!validator) throw new TypeError(`no validator for operation ${JSON.stringify(operationId)}`);
+    if (typeof validator !== 'function') throw new TypeError(`no validator for operation ${JSON.stringify(operationId)}`);
     return validateBody(validator, body);
   };
 }
@@ -29,8 +31,6 @@ export function validateBody(validator: CompiledValidator, body: unknown): Valid
   return (validator.errors ?? []).map(toIssue);
 }
 
-// The generated validators' keyword for the wire maxLength of a JSON-in-form field (tools/codegen/validators.mjs).
-const ENCODED_MAX_LENGTH = 'nimEncodedMaxLength';
 
 function toIssue(e: AjvError): ValidationIssue {
   let field = e.instancePath

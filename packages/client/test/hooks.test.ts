@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, NimApiError, type ErrorEvent, type RequestEvent, type ResponseEvent } from '../src/index.js';
 import { leakedSecrets } from './support/secrets.js';
-import { json, startServer, type TestServer } from './support/server.js';
+import { json, startServer, type TestServer } from '@nimkit/test-kit';
 
 const appSecret = 'hooks-secret-5f2d9c0e7a41';
 let server: TestServer;

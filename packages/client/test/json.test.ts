@@ -33,7 +33,7 @@ describe('parseJsonLossless', () => {
     // Values: JSON scalars, strings full of digits, quotes and backslashes, and 64-bit integers written bare. A
     // double that prints as a long integer literal (e.g. -9007199254740992) also comes back as its exact text.
     const big = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
-    const tricky = fc.stringMatching(/^[0-9"\\:,\[\]{} e.-]{0,40}$/);
+    const tricky = fc.stringMatching(/^[0-9"\\:,[\]{} e.-]{0,40}$/);
     const leaf = fc.oneof(big, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string(), tricky);
     const doc = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('value'), { maxKeys: 5 })),

@@ -1,7 +1,7 @@
 // Retries, failover, timeouts and aborts over real loopback servers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNimClient, NimApiError, NimTimeoutError, NimTransportError, type NimClientOptions } from '../src/index.js';
-import { closedPortUrl, json, startServer, type Answer, type TestServer } from './support/server.js';
+import { closedPortUrl, json, startServer, type Answer, type TestServer } from '@nimkit/test-kit';
 
 const open: TestServer[] = [];
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
 import { createNimClient, NimApiError, NimTimeoutError, NimTransportError, NimValidationError } from '../src/index.js';
 import { leakedSecrets } from './support/secrets.js';
-import { closedPortUrl, json, startServer, type TestServer } from './support/server.js';
+import { closedPortUrl, json, startServer, type TestServer } from '@nimkit/test-kit';
 
 const appSecret = 'secret-4c1f0a9e2b7d6e38';
 let server: TestServer;

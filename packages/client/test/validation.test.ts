@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, NimValidationError, type QchatCreateServerRequest } from '../src/index.js';
 import { createNimClient as createCoreClient } from '../src/core.js';
-import { json, startServer, type TestServer } from './support/server.js';
+import { json, startServer, type TestServer } from '@nimkit/test-kit';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClientOptions } from '../src/index.js';
 import { sha1 } from './support/reference.js';
-import { json, startServer, type TestServer } from './support/server.js';
+import { json, startServer, type TestServer } from '@nimkit/test-kit';
 
 const appKey = 'wire-key';
 const appSecret = 'wire-secret';

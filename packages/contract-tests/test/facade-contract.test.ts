@@ -2,8 +2,7 @@
 // required fields only, every field, and the paramError example (Prefer: example=paramError) as NimApiError 414.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, NimApiError, operationTable, type NimClient } from '@nimkit/client';
-import { requestSchema } from '../../../tools/lib/spec.mjs';
-import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { requestSchema, sampleRequest } from '@nimkit/spec-lib';
 import { APP_KEY, APP_SECRET, startTestMock, type Mock } from './support/mock.js';
 import { operations, spec } from './support/spec.js';
 

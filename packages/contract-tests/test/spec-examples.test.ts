@@ -2,7 +2,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { deref, requestSchema } from '../../../tools/lib/spec.mjs';
+import { deref, requestSchema } from '@nimkit/spec-lib';
 import { errorExampleNames, operations, spec } from './support/spec.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -2,17 +2,17 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient } from '@nimkit/client';
-import { startCaptureServer } from './support/capture.js';
+import { startServer, type TestServer } from '@nimkit/test-kit';
 
 const appKey = 'wire-app-key';
 const appSecret = 'wire-app-secret';
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
-let capture: Awaited<ReturnType<typeof startCaptureServer>>;
+let capture: TestServer;
 let answer = '{"code":200}';
 
 beforeAll(async () => {
-  capture = await startCaptureServer(() => answer);
+  capture = await startServer(() => ({ body: answer }));
 });
 afterAll(() => capture.close());
 

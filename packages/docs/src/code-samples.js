@@ -8,8 +8,7 @@
 // random value on every run.
 import { encodeFormBody } from '@nimkit/client';
 import { DEFAULTS } from '@nimkit/mock';
-import { okSchema, requestSchema } from '../../../tools/lib/spec.mjs';
-import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { okSchema, requestSchema, sampleRequest } from '@nimkit/spec-lib';
 import { TsCode, tsLiteral } from './ts-literal.js';
 
 /**
@@ -112,11 +111,18 @@ export function typescript(group, action, body, keys, target = { baseUrl: '' }) 
   ].join('\n');
 }
 
-/** Top-level keys of the success body other than `code`: what a caller destructures. */
+/**
+ * Top-level keys of the success body other than `code`: what a caller destructures.
+ * @param {Record<string, any>} spec
+ * @param {Record<string, any>} op
+ */
 export function payloadKeys(spec, op) {
   return Object.keys(okSchema(spec, op).properties ?? {}).filter((k) => k !== 'code');
 }
 
+/**
+ * @param {string} text
+ */
 function shellQuote(text) {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

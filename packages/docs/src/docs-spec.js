@@ -1,6 +1,6 @@
 // The spec the page renders: the bundled spec plus what Redoc cannot show by itself - generated tables in the
 // introduction, Chinese titles next to the summaries, the JSON-in-form-field limits and the code samples.
-import { listOperations } from '../../../tools/lib/spec.mjs';
+import { listOperations } from '@nimkit/spec-lib';
 import { codeSamples, vendorTarget } from './code-samples.js';
 import { fillIntroduction } from './introduction.js';
 import { describeJsonValue } from './json-fields.js';
@@ -11,6 +11,8 @@ import { showEnumNames } from './enum-names.js';
 /**
  * `target`: where the samples send - the vendor (the published page) or the local emulator (the page `npm start`
  * serves, whose samples work pasted as they are).
+ * @param {Record<string, any>} spec
+ * @param {{ regions: Readonly<Record<string, readonly string[]>>, target?: import('./code-samples.js').SampleTarget }} options
  */
 export function docsSpec(spec, { regions, target = vendorTarget(spec) }) {
   const out = structuredClone(spec);
@@ -39,7 +41,10 @@ function localNote(target) {
   );
 }
 
-/** Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once. */
+/**
+ * Every schema node that is a JSON-inside-a-form-field property (string + contentSchema), each once.
+ * @param {Record<string, any>} spec
+ */
 export function jsonFormFields(spec) {
   const found = new Set();
   (function walk(node) {

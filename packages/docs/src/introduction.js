@@ -8,13 +8,17 @@ export const MARKERS = {
   statusCodes: '<!-- docs:status-codes -->',
 };
 
+/**
+ * @param {Record<string, any>} spec
+ * @param {{ regions: Readonly<Record<string, readonly string[]>> }} options
+ */
 export function fillIntroduction(spec, { regions }) {
   let text = spec.info.description;
   const parts = { hosts: hostsTable(spec, regions), statusCodes: statusCodeTable(spec) };
   for (const [name, marker] of Object.entries(MARKERS)) {
     const count = text.split(marker).length - 1;
     if (count !== 1) throw new Error(`spec/introduction.md must contain ${marker} exactly once (found ${count})`);
-    text = text.replace(marker, () => parts[name]); // a function: `$` in the tables is not a pattern
+    text = text.replace(marker, () => parts[/** @type {keyof typeof parts} */ (name)]); // a function: `$` in the tables is not a pattern
   }
   return text;
 }

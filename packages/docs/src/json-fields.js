@@ -1,8 +1,12 @@
 // Redoc shows a JSON-inside-a-form-field property as a plain string: it ignores `contentSchema`, where every
 // limit of the JSON value lives. This writes that schema out in English, appended to the field's description.
-import { deref } from '../../../tools/lib/spec.mjs';
+import { deref } from '@nimkit/spec-lib';
 
-/** Markdown describing the JSON value of a form field whose schema has a `contentSchema`. */
+/**
+ * Markdown describing the JSON value of a form field whose schema has a `contentSchema`.
+ * @param {Record<string, any>} spec
+ * @param {Record<string, any>} property
+ */
 export function describeJsonValue(spec, property) {
   const schema = deref(spec, property.contentSchema);
   const parts = [`**JSON value** (sent as text in this form field): ${phrase(schema)}.`];
@@ -19,7 +23,11 @@ export function describeJsonValue(spec, property) {
   return parts.join('\n\n');
 }
 
-/** A short English phrase for a (dereferenced) schema: its type and every limit. */
+/**
+ * A short English phrase for a (dereferenced) schema: its type and every limit.
+ * @param {Record<string, any>} schema
+ * @returns {string}
+ */
 export function phrase(schema) {
   if (!schema || typeof schema !== 'object' || Object.keys(schema).length === 0) return 'any JSON value';
   const alternatives = schema.oneOf ?? schema.anyOf;
@@ -67,18 +75,31 @@ export function phrase(schema) {
   return bits.filter(Boolean).join(', ');
 }
 
+/**
+ * @param {number | undefined} min
+ * @param {number | undefined} max
+ * @param {string} [unit]
+ */
 function range(min, max, unit) {
-  const u = (n) => (unit ? ` ${unit}${n === 1 ? '' : 's'}` : '');
+  const u = (/** @type {number} */ n) => (unit ? ` ${unit}${n === 1 ? '' : 's'}` : '');
   if (min !== undefined && max !== undefined) return min === max ? `exactly ${min}${u(min)}` : `${min} to ${max}${u(max)}`;
   if (max !== undefined) return `at most ${max}${u(max)}`;
   if (min !== undefined) return `at least ${min}${u(min)}`;
   return unit ? `${unit}s` : '';
 }
 
+/**
+ * @param {number | undefined} min
+ * @param {number | undefined} max
+ * @param {string} unit
+ */
 function countPhrase(min, max, unit) {
   return min === undefined && max === undefined ? '' : ` with ${range(min, max, unit)}`;
 }
 
+/**
+ * @param {string} text
+ */
 function oneLine(text) {
   return text.trim().replace(/\s*\n\s*/g, ' ');
 }

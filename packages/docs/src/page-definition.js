@@ -2,8 +2,11 @@
 // every byte of it ships in the page (docs/adr/0033). Nothing a reader sees is lost: the Chinese title is in the
 // summary, the vendor link in the first line, the JSON-in-form limits in the field's text, the inferred required
 // flags in a note under the description. The complete machine-readable description is the @nimkit/spec package.
-import { listOperations } from '../../../tools/lib/spec.mjs';
+import { listOperations } from '@nimkit/spec-lib';
 
+/**
+ * @param {Record<string, any>} spec
+ */
 export function pruneForPage(spec) {
   for (const { op } of listOperations(spec)) {
     delete op['x-nim-source'];
@@ -23,23 +26,29 @@ export function pruneForPage(spec) {
   return spec;
 }
 
-/** Drops components.schemas that nothing outside them references, directly or through other schemas. */
+/**
+ * Drops components.schemas that nothing outside them references, directly or through other schemas.
+ * @param {Record<string, any>} spec
+ */
 export function removeUnreferencedSchemas(spec) {
   const schemas = spec.components?.schemas ?? {};
   const prefix = '#/components/schemas/';
   const reached = new Set();
   const queue = refsIn({ ...spec, components: { ...spec.components, schemas: {} } });
-  while (queue.length) {
-    const name = queue.pop();
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
     if (reached.has(name) || !schemas[name]) continue;
     reached.add(name);
     queue.push(...refsIn(schemas[name]));
   }
   for (const name of Object.keys(schemas)) if (!reached.has(name)) delete schemas[name];
 
+  /**
+   * @param {unknown} node
+   */
   function refsIn(node) {
+    /** @type {string[]} */
     const out = [];
-    (function walk(n) {
+    (function walk(/** @type {any} */ n) {
       if (!n || typeof n !== 'object') return;
       if (Array.isArray(n)) return n.forEach(walk);
       if (typeof n.$ref === 'string' && n.$ref.startsWith(prefix)) out.push(n.$ref.slice(prefix.length));

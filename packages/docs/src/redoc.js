@@ -11,7 +11,12 @@ export const REDOC_CONFIG = fileURLToPath(new URL('../redocly.docs.yaml', import
 
 const run = promisify(execFile);
 
-/** Renders `definitionFile` to `outputFile` and resolves to the HTML (asynchronous: several pages build at once). */
+/**
+ * Renders `definitionFile` to `outputFile` and resolves to the HTML (asynchronous: several pages build at once).
+ * @param {string} definitionFile
+ * @param {string} outputFile
+ * @param {{ title?: string, config?: string }} [options]
+ */
 export async function buildDocs(definitionFile, outputFile, { title, config = REDOC_CONFIG } = {}) {
   const cli = require.resolve('@redocly/cli/bin/cli.js');
   const args = [cli, 'build-docs', definitionFile, '--inlineBundle', '-o', outputFile, '--config', config];

@@ -2,11 +2,15 @@
 // <img> from cdn.redoc.ly; it is swapped for an inline SVG. The build fails when Redoc changes and the logo
 // address is not found, or when the static HTML itself points at another host; the browser test then records
 // every request the rendered page makes.
+/** @type {[string, string][]} */
 const LOGOS = [
   ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'Redoc'],
   ['https://cdn.redoc.ly/redoc/logo-mini.svg', 'R'],
 ];
 
+/**
+ * @param {string} html
+ */
 export function makeSelfContained(html) {
   let out = html;
   for (const [url, text] of LOGOS) {
@@ -19,7 +23,10 @@ export function makeSelfContained(html) {
   return out;
 }
 
-/** Tags and CSS in the HTML that make the browser fetch another origin as soon as the page is parsed. */
+/**
+ * Tags and CSS in the HTML that make the browser fetch another origin as soon as the page is parsed.
+ * @param {string} html
+ */
 export function staticExternalLoads(html) {
   const patterns = [
     /<script\b[^>]*\bsrc=["']?((?:https?:)?\/\/[^"'\s>]+)/gi,
@@ -31,7 +38,10 @@ export function staticExternalLoads(html) {
   return patterns.flatMap((re) => [...html.matchAll(re)].map((m) => m[1]));
 }
 
-/** A data: URL of a small SVG showing `text` (no request; the <img> keeps Redoc's layout). */
+/**
+ * A data: URL of a small SVG showing `text` (no request; the <img> keeps Redoc's layout).
+ * @param {string} text
+ */
 function textLogo(text) {
   const width = 8 + text.length * 7;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16"><text x="1" y="12" font-family="sans-serif" font-size="12" fill="#555">${text}</text></svg>`;

@@ -11,7 +11,12 @@ export class TsCode {
 }
 export const WIDTH = 60;
 
-/** `used`: characters already on the current line before the value (indent + code before it). */
+/**
+ * `used`: characters already on the current line before the value (indent + code before it).
+ * @param {unknown} value
+ * @param {{ indent?: string, used?: number }} [options]
+ * @returns {string}
+ */
 export function tsLiteral(value, { indent = '', used = indent.length } = {}) {
   const flat = oneLine(value);
   if (used + flat.length <= WIDTH || value === null || typeof value !== 'object' || value instanceof TsCode) return flat;
@@ -24,6 +29,10 @@ export function tsLiteral(value, { indent = '', used = indent.length } = {}) {
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
+/**
+ * @param {unknown} value
+ * @returns {string}
+ */
 function oneLine(value) {
   if (value instanceof TsCode) return value.source;
   if (typeof value === 'string') return quote(value);
@@ -33,10 +42,16 @@ function oneLine(value) {
   return entries.length ? `{ ${entries.map(([k, v]) => `${key(k)}: ${oneLine(v)}`).join(', ')} }` : '{}';
 }
 
+/**
+ * @param {string} k
+ */
 function key(k) {
   return IDENTIFIER.test(k) ? k : quote(k);
 }
 
+/**
+ * @param {string} s
+ */
 function quote(s) {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '@nimkit/mock';
 import { encodeFormBody } from '@nimkit/client';
-import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { sampleRequest } from '@nimkit/spec-lib';
 import { freshFields, freshVariable } from '../src/code-samples.js';
 import { parseCurlSample } from './support/curl.js';
 import { operations, pageDefinition, pageOperations, SPEC_FILE, spec } from './support/spec.js';

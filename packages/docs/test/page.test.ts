@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, servePage } from './support/browser.js';
+import { openBrowser, servePage } from '@nimkit/test-kit/browser';
 import { headingNamed, openTag, renderEveryOperation } from './support/render-all.js';
 import { ARTIFACTS, operations, PAGE_FILE, spec } from './support/spec.js';
 

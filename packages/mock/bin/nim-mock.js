@@ -18,9 +18,10 @@ if (parsed.error) {
 }
 
 // Signals: the first one finishes the requests in flight and exits 0; a second one exits at once.
+/** @type {import('../src/index.js').RunningMock} */
 let mock;
 let stopping = false;
-const onSignal = async (signal) => {
+const onSignal = async (/** @type {NodeJS.Signals} */ signal) => {
   if (stopping) process.exit(1);
   stopping = true;
   console.log(`nim-mock: ${signal}, finishing requests in flight`);
@@ -44,7 +45,7 @@ if (stopping) {
   await mock.close();
   process.exit(0);
 }
-const o = parsed.options;
+const o = /** @type {import('../src/index.js').MockOptions} */ (parsed.options);
 const mode = o.dynamic ? `dynamic${o.seed !== undefined ? ` (seed ${o.seed})` : ''}` : 'static examples';
 const auth = o.auth ? `AppKey ${mock.appKey}` : 'signature checks off';
 const limit = o.rateLimit ? ', rate limit on' : '';

@@ -10,6 +10,8 @@ const HEADERS = ['AppKey', 'Nonce', 'CurTime', 'CheckSum'];
  * Checks the four auth headers (lowercase keys, as node:http gives them).
  * Returns undefined when the request is signed correctly, else { desc, reason }: `desc` is what the vendor answers,
  * `reason` the mock's own explanation for its log line (never the AppSecret or the expected CheckSum).
+ * @param {Record<string, string | string[] | undefined>} headers
+ * @param {{ appKey: string, appSecret: string, nowMs?: number }} options
  */
 export function checkSignature(headers, { appKey, appSecret, nowMs = Date.now() }) {
   for (const name of HEADERS) {

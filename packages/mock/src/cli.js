@@ -38,6 +38,7 @@ Pick a named example per request with the header  Prefer: example=<name>  (e.g. 
 Readiness: GET /nimserver/health answers HTTP 200 {"status":"ok",...} once the mock accepts requests.
 SIGINT/SIGTERM finish the requests in flight and exit 0.`;
 
+/** @satisfies {NonNullable<import('node:util').ParseArgsConfig['options']>} */
 const FLAGS = {
   host: { type: 'string' },
   port: { type: 'string' },
@@ -66,6 +67,9 @@ const FLAGS = {
 /**
  * argv (without node and the script) + environment -> { help } | { version } | { error } | { options, summary }.
  * Never throws and never exits: the bin decides.
+ * @param {string[]} argv
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {{ help?: true, version?: true, error?: string, options?: import('./index.js').MockOptions }}
  */
 export function parseCli(argv, env = {}) {
   let values;
@@ -77,8 +81,9 @@ export function parseCli(argv, env = {}) {
   if (values.help) return { help: true };
   if (values.version) return { version: true };
 
+  /** @type {Record<string, number>} */
   const ints = {};
-  for (const [flag, raw, min, max] of [
+  for (const [flag, raw, min, max] of /** @type {[string, string | undefined, number, number][]} */ ([
     ['--port', values.port ?? env.NIM_MOCK_PORT, 0, 65535],
     ['--rate-limit-calls', values['rate-limit-calls'], 1, 1e9],
     ['--rate-limit-window', values['rate-limit-window'], 1, 1e9],
@@ -89,7 +94,7 @@ export function parseCli(argv, env = {}) {
     ['--idle-timeout', values['idle-timeout'], 0, 2 ** 31 - 1],
     ['--max-connections', values['max-connections'], 1, 1e6],
     ['--max-buffered-bytes', values['max-buffered-bytes'], 0, Number.MAX_SAFE_INTEGER],
-  ]) {
+  ])) {
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
     if (!/^\d+$/.test(String(raw).trim()) || n < min || n > max) return { error: `${flag} must be an integer ${min}-${max}, got '${raw}'` };
@@ -103,6 +108,7 @@ export function parseCli(argv, env = {}) {
   const rateLimit =
     values['rate-limit'] || tuned ? { limit: ints['--rate-limit-calls'], windowMs: ints['--rate-limit-window'], blockMs: ints['--rate-limit-block'] } : false;
   const auth = !values['no-auth'];
+  /** @type {import('./index.js').MockOptions} */
   const options = {
     host: values.host ?? (env.NIM_MOCK_HOST || undefined),
     port: ints['--port'] ?? DEFAULTS.port,

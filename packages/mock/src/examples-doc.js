@@ -4,10 +4,15 @@ import { deref, okMedia } from './spec.js';
 export const EXAMPLES_DOC_BANNER =
   '<!-- GENERATED from the bundled spec by packages/mock/scripts/examples-doc.js - do not edit; run `npm run examples -w @nimkit/mock`. -->';
 
-/** The markdown of EXAMPLES.md for a bundled spec. */
+/**
+ * The markdown of EXAMPLES.md for a bundled spec.
+ * @param {Record<string, any>} spec
+ */
 export function renderExamplesDoc(spec) {
-  const groups = spec['x-tagGroups'] ?? [{ name: 'Operations', tags: (spec.tags ?? []).map((t) => t.name) }];
-  const tagTitle = new Map((spec.tags ?? []).map((t) => [t.name, t['x-displayName'] ?? t.name]));
+  /** @type {{ name: string, tags: string[] }[]} */
+  const groups = spec['x-tagGroups'] ?? [{ name: 'Operations', tags: (spec.tags ?? []).map((/** @type {{ name: string }} */ t) => t.name) }];
+  /** @type {Map<string, string>} */
+  const tagTitle = new Map((spec.tags ?? []).map((/** @type {Record<string, string>} */ t) => [t.name, t['x-displayName'] ?? t.name]));
   const bodies = new Map(); // error example name -> set of JSON bodies
   const rows = [];
   for (const [path, item] of Object.entries(spec.paths)) {

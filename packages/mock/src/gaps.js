@@ -7,7 +7,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ID_PATTERN, INT64_MAX } from './form.js';
 
-/** Compiles the checks of every operation once; returns check(path, form) -> [{ field, message }]. */
+/**
+ * Compiles the checks of every operation once; returns check(path, form) -> [{ field, message }].
+ * @param {Map<string, import('@nimkit/spec-lib').OperationDetail>} operations
+ */
 export function createGapChecker(operations) {
   const ajv = new Ajv2020({ allErrors: false, strict: false });
   addFormats(ajv);
@@ -25,8 +28,9 @@ export function createGapChecker(operations) {
     checkers.set(path, { closed: request.additionalProperties === false, known: new Set(Object.keys(properties)), json, rules, scalars });
   }
 
-  return function check(path, form) {
+  return function check(/** @type {string} */ path, /** @type {Record<string, string>} */ form) {
     const c = checkers.get(path);
+    /** @type {{ field: string, message: string }[]} */
     const problems = [];
     if (!c) return problems;
     if (c.closed) {
@@ -56,11 +60,16 @@ export function createGapChecker(operations) {
   };
 }
 
-/** A copy of the form with integer, number and boolean fields as JSON values, for rules that compare them. */
+/**
+ * A copy of the form with integer, number and boolean fields as JSON values, for rules that compare them.
+ * @param {Record<string, string>} form
+ * @param {[string, Record<string, any>][]} scalars
+ */
 function typed(form, scalars) {
+  /** @type {Record<string, unknown>} */
   const out = { ...form };
   for (const [name, s] of scalars) {
-    const v = out[name];
+    const v = form[name];
     if (v === undefined) continue;
     if (s.type === 'boolean') out[name] = v === 'true' ? true : v === 'false' ? false : v;
     else if (v.trim() !== '' && Number.isFinite(Number(v))) out[name] = Number(v);
@@ -68,7 +77,12 @@ function typed(form, scalars) {
   return out;
 }
 
-/** One ajv error inside a JSON-in-form field, worded like Prism's: `serverIds[1] must match pattern ...`. */
+/**
+ * One ajv error inside a JSON-in-form field, worded like Prism's: `serverIds[1] must match pattern ...`.
+ * @param {string} name
+ * @param {unknown} value
+ * @param {import('ajv').ErrorObject} e
+ */
 function describeAjvError(name, value, e) {
   const where = name + fieldPath(value, e.instancePath);
   const { params = {} } = e;
@@ -79,10 +93,14 @@ function describeAjvError(name, value, e) {
   return `${where} ${e.message}${allowed(params)}`;
 }
 
-/** A JSON pointer into `value` -> `[2].name` (array indexes in brackets, other keys dotted or quoted). */
+/**
+ * A JSON pointer into `value` -> `[2].name` (array indexes in brackets, other keys dotted or quoted).
+ * @param {unknown} value
+ * @param {string} pointer
+ */
 function fieldPath(value, pointer) {
   let out = '';
-  let cur = value;
+  let cur = /** @type {any} */ (value);
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     out += Array.isArray(cur) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `["${key}"]`;
@@ -91,6 +109,9 @@ function fieldPath(value, pointer) {
   return out;
 }
 
+/**
+ * @param {Record<string, any>} params
+ */
 function allowed(params) {
   return Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(', ')}` : '';
 }

@@ -9,7 +9,12 @@ const EPOCH_S = { minimum: 1_600_000_000, maximum: 1_900_000_000 };
 const SMALL = 10_000; // upper end of an unbounded count, level or duration
 const MAX_ITEMS = 3; // arrays without a maxItems: a few items keep bodies readable
 
-/** A realistic generation schema for a dereferenced response schema (a new object; the input is not modified). */
+/**
+ * A realistic generation schema for a dereferenced response schema (a new object; the input is not modified).
+ * @param {any} schema
+ * @param {string} [name]
+ * @returns {any}
+ */
 export function realistic(schema, name = '') {
   if (Array.isArray(schema)) return schema.map((s) => realistic(s, name));
   if (!schema || typeof schema !== 'object') return schema;
@@ -19,6 +24,7 @@ export function realistic(schema, name = '') {
   if (out.additionalProperties && typeof out.additionalProperties === 'object') out.additionalProperties = realistic(out.additionalProperties, name);
   for (const k of ['oneOf', 'anyOf', 'allOf']) if (out[k]) out[k] = realistic(out[k], name);
 
+  /** @type {string[]} */
   const types = [].concat(out.type ?? []);
   const fixed = out.enum !== undefined || out.const !== undefined;
   const examples = Array.isArray(out.examples) ? out.examples : [];
@@ -28,7 +34,7 @@ export function realistic(schema, name = '') {
   // A map (no named properties) with examples: json-schema-faker ignores propertyNames/maxProperties, the examples are valid.
   if (!fixed && !out.properties && out.additionalProperties && examples.length) out.enum = examples;
   // A string the spec gives examples for: realistic values instead of lorem ipsum.
-  if (!fixed && types.includes('string') && examples.length && examples.every((e) => typeof e === 'string')) out.enum = examples;
+  if (!fixed && types.includes('string') && examples.length && examples.every((/** @type {unknown} */ e) => typeof e === 'string')) out.enum = examples;
   // JSON inside a string without examples: the smallest document its contentSchema allows, rather than lorem text.
   if (!fixed && types.includes('string') && !examples.length && out.contentMediaType === 'application/json') {
     const empty = emptyJson(out.contentSchema);
@@ -42,6 +48,9 @@ export function realistic(schema, name = '') {
   return out;
 }
 
+/**
+ * @param {Record<string, any>} s
+ */
 function integerRange(s) {
   if (s.format === 'nim-id') {
     // Positive 64-bit ids, within what Prism can serialize exactly; the custom format means nothing to the generator.
@@ -57,6 +66,9 @@ function integerRange(s) {
   return { minimum: 0, maximum: SMALL };
 }
 
+/**
+ * @param {Record<string, any>} schema
+ */
 function emptyJson(schema) {
   if (!schema || typeof schema !== 'object') return undefined;
   if (schema.type === 'object' && !schema.required?.length && !schema.minProperties) return '{}';

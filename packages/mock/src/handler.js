@@ -13,6 +13,9 @@ import { DESC, PARAM_ERROR, RATE_LIMITED, vendorBody } from './vendor.js';
 export const PREFIX = '/nimserver';
 export const HEALTH = `${PREFIX}/health`;
 
+/**
+ * @param {import('./options.js').ResolvedOptions} o
+ */
 export async function createHandler(o) {
   const operations = operationsByPath(o.spec);
   const checkGaps = createGapChecker(operations);
@@ -21,13 +24,16 @@ export async function createHandler(o) {
   const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', encoding: o.encoding, rateLimit: Boolean(limiter) };
   const exampleNames = new Map([...operations].map(([path, op]) => [path, op.examples.map((e) => e.name)]));
 
-  /** request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) } */
+  /**
+   * request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) }
+   * @param {{ method: string, url: string, headers: Record<string, any>, body: string | null }} request
+   */
   return async function answer({ method, url, headers, body }) {
-    const pathname = url.split('?', 1)[0];
+    const pathname = url.split('?', 1)[0] ?? '';
     if ((pathname === HEALTH || pathname === '/health') && (method === 'GET' || method === 'HEAD')) return { status: 200, body: health, quiet: true };
     // Only /nimserver/<action>, as on the vendor's hosts: a client whose base URL lacks /nimserver must fail here too.
-    const path = pathname.startsWith(PREFIX + '/') ? pathname.slice(PREFIX.length) : undefined;
-    const op = path === undefined ? undefined : operations.get(path);
+    const path = pathname.startsWith(PREFIX + '/') ? pathname.slice(PREFIX.length) : '';
+    const op = operations.get(path);
     const resource = prism.resources.get(path);
     if (!op || !resource || method !== 'POST') {
       // docs/adr/0007: an unknown action (or a method other than POST) is answered HTTP 404 with a vendor-shaped body.
@@ -35,6 +41,7 @@ export async function createHandler(o) {
       return { status: 404, body: vendorBody(404, `unknown action: ${method === 'POST' ? '' : method + ' '}${pathname}`), reason: why };
     }
     const operationId = op.operationId;
+    const names = exampleNames.get(op.path) ?? [];
 
     if (o.auth) {
       const bad = checkSignature(headers, { appKey: o.appKey, appSecret: o.appSecret, nowMs: o.now() });
@@ -45,14 +52,14 @@ export async function createHandler(o) {
       if (blocked) return { operationId, body: vendorBody(RATE_LIMITED, DESC.rateLimited), reason: `blocked for another ${blocked.remainingMs} ms` };
     }
     const contentType = String(headers['content-type'] ?? '');
-    if (contentType.split(';', 1)[0].trim().toLowerCase() !== FORM) {
+    if (contentType.split(';', 1)[0]?.trim().toLowerCase() !== FORM) {
       return { operationId, body: vendorBody(PARAM_ERROR, `Content-Type must be ${FORM};charset=utf-8, got '${contentType}'`) };
     }
 
     const prefer = headers.prefer ? /(?:^|[\s,;])example=("?)([^",;\s]+)\1/.exec(headers.prefer)?.[2] : undefined;
-    if (prefer && !exampleNames.get(path).includes(prefer)) {
+    if (prefer && !names.includes(prefer)) {
       // docs/adr/0020: a mock-only answer for a misused mock, never mistakable for a vendor answer.
-      const desc = `nim-mock: ${operationId} has no example '${prefer}'; use one of: ${exampleNames.get(path).join(', ')}`;
+      const desc = `nim-mock: ${operationId} has no example '${prefer}'; use one of: ${names.join(', ')}`;
       return { operationId, status: 400, body: vendorBody(400, desc) };
     }
 
@@ -62,10 +69,9 @@ export async function createHandler(o) {
     const note = form.repeated.length ? `first value of repeated ${form.repeated.join(', ')} used` : undefined;
     if (!form.canonical && op.request.required?.length) {
       // Prism stops at "Body parameter is required"; the vendor names the missing fields.
-      return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${op.request.required.map((f) => `${f} is required`).join('; ')}`), reason: note };
+      return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${op.request.required.map((/** @type {string} */ f) => `${f} is required`).join('; ')}`), reason: note };
     }
-    const defaultExample = exampleNames.get(path).includes('ok') ? 'ok' : undefined;
-    const result = await prism.handle(resource, { path, headers, body: form.canonical, defaultExample });
+    const result = await prism.handle(resource, { path, headers, body: form.canonical, defaultExample: names.includes('ok') ? 'ok' : undefined });
     if (result.failure) {
       return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
     }

@@ -3,6 +3,9 @@
 //   2026-11-21T09:30:00.456Z qchatCreateServer 414 0.4ms "CurTime is expired" (CurTime is 412 s behind the mock's clock (limit 300 s))
 //   2026-11-21T09:30:00.789Z POST /nimserver/qchat/nope.action 404 http=404 0.1ms "unknown action: /nimserver/qchat/nope.action"
 
+/**
+ * @param {{ time: number, method?: string, url?: string, operationId?: string, status?: number, body?: any, ms: number, example?: string, encoding?: string, reason?: string }} entry
+ */
 export function formatLogLine({ time, method, url, operationId, status = 200, body, ms, example, encoding, reason }) {
   const parts = [new Date(time).toISOString(), operationId ?? `${method} ${url}`, String(body?.code ?? '-')];
   if (status !== 200) parts.push(`http=${status}`);
@@ -22,6 +25,7 @@ export function formatLogLine({ time, method, url, operationId, status = 200, bo
  * flush() writes what is pending at once (on close).
  */
 export function createStdoutLog(stream = process.stdout) {
+  /** @type {string[]} */
   let pending = [];
   let scheduled = false;
   const flush = () => {
@@ -31,7 +35,7 @@ export function createStdoutLog(stream = process.stdout) {
     pending = [];
     stream.write(text);
   };
-  const log = (line) => {
+  const log = (/** @type {string} */ line) => {
     pending.push(line);
     if (!scheduled) {
       scheduled = true;

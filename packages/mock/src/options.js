@@ -25,8 +25,30 @@ export const DEFAULTS = Object.freeze({
   maxBufferedBytes: 64 * 1024 * 1024,
 });
 
-/** Options as given to startMock -> a complete, checked configuration. Throws a TypeError naming the bad option. */
+/**
+ * @typedef {object} ResolvedOptions startMock's options, complete and checked
+ * @property {string} host
+ * @property {number} port
+ * @property {Record<string, any>} spec
+ * @property {string} appKey
+ * @property {string} appSecret
+ * @property {boolean} auth
+ * @property {boolean} dynamic
+ * @property {string | undefined} seed
+ * @property {false | Required<import('./index.js').RateLimitOptions>} rateLimit
+ * @property {() => number} now
+ * @property {(((line: string) => void) & { flush?: () => void }) | undefined} log
+ * @property {number} bodyLimitBytes
+ * @property {number} shutdownGraceMs
+ */
+
+/**
+ * Options as given to startMock -> a complete, checked configuration. Throws a TypeError naming the bad option.
+ * @param {import('./index.js').MockOptions} [options]
+ * @returns {ResolvedOptions}
+ */
 export function resolveOptions(options = {}) {
+  /** @type {Record<string, any>} */
   const o = { ...DEFAULTS, ...withoutUndefined(options) };
   if (typeof o.host !== 'string' || !o.host) throw new TypeError(`host must be a non-empty string, got ${o.host}`);
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new TypeError(`port must be an integer 0-65535, got ${o.port}`);
@@ -47,7 +69,7 @@ export function resolveOptions(options = {}) {
   if (!Number.isSafeInteger(o.maxConnections) || o.maxConnections < 1) throw new TypeError(`maxConnections must be a positive integer, got ${o.maxConnections}`);
   const spec = typeof o.spec === 'object' && o.spec !== null ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
   checkShape(spec);
-  return {
+  return /** @type {ResolvedOptions} */ ({
     ...o,
     spec,
     auth: Boolean(o.auth),
@@ -56,9 +78,12 @@ export function resolveOptions(options = {}) {
     rateLimit: o.rateLimit ? { ...VENDOR_RATE_LIMIT, ...(typeof o.rateLimit === 'object' ? withoutUndefined(o.rateLimit) : {}) } : false,
     now: o.now ?? Date.now,
     log: o.log === false ? undefined : (o.log ?? createStdoutLog()),
-  };
+  });
 }
 
+/**
+ * @param {Record<string, any>} object
+ */
 export function withoutUndefined(object) {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
 }

@@ -1,6 +1,9 @@
 // One vendor-style 414 `desc` out of Prism's violations and the gap checks: `param error: <field> <rule>; ...`.
 
-/** Prism's violation -> { field, message }, e.g. `accid is required`, `inviteMode must be equal to one of ...`. */
+/**
+ * Prism's violation -> { field, message }, e.g. `accid is required`, `inviteMode must be equal to one of ...`.
+ * @param {Record<string, any>} v a Prism validation violation
+ */
 export function describeViolation(v) {
   const message = String(v.message).replace(/^Request body (property \S+ )?/, '');
   const required = /must have required property '(.+)'/.exec(message);
@@ -15,6 +18,8 @@ export function describeViolation(v) {
 /**
  * The desc of a refused body, or undefined when there is nothing to refuse. A JSON-in-form field Prism already
  * refused (e.g. by its coarse pattern) is named once: the gap check only adds news.
+ * @param {Record<string, any>[]} violations
+ * @param {{ field: string, message: string }[]} gaps
  */
 export function paramErrorDesc(violations, gaps) {
   const problems = violations.map(describeViolation);

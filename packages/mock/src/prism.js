@@ -11,6 +11,7 @@ import { deref, okMedia, FORM } from './spec.js';
 /**
  * The document Prism serves: each 200 response keeps only its success branch in the docs' encoding, inlined with
  * dynamic mode's generation profile (errors are still served by name with `Prefer: example=...`).
+ * @param {Record<string, any>} spec
  */
 export function specForPrism(spec) {
   const copy = structuredClone(spec);
@@ -20,7 +21,7 @@ export function specForPrism(spec) {
     const media = okMedia(op);
     if (media?.schema) {
       const branches = media.schema.oneOf ?? [media.schema];
-      const success = branches.find((b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? branches[0];
+      const success = branches.find((/** @type {{ $ref?: string }} */ b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? branches[0];
       // Every mode produces the docs' form; the `sdk` encoding is applied later, to the written answer.
       media.schema = realistic(onlyEncoding(deref(spec, success), 'docs'));
     }
@@ -36,11 +37,14 @@ export function specForPrism(spec) {
  * handle(resource, request) runs one request through Prism against that one operation - the front has routed it
  * already, so Prism's router does not score all 75 paths again - and resolves to one of
  * { violations } | { body, example } | { failure: { status, detail } }.
+ * @param {Record<string, any>} spec
+ * @param {{ dynamic?: boolean, seed?: string }} [options]
  */
 export async function createPrism(spec, { dynamic = false, seed } = {}) {
   const operations = await getHttpOperationsFromSpec(specForPrism(spec));
   const resources = new Map(operations.filter((o) => o.method === 'post').map((o) => [o.path, withoutEmptyParams(o)]));
   const logger = createLogger('nim-mock', { level: 'silent' });
+  /** @type {any} Prism's IHttpConfig (its types want every optional field spelled out) */
   const config = {
     mock: { dynamic },
     checkSecurity: false, // the front checks the real signature (auth.js)
@@ -53,10 +57,17 @@ export async function createPrism(spec, { dynamic = false, seed } = {}) {
   const prism = createInstance(config, { logger });
   const fixedSeed = seed === undefined || seed === null || seed === '' ? undefined : String(seed);
 
+  /**
+   * @param {any} resource a Prism operation from `resources`
+   * @param {{ path: string, headers: Record<string, any>, body: string, defaultExample?: string }} request
+   * @returns {Promise<{ violations?: any[], body?: unknown, example?: string, failure?: { status: number, detail: string } }>}
+   */
   async function handle(resource, { path, headers, body, defaultExample }) {
     // The vendor always answers JSON: an Accept header must not make Prism refuse to negotiate.
     const { accept, ...rest } = headers;
+    /** @type {any} Prism's IHttpRequest */
     const input = { method: 'post', url: { path, query: {} }, headers: rest, body };
+    /** @type {Record<string, any>} */
     let prefs = {};
     if (headers.prefer) {
       const parsed = getHttpConfigFromRequest(input);
@@ -76,10 +87,12 @@ export async function createPrism(spec, { dynamic = false, seed } = {}) {
     const result = await prism.request(input, [resource], { ...config, mock })();
     if (!isRight(result)) {
       // An invalid body with no 4xx response in the spec: Prism gives up with a 422 problem holding the violations.
-      const validation = result.left.additional?.validation;
+      /** @type {any} Prism's problem object */
+      const problem = result.left;
+      const validation = problem.additional?.validation;
       if (validation) return { violations: validation };
-      const status = Number(result.left.status) < 500 ? 400 : 500;
-      return { failure: { status, detail: String(result.left.detail || result.left.message || result.left.title) } };
+      const status = Number(problem.status) < 500 ? 400 : 500;
+      return { failure: { status, detail: String(problem.detail || problem.message || problem.title) } };
     }
     return { body: result.right.output.body, example: exampleKey ?? (isDynamic ? 'dynamic' : undefined) };
   }
@@ -90,6 +103,9 @@ export async function createPrism(spec, { dynamic = false, seed } = {}) {
 /**
  * The spec declares no path, query, header or cookie parameters; Prism would still validate against the empty lists
  * on every request (a URI-template match included). Dropping them skips that work and changes no answer.
+ * @template {Record<string, any>} R
+ * @param {R} resource
+ * @returns {R}
  */
 function withoutEmptyParams(resource) {
   for (const key of ['path', 'query', 'headers', 'cookie']) {

@@ -4,13 +4,19 @@
 export const VENDOR_RATE_LIMIT = Object.freeze({ limit: 100, windowMs: 1000, blockMs: 10_000 });
 const MAX_KEYS = 10_000; // without auth any AppKey is accepted: keep the table bounded
 
+/**
+ * @param {{ limit?: number, windowMs?: number, blockMs?: number, now?: () => number }} [options]
+ */
 export function createRateLimiter({ limit = VENDOR_RATE_LIMIT.limit, windowMs = VENDOR_RATE_LIMIT.windowMs, blockMs = VENDOR_RATE_LIMIT.blockMs, now = Date.now } = {}) {
   for (const [name, value] of Object.entries({ limit, windowMs, blockMs })) {
     if (!Number.isInteger(value) || value < 1) throw new TypeError(`rateLimit.${name} must be a positive integer, got ${value}`);
   }
   const state = new Map();
 
-  /** Counts one call; returns undefined when it may pass, else { remainingMs } of the block. */
+  /**
+   * Counts one call; returns undefined when it may pass, else { remainingMs } of the block.
+   * @param {string} key
+   */
   return function hit(key) {
     const t = now();
     let s = state.get(key);
@@ -31,6 +37,9 @@ export function createRateLimiter({ limit = VENDOR_RATE_LIMIT.limit, windowMs = 
     return undefined;
   };
 
+  /**
+   * @param {number} t
+   */
   function prune(t) {
     for (const [key, s] of state) if (t >= s.blockedUntil && t - s.windowStart >= windowMs) state.delete(key);
     if (state.size >= MAX_KEYS) state.clear();

@@ -26,6 +26,7 @@ export async function startMock(options = {}) {
   const server = createServer(guard.serverOptions, (req, res) => {
     const started = performance.now();
     guard.request(req);
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     let held = 0;
@@ -65,6 +66,7 @@ export async function startMock(options = {}) {
       // The one place every answer passes, whichever mode produced it: the encoding transform goes here (docs/adr/0042).
       outcome = encode(outcome, req.headers);
       const text = JSON.stringify(outcome.body);
+      /** @type {Record<string, string | number>} */
       const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
       if (closing) headers.Connection = 'close';
       res.writeHead(outcome.status ?? 200, headers);
@@ -81,12 +83,13 @@ export async function startMock(options = {}) {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {
       server.off('error', reject);
-      resolve();
+      resolve(undefined);
     });
   });
-  const { port } = server.address();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host;
 
+  /** @type {Promise<void> | undefined} */
   let closed;
   /** Stops accepting connections, lets requests in flight finish (up to shutdownGraceMs), then closes every socket. */
   function close() {

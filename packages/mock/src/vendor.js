@@ -10,6 +10,10 @@ export const DESC = Object.freeze({
   rateLimited: 'frequency limit',
 });
 
+/**
+ * @param {number} code
+ * @param {unknown} desc
+ */
 export function vendorBody(code, desc) {
   return { code, desc };
 }

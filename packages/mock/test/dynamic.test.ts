@@ -3,10 +3,9 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { createNimClient } from '@nimkit/client';
 import type { RunningMock } from '../src/index.js';
 import { deref, okMedia } from '../src/spec.js';
-import { APP_KEY, APP_SECRET, operations, postRaw, sampleBody, spec, startTestMock, toForm } from './support/mock.js';
+import { operations, postRaw, sampleBody, spec, startTestMock, toForm } from './support/mock.js';
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
@@ -14,7 +13,7 @@ ajv.addFormat('nim-id', { type: 'number', validate: (n: number) => Number.isSafe
 
 /** The success branch of an operation's 200 response, as the spec defines it (not the mock's generation profile). */
 function okSchema(path: string) {
-  const schema = okMedia(spec.paths[path].post).schema;
+  const schema = okMedia(spec.paths[path].post)!.schema;
   return deref(spec, (schema.oneOf ?? [schema]).find((b: { $ref?: string }) => !String(b.$ref).endsWith('/ErrorResponse')));
 }
 const validators = new Map(operations.map((o) => [o.path, ajv.compile(okSchema(o.path))]));
@@ -116,16 +115,3 @@ describe('dynamic mode without a seed', () => {
   });
 });
 
-describe('through the client', () => {
-  it('every generated body is accepted as a success and its ids arrive as decimal strings', async () => {
-    await withMock({ dynamic: true, seed: 'client' }, async (mock) => {
-      const nim = createNimClient({ appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: mock.url, retry: false });
-      for (const op of operations) {
-        const result = (await nim.call(op.operationId as never, sampleBody(op.path) as never)) as { code: number };
-        expect(result.code, op.operationId).toBe(200);
-      }
-      const { serverInfos } = await nim.qchat.getServers({ serverIds: ['1'] });
-      for (const s of serverInfos) expect(s.serverId).toMatch(/^[1-9][0-9]*$/);
-    });
-  });
-});

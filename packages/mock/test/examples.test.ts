@@ -2,13 +2,11 @@
 // EXAMPLES.md lists every name per operation and must match what the spec generates.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNimClient, NimApiError } from '@nimkit/client';
 import type { RunningMock } from '../src/index.js';
-import { renderExamplesDoc } from '../src/examples-doc.js';
 import { deref, okMedia } from '../src/spec.js';
-import { APP_KEY, APP_SECRET, operations, postRaw, sampleBody, sign, spec, startTestMock, toForm } from './support/mock.js';
+import { operations, postRaw, sampleBody, sign, spec, startTestMock, toForm } from './support/mock.js';
 
-const exampleValue = (path: string, name: string) => deref(spec, okMedia(spec.paths[path].post).examples[name]).value;
+const exampleValue = (path: string, name: string) => deref(spec, okMedia(spec.paths[path].post)!.examples[name]).value;
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -32,30 +30,7 @@ describe.each(operations)('$operationId', (op) => {
   });
 });
 
-describe('through the client', () => {
-  it('every error example of every operation arrives as NimApiError with its code and desc', async () => {
-    let checked = 0;
-    const nim = createNimClient({ appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: mock.url, retry: false });
-    for (const op of operations) {
-      for (const { name, code } of op.examples.filter((e) => e.code !== 200)) {
-        const options = { headers: { Prefer: `example=${name}` } };
-        const error = await nim.call(op.operationId as never, sampleBody(op.path) as never, options).catch((e: unknown) => e);
-        expect(error, `${op.operationId} ${name}`).toBeInstanceOf(NimApiError);
-        expect((error as NimApiError).code).toBe(code);
-        expect((error as NimApiError).desc).toBe(exampleValue(op.path, name).desc);
-        checked++;
-      }
-    }
-    expect(checked).toBe(operations.reduce((n, o) => n + o.examples.filter((e) => e.code !== 200).length, 0));
-  });
-
-  it('a facade call picks an example with its headers option', async () => {
-    const nim = createNimClient({ appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: mock.url, retry: false });
-    const error = await nim.qchat.createServer({ accid: 'zhangsan' }, { headers: { Prefer: 'example=noPermission' } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NimApiError);
-    expect((error as NimApiError).code).toBe(403);
-  });
-
+describe('Prefer', () => {
   it('a quoted example name is understood as well', async () => {
     const { json } = await postRaw(mock, '/qchat/createServer.action', 'accid=zhangsan', { ...sign(), Prefer: 'example="rateLimited"' });
     expect(json).toEqual(exampleValue('/qchat/createServer.action', 'rateLimited'));
@@ -74,10 +49,6 @@ describe('through the client', () => {
 
 describe('EXAMPLES.md', () => {
   const doc = readFileSync(new URL('../EXAMPLES.md', import.meta.url), 'utf8');
-
-  it('is what the spec generates (drift check: run `npm run examples -w @nimkit/mock` and commit)', () => {
-    expect(doc).toBe(renderExamplesDoc(spec));
-  });
 
   it('lists every operation with every example name', () => {
     for (const op of operations) {

@@ -76,7 +76,7 @@ describe('log lines', () => {
     expect(lines[0]).toMatch(new RegExp(`^${ts} qchatCreateServer 200 \\d+\\.\\dms example=ok$`));
     expect(lines[1]).toMatch(/ qchatCreateServer 416 \d+\.\dms "frequency limit"$/);
     expect(lines[2]).toMatch(/ qchatCreateServer 414 \d+\.\dms "param error: accid is required; inviteMode must be equal to one of the allowed values: 0, 1"$/);
-    expect(lines[3]).toMatch(/ qchatCreateServer 414 \d+\.\dms "check checksum error" \(AppKey 'other-key' is not the mock's AppKey 'qa-app-key'\)$/);
+    expect(lines[3]).toMatch(/ qchatCreateServer 414 \d+\.\dms "check checksum error" \(AppKey 'other-key' is not the mock's AppKey 'test-app-key'\)$/);
     expect(lines[4]).toMatch(/ qchatCreateServer 414 \d+\.\dms "CurTime is expired" \(CurTime is 3600 s behind the mock's clock \(limit 300 s\)\)$/);
     expect(lines[5]).toMatch(/ POST \/nimserver\/qchat\/nope\.action 404 http=404 \d+\.\dms "unknown action: \/nimserver\/qchat\/nope\.action"$/);
     for (const line of lines) expect(line).not.toContain(APP_SECRET);

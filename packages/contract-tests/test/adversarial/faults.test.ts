@@ -14,7 +14,7 @@ import {
   type RequestEvent,
   type ResponseEvent,
 } from '@nimkit/client';
-import { sampleRequest } from '../../../../tools/samples/index.mjs';
+import { sampleRequest } from '@nimkit/spec-lib';
 import { answerWithBigIds, valueAt } from '../support/big-ids.js';
 import { eventually, useFaultServer } from '../support/fault-server.js';
 import { BIG_ID, CALL_BODY, FAST_RETRY, OK_ANSWER, scenarios, SENT_BODY, type Scenario } from '../support/faults.js';

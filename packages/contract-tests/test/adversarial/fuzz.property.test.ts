@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, encodeFormBody, NimValidationError, type NimClient, type RequestBody } from '@nimkit/client';
-import { requestSchema } from '../../../../tools/lib/spec.mjs';
+import { requestSchema } from '@nimkit/spec-lib';
 import { APP_KEY, APP_SECRET, postRaw, startTestMock, type Mock } from '../support/mock.js';
 import { mutationsOf, type Mutation } from '../support/mutations.js';
 import { createOracle } from '../support/oracle.js';

@@ -2,7 +2,7 @@
 // operations, capped in count and time: 0 errors; then 10,000 calls with the heap flat after warm-up.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '@nimkit/client';
-import { sampleRequest } from '../../../../tools/samples/index.mjs';
+import { sampleRequest } from '@nimkit/spec-lib';
 import { APP_KEY, APP_SECRET } from '../support/mock.js';
 import { startMockProcess } from '../support/mock-process.js';
 import { operations, spec } from '../support/spec.js';

@@ -1,7 +1,6 @@
 // A success body of an operation with an id above 2^53 at every place the spec marks `format: nim-id`, written as
 // bare JSON numbers (as the vendor sends them), and where each id sits, to check the client returns them exactly.
-import { idPaths, okSchema } from '../../../../tools/lib/spec.mjs';
-import { sampleValue } from '../../../../tools/samples/index.mjs';
+import { idPaths, okSchema, sampleValue } from '@nimkit/spec-lib';
 
 export interface PlacedId {
   /** Keys and indexes from the body's root. */
@@ -12,7 +11,7 @@ export interface PlacedId {
 /** Distinct ids above 2^53: 2^53 + 1 (the first integer a double rounds), then down from 2^63 - 1. */
 const idNumber = (i: number) => (i === 0 ? 2n ** 53n + 1n : 2n ** 63n - 1n - BigInt(i) * 9_973n).toString();
 
-export function answerWithBigIds(spec: unknown, op: unknown): { text: string; ids: PlacedId[] } {
+export function answerWithBigIds(spec: Record<string, any>, op: Record<string, any>): { text: string; ids: PlacedId[] } {
   const schema = okSchema(spec, op);
   const root: { body: Record<string, unknown> } = { body: { ...(sampleValue(schema, { full: true }) as object), code: 200 } };
   const ids: Array<PlacedId & { token: string }> = [];

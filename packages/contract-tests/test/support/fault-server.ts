@@ -3,6 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
+import { closedPortUrl } from '@nimkit/test-kit';
 
 export interface Received {
   /** 1 for the first request since the last reset. */
@@ -79,15 +80,6 @@ export function useFaultServer() {
     process.off('unhandledRejection', onUnhandled);
   });
   return env;
-}
-
-/** A loopback URL nothing listens on (connection refused). */
-export async function closedPortUrl(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}/nimserver`;
 }
 
 /** Polls `condition` every 10 ms for at most `ms`; resolves to its last value. */

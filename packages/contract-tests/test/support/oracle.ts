@@ -3,7 +3,7 @@
 // invalid body breaks its rule and nothing outside its one field) before client and mock are judged on them.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { toClientShape } from '../../../../tools/lib/spec.mjs';
+import { toClientShape } from '@nimkit/spec-lib';
 import { codePoints, type Body, type Schema } from './schema-arbitraries.js';
 
 export interface Broken {

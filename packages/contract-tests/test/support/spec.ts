@@ -1,5 +1,5 @@
 // The bundled spec and the operation list, as the tests see them.
-import { loadSpec, listOperations } from '../../../../tools/lib/spec.mjs';
+import { loadSpec, listOperations } from '@nimkit/spec-lib';
 
 export const spec = loadSpec();
 export const operations: Array<{ operationId: string; path: string; group: string; action: string; op: any }> =

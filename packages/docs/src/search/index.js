@@ -1,6 +1,6 @@
 // The search entries the page carries: per operation its ids, English summary, Chinese title, the Chinese terms
 // its description explains in parentheses (e.g. 撤回 for a recall flag), and where Redoc shows it.
-import { listOperations } from '../../../../tools/lib/spec.mjs';
+import { listOperations } from '@nimkit/spec-lib';
 
 const CJK_TERM = /[\u3400-\u9fff]{2,}/g;
 

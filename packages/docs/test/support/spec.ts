@@ -1,12 +1,12 @@
 // The bundled spec (what the page is built from) and the page's own build outputs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundledSpecPath, listOperations, loadSpec } from '@nimkit/spec-lib';
 import { readDefinition } from '../../src/packed-definition.js';
-import { BUNDLED_SPEC, listOperations, loadSpec } from '../../../../tools/lib/spec.mjs';
 
 export type Operation = { operationId: string; path: string; group: string; action: string; op: any };
 
-export const SPEC_FILE: string = BUNDLED_SPEC;
+export const SPEC_FILE: string = bundledSpecPath();
 export const spec: any = loadSpec();
 export const operations: Operation[] = listOperations(spec);
 

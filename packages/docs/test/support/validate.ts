@@ -2,7 +2,7 @@
 // coerced from their text, and every JSON-inside-a-form-field value parsed and checked against its contentSchema.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { requestSchema } from '../../../../tools/lib/spec.mjs';
+import { requestSchema } from '@nimkit/spec-lib';
 
 // Form fields are text: the wire schema's integers and booleans are read from it (coerceTypes). JSON values are
 // real JSON, so their schemas are checked without any coercion ([6790] must not pass for ["6790"]).

@@ -1,8 +1,13 @@
 // Request samples built from the spec: examples[0] -> default -> const -> enum[0] -> a value of the type.
-// Used by the docs' code samples and by the contract tests (required-only and all-fields calls).
-import { listOperations, requestSchema } from '../lib/spec.mjs';
+// Used by the docs' code samples, the contract tests (required-only and all-fields calls) and the benchmarks.
+import { listOperations, requestSchema } from './operations.js';
 
-/** A sample value of a (dereferenced) JSON schema. `full` fills optional properties too. */
+/**
+ * A sample value of a (dereferenced) JSON schema. `full` fills optional properties too.
+ * @param {any} schema
+ * @param {{ full?: boolean }} [options]
+ * @returns {any}
+ */
 export function sampleValue(schema, { full = false } = {}) {
   if (!schema || typeof schema !== 'object') return null;
   if (Array.isArray(schema.examples) && schema.examples.length) return structuredClone(schema.examples[0]);
@@ -13,9 +18,10 @@ export function sampleValue(schema, { full = false } = {}) {
   if (alt) return sampleValue({ ...alt[0], ...pick(schema, ['properties', 'required']) }, { full });
   // allOf only composes a shape when the schema has none of its own (else it holds if/then rules).
   if (schema.allOf && !schema.type && !schema.properties) return sampleValue(Object.assign({}, ...schema.allOf), { full });
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  const type = Array.isArray(schema.type) ? schema.type.find((/** @type {string} */ t) => t !== 'null') : schema.type;
   switch (type ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string')) {
     case 'object': {
+      /** @type {Record<string, any>} */
       const out = {};
       const required = new Set(schema.required ?? []);
       for (const [name, prop] of Object.entries(schema.properties ?? {})) {
@@ -44,6 +50,10 @@ export function sampleValue(schema, { full = false } = {}) {
 /**
  * A request body in the shape callers pass to the client (JSON-in-form fields as JSON values).
  * The schema's own `examples[0]`, when present, is the all-fields sample.
+ * @param {Record<string, any>} spec
+ * @param {Record<string, any>} op
+ * @param {{ full?: boolean }} [options]
+ * @returns {Record<string, any>}
  */
 export function sampleRequest(spec, op, { full = false } = {}) {
   const schema = requestSchema(spec, op);
@@ -52,7 +62,10 @@ export function sampleRequest(spec, op, { full = false } = {}) {
   return sampleValue(rest, { full });
 }
 
-/** Every operation with its required-only and all-fields samples. */
+/**
+ * Every operation with its required-only and all-fields samples.
+ * @param {Record<string, any>} spec
+ */
 export function allSamples(spec) {
   return listOperations(spec).map((o) => ({
     ...o,
@@ -61,6 +74,10 @@ export function allSamples(spec) {
   }));
 }
 
+/**
+ * @param {Record<string, any>} object
+ * @param {string[]} keys
+ */
 function pick(object, keys) {
   return Object.fromEntries(keys.filter((k) => object[k] !== undefined).map((k) => [k, object[k]]));
 }

@@ -1,7 +1,7 @@
-// Runs on any runtime (Node, Bun, Deno): the built package against a mock whose URL and credentials come as
-// arguments. Prints one JSON line with what it saw; the test in runtimes.test.ts checks it.
-import { createNimClient, NimApiError, verifyCallback, checkSum, specVersion } from '../../dist/index.js';
-import { createNimClient as createCoreClient } from '../../dist/core.js';
+// Runs on any runtime (Node, Bun, Deno): the built package, imported by name as a user does, against a mock whose
+// URL and credentials come as arguments. Prints one JSON line with what it saw; runtimes.test.ts checks it.
+import { createNimClient, NimApiError, verifyCallback, checkSum, specVersion } from '@nimkit/client';
+import { createNimClient as createCoreClient } from '@nimkit/client/core';
 
 const [baseUrl, appKey, appSecret] = globalThis.Deno ? Deno.args : globalThis.process.argv.slice(2);
 const nim = createNimClient({ appKey, appSecret, baseUrl, retry: false });

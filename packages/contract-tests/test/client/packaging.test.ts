@@ -1,16 +1,18 @@
 // The package as a user gets it: publint and @arethetypeswrong/cli clean, then `npm pack`, install the tarball into
 // a fresh project outside the workspace, type-check ESM and CJS consumers with nodenext resolution, and run both
 // against the real mock.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_KEY, APP_SECRET, startTestMock, type Mock } from './support/mock.js';
-import { run } from './support/run.js';
+import { APP_KEY, APP_SECRET, startTestMock, type Mock } from '../support/mock.js';
+import { run } from '../support/run.js';
+import { spec } from '../support/spec.js';
 
-const pkgDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const pkgDir = dirname(createRequire(import.meta.url).resolve('@nimkit/client/package.json'));
+const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -103,7 +105,6 @@ nim.chatroom.get({ roomid: '6001' }).then((r) => console.log(JSON.stringify({ ro
 
     const esm = await run(process.execPath, ['out/esm.mjs', mock.url, APP_KEY, APP_SECRET], { cwd: project });
     expect(esm.stderr).toBe('');
-    const spec = JSON.parse(await readFile(join(repoRoot, 'packages/spec/dist/openapi.json'), 'utf8')) as { info: { version: string } };
     expect(JSON.parse(esm.stdout)).toEqual({ id: 'string', code: 414, specVersion: spec.info.version });
 
     const cjs = await run(process.execPath, ['out/cjs.cjs', mock.url, APP_KEY, APP_SECRET], { cwd: project });

@@ -2,16 +2,19 @@
 // Node 22 and 24, Bun and Deno (packages/client/runtimes, installed by tools/setup.sh), plus an edge runtime
 // (Vercel's @edge-runtime/vm: web APIs only, no process or require). Each one calls the real mock on loopback.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { EdgeVM } from '@edge-runtime/vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_KEY, APP_SECRET, startTestMock, type Mock } from './support/mock.js';
-import { run } from './support/run.js';
+import { APP_KEY, APP_SECRET, startTestMock, type Mock } from '../support/mock.js';
+import { run } from '../support/run.js';
 
-const pkg = fileURLToPath(new URL('..', import.meta.url));
-const bins = fileURLToPath(new URL('../runtimes/node_modules/', import.meta.url));
-const smoke = fileURLToPath(new URL('./runtimes/smoke.mjs', import.meta.url));
+// The client's built package, and the runtimes it supports (packages/client/runtimes, outside the workspace).
+const pkg = `${dirname(createRequire(import.meta.url).resolve('@nimkit/client/package.json'))}/`;
+const bins = `${pkg}runtimes/node_modules/`;
+const smoke = fileURLToPath(new URL('./runtime-smoke.mjs', import.meta.url));
 
 const runtimes = [
   { name: 'Node 20 (this process)', command: process.execPath, args: [] as string[], version: /^v20\./ },

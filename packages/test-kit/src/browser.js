@@ -1,4 +1,4 @@
-// A real browser on a real server, shared by the browser tests and bench/docs: a built page served by node:http
+// A real browser on a real server, shared by the docs' browser tests and bench/docs: a built page served by node:http
 // on 127.0.0.1:0, opened in headless Debian Chromium driven by playwright-core, with a fresh profile. Every
 // request the page makes is recorded; anything not for the page's own origin is blocked and reported.
 import { createServer } from 'node:http';
