@@ -1,0 +1,19 @@
+// A model's refusal: thrown by ctx.fail, turned by the framework into the vendor's `{ code, desc }` answer.
+export class Refusal extends Error {
+  /** @param {number} code the vendor's code (404, 403, 417, 419, 13002, ...) @param {string} desc */
+  constructor(code, desc) {
+    super(desc);
+    this.name = 'Refusal';
+    this.code = code;
+    this.desc = desc;
+  }
+
+  get body() {
+    return { code: this.code, desc: this.desc };
+  }
+}
+
+/** Throws the vendor refusal `{ code, desc }`. */
+export function fail(code, desc) {
+  throw new Refusal(code, desc);
+}
