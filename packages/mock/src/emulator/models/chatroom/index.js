@@ -1,6 +1,11 @@
-// PLACEHOLDER owned by the chatroom model engineer: replace with the merged handlers of models/chatroom/*.js.
-export const handlers = {};
+// The chatroom group: every chatroom operation of the spec, merged from the topic files, and the group's empty state.
+import { handlers as members } from './members.js';
+import { handlers as messages } from './messages.js';
+import { handlers as queue } from './queue.js';
+import { handlers as robots } from './robots.js';
+import { handlers as rooms } from './rooms.js';
+import { handlers as stats } from './stats.js';
 
-export function initialState() {
-  return {};
-}
+export { initialState } from './store.js';
+
+export const handlers = { ...rooms, ...members, ...robots, ...queue, ...messages, ...stats };

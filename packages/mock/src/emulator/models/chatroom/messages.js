@@ -1,0 +1,75 @@
+// Messages: sendMsg stores the message in its room (at most ctx.limits.maxMessages per room, the oldest dropped),
+// counts it for statsTopn, and refuses senders the room does not let speak. Messages keep their client msgId and time,
+// the keys the vendor's recall and history calls name a message by.
+import { count } from './stats.js';
+import { isAdmin, openRoomOf, own, tick } from './store.js';
+
+/** High-priority messages a room takes per second; the excess is downgraded or refused (sendMsg page). */
+const HIGH_PRIORITY_PER_SECOND = 10;
+
+/** The stored message as sendMsg answers it: times, ids and the type as strings, the vendor's spellings. */
+function messageView(room, msg) {
+  const view = { time: String(msg.time), msgid_client: msg.msgidClient, fromClientType: 'REST' };
+  if (msg.attach !== undefined) view.attach = msg.attach;
+  Object.assign(view, { roomId: room.roomid, fromAccount: msg.from });
+  if (msg.nick !== undefined) view.fromNick = msg.nick;
+  if (msg.avator !== undefined) view.fromAvator = msg.avator;
+  view.type = String(msg.type);
+  if (msg.ext !== undefined) view.ext = msg.ext;
+  if (msg.highPriority) view.highPriorityFlag = 1;
+  return view;
+}
+
+/** 13003/13004 unless `from` may speak in the room now. */
+function requireVoice(ctx, room, from, req) {
+  const m = own(room.members, from);
+  if (m?.blacklisted) ctx.fail(13003, `${from} is on the blocklist of chatroom ${room.roomid}`);
+  if (m?.muted) ctx.fail(13004, `${from} is muted in chatroom ${room.roomid}`);
+  if (m?.tempMuteUntil > ctx.now() && req.bool('ignoreMute') !== true) ctx.fail(13004, `${from} is temporarily muted in chatroom ${room.roomid}`);
+  if (room.muted && !isAdmin(room, from)) ctx.fail(13004, `chatroom ${room.roomid} is muted: only its creator and managers may speak`);
+  return m;
+}
+
+/**
+ * Whether the message goes out as high priority: asked for, no `abandonRatio` (which overrides it), and within the
+ * room's 10 per second; beyond that it is downgraded, or refused with 403 when `forbiddenIfHighPriorityMsgFreq` is 1.
+ */
+function highPriority(ctx, room, req) {
+  if (req.bool('highPriority') !== true || req.int('abandonRatio') !== undefined) return false;
+  const second = Math.floor(ctx.now() / 1000);
+  if (room.highPriority[0] !== second) room.highPriority = [second, 0];
+  if (room.highPriority[1] < HIGH_PRIORITY_PER_SECOND) {
+    room.highPriority[1] += 1;
+    return true;
+  }
+  if (req.int('forbiddenIfHighPriorityMsgFreq') === 1) ctx.fail(403, `chatroom ${room.roomid} took ${HIGH_PRIORITY_PER_SECOND} high-priority messages this second`);
+  return false;
+}
+
+export const handlers = {
+  chatroomSendMsg(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const from = req.string('fromAccid');
+    ctx.requireAccount(from, 'fromAccid');
+    const msgidClient = req.string('msgId');
+    // A resend (resendFlag 1) of a message the room still holds is de-duplicated by msgId: the original answers.
+    if (req.int('resendFlag') === 1) {
+      const earlier = room.messages.find((msg) => msg.msgidClient === msgidClient);
+      if (earlier) return { code: 200, desc: messageView(room, earlier) };
+    }
+    const m = requireVoice(ctx, room, from, req);
+    const msg = { msgidClient, time: 0, from, type: req.int('msgType') };
+    if (highPriority(ctx, room, req)) msg.highPriority = true;
+    msg.time = tick(ctx);
+    const profile = { ...m?.profile, ...m?.stay };
+    for (const [key, value] of Object.entries({ attach: req.string('attach'), ext: req.string('ext'), subType: req.int('subType'), nick: profile.nick, avator: profile.avator })) {
+      if (value !== undefined) msg[key] = value;
+    }
+    if (req.int('skipHistory') === 1) msg.skipHistory = true;
+    room.messages.push(msg);
+    const excess = room.messages.length - ctx.limits.maxMessages;
+    if (excess > 0) room.messages.splice(0, excess);
+    count(room, msg.time, 'msgs', from);
+    return { code: 200, desc: messageView(room, msg) };
+  },
+};

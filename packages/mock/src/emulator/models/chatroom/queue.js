@@ -1,0 +1,81 @@
+// The room's ordered key/value queue (有序队列): init with a size limit, offer (append or update in place, transient
+// elements that leave with their operator), poll (by key or the head), list, drop, batch update.
+import { isAdmin, isOnline, openRoomOf, requireAdmin, roomOf } from './store.js';
+
+/** The size limit of a queue used before any queueInit: the official Java SDK's default for queueInit (50). */
+export const DEFAULT_QUEUE_SIZE = 50;
+
+/** The room's queue, created with the default limit on first use (a room's queue needs no queueInit). */
+const queueOf = (room) => (room.queue ??= { sizeLimit: DEFAULT_QUEUE_SIZE, elements: [] });
+
+export const handlers = {
+  chatroomQueueInit(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const sizeLimit = req.int('sizeLimit');
+    const held = room.queue?.elements.length ?? 0;
+    if (held > sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} holds ${held} elements, more than ${sizeLimit}`);
+    queueOf(room).sizeLimit = sizeLimit;
+    return { code: 200, desc: {} };
+  },
+
+  chatroomQueueOffer(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const sent = req.string('operator');
+    if (sent !== undefined) ctx.requireAccount(sent, 'operator');
+    const operator = sent ?? room.creator;
+    if (room.queuelevel === 1 && !isAdmin(room, operator)) {
+      ctx.fail(403, `chatroom ${room.roomid} lets only its creator and managers change the queue (queuelevel 1)`);
+    }
+    const transient = req.bool('transient') === true;
+    if (transient && !isOnline(room, operator)) ctx.fail(403, `operator ${operator} is not in chatroom ${room.roomid}: a transient element needs it there`);
+    const queue = queueOf(room);
+    const key = req.string('key');
+    let element = queue.elements.find((e) => e.key === key);
+    if (!element) {
+      if (queue.elements.length >= queue.sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} is full (sizeLimit ${queue.sizeLimit})`);
+      element = { key };
+      queue.elements.push(element);
+    }
+    element.value = req.string('value');
+    if (transient) element.transientOf = operator;
+    else delete element.transientOf;
+    return { code: 200, desc: {} };
+  },
+
+  chatroomQueuePoll(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const key = req.string('key');
+    const elements = room.queue?.elements ?? [];
+    const at = key === undefined ? (elements.length ? 0 : -1) : elements.findIndex((e) => e.key === key);
+    if (at < 0) ctx.fail(404, key === undefined ? `the queue of chatroom ${room.roomid} is empty` : `queue element ${key} does not exist`);
+    const [element] = elements.splice(at, 1);
+    return { code: 200, desc: { key: element.key, value: element.value } };
+  },
+
+  chatroomQueueList(ctx, req) {
+    const room = roomOf(ctx, req);
+    const list = (room.queue?.elements ?? []).map((e) => ({ [e.key]: e.value }));
+    return { code: 200, desc: { list } };
+  },
+
+  chatroomQueueDrop(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    room.queue = null;
+    return { code: 200, desc: {} };
+  },
+
+  chatroomQueueBatchUpdateElements(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const operator = req.string('operator');
+    ctx.requireAccount(operator, 'operator');
+    requireAdmin(ctx, room, operator);
+    const elements = room.queue?.elements ?? [];
+    const noExistElementKey = [];
+    for (const [key, value] of Object.entries(req.json('elements'))) {
+      const element = elements.find((e) => e.key === key);
+      if (element) element.value = value;
+      else noExistElementKey.push(key);
+    }
+    return { code: 200, desc: { noExistElementKey } };
+  },
+};

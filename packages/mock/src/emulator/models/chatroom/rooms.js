@@ -1,0 +1,139 @@
+// Rooms: create, read (one, several, a creator's open rooms), update, open/close with the timed-close policy, mute
+// the whole room, and the connection addresses.
+import { DEFAULT_DELAY_SECONDS, isCreator, leave, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, settle, tick } from './store.js';
+import { roomView } from './views.js';
+
+/** The emulator runs no chatroom link server: these addresses only show a client where it would connect. */
+const ADDRESSES = {
+  1: ['weblink.chatroom.nim-mock.invalid:443'],
+  2: ['link.chatroom.nim-mock.invalid:8080'],
+  3: ['wechatlink.chatroom.nim-mock.invalid:443'],
+};
+
+/** The timed-close settings of a create or toggleCloseStat, or undefined when the request sets none. */
+function delayOf(req, time) {
+  const policy = req.int('delayClosePolicy');
+  const seconds = req.int('delaySeconds');
+  if (policy === undefined && seconds === undefined) return undefined;
+  return { policy: policy ?? 0, seconds: seconds ?? (policy ? DEFAULT_DELAY_SECONDS : 0), startTime: time };
+}
+
+/** Everyone leaves a room that closes: its robots go, and their transient queue elements with them. */
+function emptyRoom(room, time) {
+  for (const accid of Object.keys(room.online)) leave(room, accid, time);
+}
+
+export const handlers = {
+  chatroomCreate(ctx, req) {
+    const creator = req.string('creator');
+    ctx.requireAccount(creator, 'creator');
+    const time = tick(ctx);
+    const roomid = String(ctx.nextId());
+    const room = newRoom(
+      roomid,
+      {
+        creator,
+        name: req.string('name'),
+        announcement: req.string('announcement') || null,
+        broadcasturl: req.string('broadcasturl') ?? '',
+        ext: req.string('ext') ?? '',
+        queuelevel: req.int('queuelevel') ?? 0,
+      },
+      time,
+    );
+    const inOut = req.int('inOutNotification');
+    if (inOut !== undefined) room.ionotify = inOut === 1;
+    const delay = delayOf(req, time);
+    if (delay) room.delay = delay;
+    memberOf(room, creator, time);
+    ctx.state.chatroom.rooms[roomid] = room;
+    return { code: 200, chatroom: roomView(room) };
+  },
+
+  chatroomGet(ctx, req) {
+    const room = roomOf(ctx, req);
+    return { code: 200, chatroom: roomView(room, { onlineCount: req.bool('needOnlineUserCount') === true }) };
+  },
+
+  chatroomGetBatch(ctx, req) {
+    const onlineCount = req.bool('needOnlineUserCount') === true;
+    const ids = [...new Set(req.json('roomids').map((id) => String(BigInt(id))))];
+    const succRooms = [];
+    const noExistRooms = [];
+    for (const id of ids) {
+      const room = ctx.state.chatroom.rooms[id];
+      if (!room) {
+        noExistRooms.push(BigInt(id));
+        continue;
+      }
+      settle(ctx, room);
+      succRooms.push(roomView(room, { onlineCount }));
+    }
+    // failRooms lists lookups that failed inside the vendor; the emulator has none.
+    return { code: 200, succRooms, noExistRooms, failRooms: [] };
+  },
+
+  chatroomUpdate(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    for (const field of ['name', 'broadcasturl', 'ext']) {
+      const value = req.string(field);
+      if (value !== undefined) room[field] = value;
+    }
+    const announcement = req.string('announcement');
+    if (announcement !== undefined) room.announcement = announcement || null;
+    const queuelevel = req.int('queuelevel');
+    if (queuelevel !== undefined) room.queuelevel = queuelevel;
+    return { code: 200, chatroom: roomView(room) };
+  },
+
+  chatroomToggleCloseStat(ctx, req) {
+    const room = roomOf(ctx, req);
+    const operator = req.string('operator');
+    ctx.requireAccount(operator, 'operator');
+    if (!isCreator(room, operator)) ctx.fail(403, `operator ${operator} is not the creator of chatroom ${room.roomid}`);
+    const valid = req.bool('valid');
+    if (room.valid === valid) ctx.fail(417, `chatroom ${room.roomid} is already ${valid ? 'open' : 'closed'}`);
+    const time = tick(ctx);
+    room.valid = valid;
+    if (valid) {
+      // Reopening starts the timed close over, with the settings sent now or the room's own.
+      const delay = delayOf(req, time) ?? (room.delay && { ...room.delay, startTime: time });
+      if (delay) room.delay = delay;
+      room.emptySince = time;
+    } else {
+      emptyRoom(room, time);
+    }
+    return { code: 200, desc: roomView(room) };
+  },
+
+  chatroomMuteRoom(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const operator = req.string('operator');
+    ctx.requireAccount(operator, 'operator');
+    requireAdmin(ctx, room, operator);
+    // Setting the state it already has is no refusal: the vendor lists no 417 for this call.
+    room.muted = req.bool('mute');
+    return { code: 200, desc: { success: true } };
+  },
+
+  chatroomQueryUserRoomIds(ctx, req) {
+    const creator = req.string('creator');
+    ctx.requireAccount(creator, 'creator');
+    const roomids = [];
+    for (const room of Object.values(ctx.state.chatroom.rooms)) {
+      if (room.creator !== creator) continue;
+      settle(ctx, room);
+      if (room.valid) roomids.push(room.roomid);
+    }
+    roomids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    return { code: 200, desc: { roomids } };
+  },
+
+  chatroomRequestAddr(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const accid = req.string('accid');
+    ctx.requireAccount(accid, 'accid');
+    if (own(room.members, accid)?.blacklisted) ctx.fail(13003, `${accid} is on the blocklist of chatroom ${room.roomid}`);
+    return { code: 200, addr: ADDRESSES[req.int('clienttype') ?? 1] };
+  },
+};

@@ -1,0 +1,127 @@
+// Chatroom rooms in the emulator: create, read back, update, open/close (timed close included), mute, addresses.
+import { describe, expect, it } from 'vitest';
+import { chatroomApp } from './chatroom-harness.js';
+
+describe('chatroom rooms', () => {
+  it('creates an open room with a 64-bit id and reads it back as created', () => {
+    const app = chatroomApp();
+    const created = app.call('chatroomCreate', { creator: 'qa_alice', name: 'QA room 1', broadcasturl: 'rtmp://live', ext: '{"a":1}' });
+    expect(created.chatroom).toEqual({
+      roomid: 2n ** 60n,
+      name: 'QA room 1',
+      announcement: null,
+      broadcasturl: 'rtmp://live',
+      ext: '{"a":1}',
+      creator: 'qa_alice',
+      valid: true,
+      muted: false,
+      queuelevel: 0,
+    });
+    const got = app.call('chatroomGet', { roomid: String(created.chatroom.roomid), needOnlineUserCount: true });
+    expect(got.chatroom).toEqual({ ...created.chatroom, onlineusercount: 0 });
+    expect(app.call('chatroomGet', { roomid: String(created.chatroom.roomid) }).chatroom).not.toHaveProperty('onlineusercount');
+  });
+
+  it('gives each room the next id and keeps the timed-close and in/out fields it was created with', () => {
+    const app = chatroomApp();
+    const a = app.room();
+    const b = app.call('chatroomCreate', { creator: 'owner', name: 'b', delayClosePolicy: 2, inOutNotification: 1 }).chatroom;
+    expect(BigInt(b.roomid)).toBe(BigInt(a) + 1n);
+    expect(b.ionotify).toBe(true);
+    // A policy without delaySeconds gets the vendor's 7 days.
+    expect(b.delayInfo).toEqual({ delayCloseEnable: true, delayClosePolicy: 2, delaySeconds: 604800 });
+  });
+
+  it('refuses an unknown room with 404 and an unknown account with 404 when the app lists its accounts', () => {
+    const app = chatroomApp({ accounts: ['owner'] });
+    expect(app.refuse('chatroomGet', { roomid: '12345' }).code).toBe(404);
+    expect(app.refuse('chatroomCreate', { creator: 'stranger', name: 'x' })).toEqual({ code: 404, desc: 'creator stranger does not exist' });
+    app.room('owner');
+  });
+
+  it('splits a batch into found and missing rooms, ids sent as strings or numbers', () => {
+    const app = chatroomApp();
+    const a = app.room();
+    const b = app.room();
+    const answer = app.call('chatroomGetBatch', { roomids: [a, '404', Number(1), b, a], needOnlineUserCount: true });
+    expect(answer.succRooms.map((r: any) => String(r.roomid))).toEqual([a, b]);
+    expect(answer.succRooms[0].onlineusercount).toBe(0);
+    expect(answer.noExistRooms).toEqual([404n, 1n]);
+    expect(answer.failRooms).toEqual([]);
+  });
+
+  it('updates only the fields sent; an empty announcement comes back as null', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner', { announcement: 'hello', ext: 'keep' });
+    const updated = app.call('chatroomUpdate', { roomid, name: 'renamed', queuelevel: 1 }).chatroom;
+    expect(updated).toMatchObject({ name: 'renamed', announcement: 'hello', ext: 'keep', queuelevel: 1 });
+    expect(app.call('chatroomUpdate', { roomid, announcement: '' }).chatroom.announcement).toBeNull();
+    expect(app.call('chatroomGet', { roomid }).chatroom).toMatchObject({ name: 'renamed', announcement: null, queuelevel: 1 });
+  });
+
+  it('lets only the creator close and reopen; a repeat is 417; a closed room refuses writes with 13002', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    expect(app.refuse('chatroomToggleCloseStat', { roomid, operator: 'someone', valid: false }).code).toBe(403);
+    expect(app.refuse('chatroomToggleCloseStat', { roomid, operator: 'owner', valid: true }).code).toBe(417);
+    const closed = app.call('chatroomToggleCloseStat', { roomid, operator: 'owner', valid: false });
+    expect(closed.desc).toMatchObject({ roomid: BigInt(roomid), valid: false });
+    expect(app.refuse('chatroomToggleCloseStat', { roomid, operator: 'owner', valid: false }).code).toBe(417);
+    expect(app.refuse('chatroomUpdate', { roomid, name: 'x' }).code).toBe(13002);
+    expect(app.refuse('chatroomRequestAddr', { roomid, accid: 'guest' }).code).toBe(13002);
+    expect(app.call('chatroomGet', { roomid }).chatroom.valid).toBe(false);
+    expect(app.call('chatroomToggleCloseStat', { roomid, operator: 'owner', valid: true }).desc.valid).toBe(true);
+    app.call('chatroomUpdate', { roomid, name: 'open again' });
+  });
+
+  it('closes a room by its timed-close policy: a fixed time, or a time after it became empty', () => {
+    const app = chatroomApp();
+    const fixed = app.room('owner', { delayClosePolicy: 1, delaySeconds: 60 });
+    const idle = app.room('owner', { delayClosePolicy: 2, delaySeconds: 60 });
+    app.call('chatroomAddRobot', { roomid: idle, accids: ['bot'] });
+    app.advance(61_000);
+    expect(app.call('chatroomGet', { roomid: fixed }).chatroom.valid).toBe(false);
+    expect(app.call('chatroomGet', { roomid: idle }).chatroom.valid).toBe(true); // a robot is in it
+    app.call('chatroomRemoveRobot', { roomid: idle, accids: ['bot'] });
+    app.advance(59_000);
+    expect(app.call('chatroomGet', { roomid: idle }).chatroom.valid).toBe(true);
+    app.advance(2_000);
+    expect(app.call('chatroomGet', { roomid: idle }).chatroom.valid).toBe(false);
+    // Reopening starts the timer over.
+    app.call('chatroomToggleCloseStat', { roomid: fixed, operator: 'owner', valid: true });
+    app.advance(30_000);
+    expect(app.call('chatroomGet', { roomid: fixed }).chatroom.valid).toBe(true);
+  });
+
+  it('lists the open rooms a user created, ids as strings', () => {
+    const app = chatroomApp();
+    const a = app.room('alice');
+    const b = app.room('alice');
+    app.room('bob');
+    app.call('chatroomToggleCloseStat', { roomid: a, operator: 'alice', valid: false });
+    expect(app.call('chatroomQueryUserRoomIds', { creator: 'alice' }).desc.roomids).toEqual([b]);
+    expect(app.call('chatroomQueryUserRoomIds', { creator: 'nobody' }).desc.roomids).toEqual([]);
+  });
+
+  it('mutes the whole room only for its creator or a manager', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    expect(app.refuse('chatroomMuteRoom', { roomid, operator: 'guest', mute: true }).code).toBe(403);
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'mgr', opt: 1, optvalue: true });
+    expect(app.call('chatroomMuteRoom', { roomid, operator: 'mgr', mute: true }).desc).toEqual({ success: true });
+    expect(app.call('chatroomGet', { roomid }).chatroom.muted).toBe(true);
+    app.call('chatroomMuteRoom', { roomid, operator: 'owner', mute: false });
+    expect(app.call('chatroomGet', { roomid }).chatroom.muted).toBe(false);
+  });
+
+  it('gives connection addresses by client type, except to a blocklisted account (13003)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    const web = app.call('chatroomRequestAddr', { roomid, accid: 'guest' }).addr;
+    const other = app.call('chatroomRequestAddr', { roomid, accid: 'guest', clienttype: 2 }).addr;
+    expect(web.length).toBeGreaterThan(0);
+    expect(other).not.toEqual(web);
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'troll', opt: -1, optvalue: true });
+    expect(app.refuse('chatroomRequestAddr', { roomid, accid: 'troll' }).code).toBe(13003);
+  });
+});
