@@ -1,0 +1,187 @@
+// QChat server members (服务器成员): invitations, applications, kick, leave, profiles and member lists.
+import { AUTH, requireAuth } from './auths.js';
+import {
+  LIMITS,
+  assignSent,
+  channelsOf,
+  joinedServers,
+  idField,
+  idKey,
+  listField,
+  memberInfo,
+  newMember,
+  pageByTime,
+  requireMember,
+  requireRoomForServer,
+  requireServer,
+  tick,
+} from './store.js';
+
+function join(ctx, server, accid, inviter) {
+  const time = tick(ctx);
+  server.members[accid] = newMember(accid, time, inviter);
+  delete server.invites[accid];
+  delete server.applies[accid];
+}
+
+/** Removes `accid` from the server and from everything in it that names a member. */
+function removeMember(ctx, server, accid) {
+  delete server.members[accid];
+  for (const role of Object.values(server.roles)) delete role.members[accid];
+  for (const channel of channelsOf(ctx, server.serverId)) {
+    delete channel.users[accid];
+    delete channel.lists.white.users[accid];
+    delete channel.lists.black.users[accid];
+  }
+}
+
+function refuseMember(ctx, server, accid) {
+  if (server.members[accid]) ctx.fail(417, `${accid} is already a member of server ${server.serverId}`);
+}
+
+/** The membership of another account named in the request (404 when it is not a member). */
+export function requireOtherMember(ctx, server, accid) {
+  const member = server.members[accid];
+  if (!member) ctx.fail(404, `${accid} is not a member of server ${server.serverId}`);
+  return member;
+}
+
+export const handlers = {
+  qchatInviteServerMember(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const inviter = req.string('accid');
+    requireAuth(ctx, server, inviter, AUTH.invite);
+    const invited = [...new Set(listField(req, 'invitedAccids').map(String))];
+    for (const accid of invited) ctx.requireAccount(accid, 'invitedAccids');
+    const outsiders = invited.filter((accid) => !server.members[accid]);
+    if (!outsiders.length) ctx.fail(417, `every invited account is already a member of server ${server.serverId}`);
+    const full = [];
+    for (const accid of outsiders) {
+      if (joinedServers(ctx, accid).length >= LIMITS.joinedServersPerAccount) full.push(accid);
+      else if (server.inviteMode === 1) join(ctx, server, accid, inviter);
+      else server.invites[accid] = { ...server.invites[accid], [inviter]: tick(ctx) };
+    }
+    const body = { code: 200 };
+    if (full.length) body.failAccid = { accid: full, msg: 'these accounts have joined the maximum number of servers' };
+    return body;
+  },
+
+  qchatAcceptServerInvite(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const accid = req.string('accid');
+    const inviter = req.string('inviteAccid');
+    ctx.requireAccount(accid, 'accid');
+    refuseMember(ctx, server, accid);
+    if (server.invites[accid]?.[inviter] === undefined) ctx.fail(404, `${inviter} has not invited ${accid}`);
+    requireRoomForServer(ctx, accid);
+    join(ctx, server, accid, inviter);
+    return { code: 200 };
+  },
+
+  qchatRejectServerInvite(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const accid = req.string('accid');
+    const inviter = req.string('inviteAccid');
+    ctx.requireAccount(accid, 'accid');
+    if (server.invites[accid]?.[inviter] === undefined) ctx.fail(404, `${inviter} has not invited ${accid}`);
+    delete server.invites[accid][inviter];
+    if (!Object.keys(server.invites[accid]).length) delete server.invites[accid];
+    return { code: 200 };
+  },
+
+  qchatApplyServer(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const accid = req.string('accid');
+    ctx.requireAccount(accid, 'accid');
+    refuseMember(ctx, server, accid);
+    if (server.applies[accid] !== undefined) ctx.fail(417, `${accid} has already applied to server ${server.serverId}`);
+    requireRoomForServer(ctx, accid);
+    if (server.applyMode === 1) server.applies[accid] = tick(ctx);
+    else join(ctx, server, accid, undefined);
+    return { code: 200 };
+  },
+
+  qchatAcceptServerApply(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const operator = req.string('accid');
+    requireAuth(ctx, server, operator, AUTH.invite);
+    const applicant = req.string('applyAccid');
+    refuseMember(ctx, server, applicant);
+    if (server.applies[applicant] === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
+    requireRoomForServer(ctx, applicant);
+    join(ctx, server, applicant, operator);
+    return { code: 200 };
+  },
+
+  qchatRejectServerApply(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    requireAuth(ctx, server, req.string('accid'), AUTH.invite);
+    const applicant = req.string('applyAccid');
+    if (server.applies[applicant] === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
+    delete server.applies[applicant];
+    return { code: 200 };
+  },
+
+  qchatKickServerMember(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const operator = req.string('accid');
+    requireAuth(ctx, server, operator, AUTH.kick);
+    const kicked = [...new Set(listField(req, 'kickedAccids').map(String))];
+    if (kicked.includes(server.owner)) ctx.fail(403, `the owner of server ${server.serverId} cannot be kicked`);
+    if (kicked.includes(operator)) ctx.fail(403, `${operator} cannot kick itself; it may leave the server`);
+    const members = kicked.filter((accid) => server.members[accid]);
+    if (!members.length) ctx.fail(404, `none of the kicked accounts is a member of server ${server.serverId}`);
+    for (const accid of members) removeMember(ctx, server, accid);
+    return { code: 200 };
+  },
+
+  qchatLeaveServer(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const accid = req.string('accid');
+    requireMember(ctx, server, accid);
+    if (accid === server.owner) ctx.fail(403, `the owner cannot leave server ${server.serverId}; it may remove it`);
+    removeMember(ctx, server, accid);
+    return { code: 200 };
+  },
+
+  qchatUpdateServerMember(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    const member = requireAuth(ctx, server, req.string('accid'), AUTH.updateOwnMember);
+    assignSent(req, member, ['nick', 'avatar', 'custom']);
+    member.updateTime = tick(ctx);
+    return { code: 200, serverMember: memberInfo(server, member) };
+  },
+
+  qchatUpdateOtherServerMember(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    requireAuth(ctx, server, req.string('accid'), AUTH.updateOtherMember);
+    const member = requireOtherMember(ctx, server, req.string('otherAccid'));
+    assignSent(req, member, ['nick', 'avatar']);
+    member.updateTime = tick(ctx);
+    return { code: 200, serverMember: memberInfo(server, member) };
+  },
+
+  qchatGetServerMembers(ctx, req) {
+    const servers = ctx.state.qchat.servers;
+    const serverMembers = [];
+    const seen = new Set();
+    for (const item of listField(req, 'serverIdAccids')) {
+      const text = String(item);
+      const bar = text.indexOf('|');
+      const server = servers[idKey(text.slice(0, bar))];
+      const member = bar > 0 ? server?.members[text.slice(bar + 1)] : undefined;
+      if (!member || seen.has(`${server.serverId}|${member.accid}`)) continue;
+      seen.add(`${server.serverId}|${member.accid}`);
+      serverMembers.push(memberInfo(server, member));
+    }
+    return { code: 200, serverMembers };
+  },
+
+  qchatGetServerMemberListPage(ctx, req) {
+    const server = requireServer(ctx, idField(req, 'serverId'));
+    if (req.fields.has('accid')) requireMember(ctx, server, req.string('accid'));
+    const rows = Object.values(server.members);
+    const { page, pageInfo } = pageByTime(rows, (m) => m.joinTime, req.int('timetag'), req.int('limit'));
+    return { code: 200, pageInfo, serverMembers: page.map((m) => memberInfo(server, m)) };
+  },
+};

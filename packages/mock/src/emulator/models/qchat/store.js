@@ -1,0 +1,182 @@
+// QChat state: its shape, the app's QChat clock, lookups that refuse like the vendor, paging, and the wire records.
+// Servers and channels sit in flat maps keyed by id, because several calls name a channel by its id alone; what
+// belongs to a server (members, invitations, applications, roles) or to a channel (channel roles, user
+// permissions, access lists, messages) is nested inside it, so removing the parent removes everything under it.
+// New QChat objects (categories, invite codes, bans, ...) get their own map here or a nested map in their parent.
+
+/**
+ * Bounds the vendor enforces but does not state on these pages; the mock's values (ADR 0029), answered with 419
+ * (数量超过上限) when exceeded.
+ */
+export const LIMITS = Object.freeze({
+  joinedServersPerAccount: 1000, // an account in more servers than this is skipped by invitations (`failAccid`)
+  customRolesPerServer: 200, // the page size of getServerIdentifyPages
+  accessListEntries: 1000, // roles or accounts on one white or black list of a channel
+});
+
+/** The group's empty state. */
+export function initialState() {
+  return { servers: {}, channels: {}, notifications: {}, lastTime: 0 };
+}
+
+/**
+ * The time of a QChat write: the mock's clock, but strictly increasing per app. The vendor pages every list by a
+ * time anchor (`timetag`), so two records with the same time could never be paged apart; under a frozen clock
+ * (`--clock`) each write therefore advances 1 ms.
+ */
+export function tick(ctx) {
+  const q = ctx.state.qchat;
+  q.lastTime = Math.max(ctx.now(), q.lastTime + 1);
+  return q.lastTime;
+}
+
+/** A form id field as the decimal-string key of state, or undefined when absent. */
+export function idField(req, name) {
+  const value = req.bigint(name);
+  return value === undefined ? undefined : String(value);
+}
+
+/** A decimal id from a JSON array item ("123" or 123) as a state key, or undefined when it is no id. */
+export function idKey(value) {
+  try {
+    const id = BigInt(typeof value === 'number' ? Math.trunc(value) : String(value).trim());
+    return id >= 0n ? String(id) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON array field's items (the handler already knows Prism checked its type), or [] when absent. */
+export function listField(req, name) {
+  const value = req.json(name);
+  return Array.isArray(value) ? value : [];
+}
+
+export function requireServer(ctx, serverId) {
+  const server = serverId === undefined ? undefined : ctx.state.qchat.servers[serverId];
+  if (!server) ctx.fail(404, `server ${serverId} does not exist`);
+  return server;
+}
+
+/** The channel; with `serverId`, a channel of another server is refused as missing (404) too. */
+export function requireChannel(ctx, channelId, serverId) {
+  const channel = channelId === undefined ? undefined : ctx.state.qchat.channels[channelId];
+  if (!channel || (serverId !== undefined && channel.serverId !== serverId)) {
+    ctx.fail(404, `channel ${channelId} does not exist${serverId === undefined ? '' : ` in server ${serverId}`}`);
+  }
+  return channel;
+}
+
+/** The operator's membership; someone outside the server has no right to act in it (403). */
+export function requireMember(ctx, server, accid) {
+  ctx.requireAccount(accid, 'accid');
+  const member = server.members[accid];
+  if (!member) ctx.fail(403, `${accid} is not a member of server ${server.serverId}`);
+  return member;
+}
+
+/** The server role `roleId` (custom or everyone), or 404. */
+export function requireRole(ctx, server, roleId) {
+  const role = roleId === undefined ? undefined : server.roles[roleId];
+  if (!role) ctx.fail(404, `role ${roleId} does not exist in server ${server.serverId}`);
+  return role;
+}
+
+/** A membership record as state keeps it. */
+export function newMember(accid, time, inviter) {
+  return { accid, joinTime: time, inviter, createTime: time, updateTime: time };
+}
+
+/** The servers `accid` belongs to. */
+export function joinedServers(ctx, accid) {
+  return Object.values(ctx.state.qchat.servers).filter((s) => s.members[accid]);
+}
+
+/** Refuses (419) an account that already belongs to as many servers as an account may. */
+export function requireRoomForServer(ctx, accid) {
+  if (joinedServers(ctx, accid).length >= LIMITS.joinedServersPerAccount) {
+    ctx.fail(419, `${accid} already belongs to ${LIMITS.joinedServersPerAccount} servers`);
+  }
+}
+
+export function channelsOf(ctx, serverId) {
+  return Object.values(ctx.state.qchat.channels).filter((c) => c.serverId === serverId);
+}
+
+/**
+ * One page of `rows`, newest first by `time(row)`: rows strictly older than `timetag` (0 or absent = from the
+ * newest), at most `limit`. `hasMore` says whether older rows remain; `nextTimetag` is the last row's time.
+ */
+export function pageByTime(rows, time, timetag, limit) {
+  const eligible = rows.filter((r) => !(timetag > 0) || time(r) < timetag).sort((a, b) => time(b) - time(a));
+  const page = eligible.slice(0, Math.max(0, limit));
+  const nextTimetag = page.length ? time(page[page.length - 1]) : 0;
+  return { page, pageInfo: { hasMore: eligible.length > page.length, nextTimetag } };
+}
+
+/** A copy of `obj` without its undefined values: fields never set are left out of an answer. */
+export function compact(obj) {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
+}
+
+/** Copies the fields present in the form into `record` (a field left out keeps its value). */
+export function assignSent(req, record, names, read = (n) => req.string(n)) {
+  let changed = false;
+  for (const name of names) {
+    if (!req.fields.has(name)) continue;
+    record[name] = read(name);
+    changed = true;
+  }
+  return changed;
+}
+
+// ---- wire records (vendor-doc form: ids as BigInt, times as Unix ms) ----
+
+export function serverInfo(ctx, s) {
+  return compact({
+    serverId: BigInt(s.serverId),
+    name: s.name,
+    icon: s.icon,
+    custom: s.custom,
+    owner: s.owner,
+    memberNumber: Object.keys(s.members).length,
+    inviteMode: s.inviteMode,
+    applyMode: s.applyMode,
+    channelNumber: channelsOf(ctx, s.serverId).length,
+    validFlag: 1,
+    createTime: s.createTime,
+    updateTime: s.updateTime,
+  });
+}
+
+export function memberInfo(server, m) {
+  return compact({
+    serverId: BigInt(server.serverId),
+    accid: m.accid,
+    nick: m.nick,
+    avatar: m.avatar,
+    custom: m.custom,
+    type: m.accid === server.owner ? 1 : 0,
+    joinTime: m.joinTime,
+    inviter: m.inviter,
+    validFlag: 1,
+    createTime: m.createTime,
+    updateTime: m.updateTime,
+  });
+}
+
+export function channelInfo(c) {
+  return compact({
+    channelId: BigInt(c.channelId),
+    serverId: BigInt(c.serverId),
+    name: c.name,
+    topic: c.topic,
+    custom: c.custom,
+    type: c.type,
+    owner: c.owner,
+    viewMode: c.viewMode,
+    validFlag: 1,
+    createTime: c.createTime,
+    updateTime: c.updateTime,
+  });
+}
