@@ -6,7 +6,7 @@ import { Refusal } from '../../src/emulator/refusal.js';
 import { createEmuRequest } from '../../src/emulator/request.js';
 import { expectMatchesSchema } from '../support/schema.js';
 
-type Fields = Record<string, string | number | boolean | bigint | object | undefined>;
+type Fields = Record<string, unknown>;
 
 /** A form as the client sends it: JSON-in-form fields as JSON text, everything else as text. */
 function form(fields: Fields): Record<string, string> {
