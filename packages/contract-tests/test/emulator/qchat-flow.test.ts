@@ -174,3 +174,21 @@ describe('QChat QA plan', () => {
     for (const a of answers.filter((x) => x.code !== 200)) expect(JSON.parse(a.text)).toEqual({ code: a.code, desc: expect.any(String) });
   });
 });
+
+describe('QChat under 50 concurrent callers', () => {
+  it('50 accounts apply and then each sends a message at once: nothing lost, nothing doubled', async () => {
+    const busy = (await nim.qchat.createServer({ accid: OWNER, name: 'busy' })).serverInfo.serverId;
+    const callers = Array.from({ length: 50 }, (_, i) => `qa_busy_${i}`);
+    await Promise.all(callers.map((accid) => nim.qchat.applyServer({ accid, serverId: busy })));
+    const channelId = (await nim.qchat.createChannel({ accid: OWNER, serverId: busy, type: 0 })).channelInfo.channelId;
+    const sends = await Promise.all(
+      callers.map((from, i) => nim.qchat.sendMsg({ serverId: busy, channelId, from, type: 0, body: `m${i}` })),
+    );
+    expect(new Set(sends.map((s) => s.data.msgIdServer)).size).toBe(50);
+    const [info] = (await nim.qchat.getServers({ serverIds: [busy] })).serverInfos;
+    expect(info?.memberNumber).toBe(51);
+    const { data } = await nim.qchat.queryHistoryMsg({ accid: OWNER, serverId: busy, channelId, limit: 100 });
+    expect(data.map((m) => m.body).sort()).toEqual(callers.map((_, i) => `m${i}`).sort());
+    expect(new Set(data.map((m) => m.time)).size).toBe(50);
+  });
+});

@@ -47,6 +47,7 @@ export const handlers = {
   qchatSendMsg(ctx, req) {
     const { server, channel } = requireServerChannel(ctx, req);
     const from = req.string('from');
+    requireMember(ctx, server, from, 'from');
     requireAccess(ctx, server, channel, from);
     requireAuth(ctx, server, from, AUTH.sendMsg, channel);
     const mentioned = listField(req, 'mentionedAccidList').map(String);
@@ -76,7 +77,7 @@ export const handlers = {
   qchatUpdateMsg(ctx, req) {
     const { server, channel } = requireServerChannel(ctx, req);
     const operator = req.string('operatorAccid');
-    requireMember(ctx, server, operator);
+    requireMember(ctx, server, operator, 'operatorAccid');
     requireSomeChange(ctx, req);
     const msg = requireMessage(ctx, req, channel);
     const status = req.int('status');

@@ -17,9 +17,9 @@ export const handlers = {
     const server = requireServer(ctx, idField(req, 'serverId'));
     const toType = req.int('toType');
     const from = req.string('from');
+    requireMember(ctx, server, from, 'from');
     const channel = TO_CHANNEL.has(toType) ? requireChannel(ctx, idField(req, 'channelId'), server.serverId) : undefined;
     if (channel) requireAccess(ctx, server, channel, from);
-    else requireMember(ctx, server, from);
     const toAccids = TO_ACCOUNTS.has(toType) ? [...new Set(listField(req, 'toAccids').map(String))] : [];
     for (const accid of toAccids) requireOtherMember(ctx, server, accid);
     const time = tick(ctx);
@@ -52,7 +52,7 @@ export const handlers = {
   qchatUpdateAttachMsg(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));
     const operator = req.string('operatorAccid');
-    requireMember(ctx, server, operator);
+    requireMember(ctx, server, operator, 'operatorAccid');
     requireSomeChange(ctx, req);
     const id = idField(req, 'msgIdServer');
     const n = ctx.state.qchat.notifications[id];

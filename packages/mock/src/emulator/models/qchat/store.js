@@ -68,8 +68,8 @@ export function requireChannel(ctx, channelId, serverId) {
 }
 
 /** The operator's membership; someone outside the server has no right to act in it (403). */
-export function requireMember(ctx, server, accid) {
-  ctx.requireAccount(accid, 'accid');
+export function requireMember(ctx, server, accid, field = 'accid') {
+  ctx.requireAccount(accid, field);
   const member = server.members[accid];
   if (!member) ctx.fail(403, `${accid} is not a member of server ${server.serverId}`);
   return member;
