@@ -46,6 +46,14 @@ function highPriority(ctx, room, req) {
   return false;
 }
 
+/** Stores a message in its room, the oldest dropped beyond ctx.limits.maxMessages, and counts it for statsTopn. */
+export function keep(ctx, room, msg) {
+  room.messages.push(msg);
+  const excess = room.messages.length - ctx.limits.maxMessages;
+  if (excess > 0) room.messages.splice(0, excess);
+  count(room, msg.time, 'msgs', msg.from);
+}
+
 export const handlers = {
   chatroomSendMsg(ctx, req) {
     const room = openRoomOf(ctx, req);
@@ -66,10 +74,7 @@ export const handlers = {
       if (value !== undefined) msg[key] = value;
     }
     if (req.int('skipHistory') === 1) msg.skipHistory = true;
-    room.messages.push(msg);
-    const excess = room.messages.length - ctx.limits.maxMessages;
-    if (excess > 0) room.messages.splice(0, excess);
-    count(room, msg.time, 'msgs', from);
+    keep(ctx, room, msg);
     return { code: 200, desc: messageView(room, msg) };
   },
 };

@@ -8,6 +8,23 @@ export const DEFAULT_QUEUE_SIZE = 50;
 /** The room's queue, created with the default limit on first use (a room's queue needs no queueInit). */
 const queueOf = (room) => (room.queue ??= { sizeLimit: DEFAULT_QUEUE_SIZE, elements: [] });
 
+/**
+ * Appends `key` (419 when the queue is full) or gives the element with that key its new value in place; a transient
+ * element (`transientOf`, an accid) is deleted when that account leaves the room.
+ */
+export function offer(ctx, room, key, value, transientOf) {
+  const queue = queueOf(room);
+  let element = queue.elements.find((e) => e.key === key);
+  if (!element) {
+    if (queue.elements.length >= queue.sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} is full (sizeLimit ${queue.sizeLimit})`);
+    element = { key };
+    queue.elements.push(element);
+  }
+  element.value = value;
+  if (transientOf) element.transientOf = transientOf;
+  else delete element.transientOf;
+}
+
 export const handlers = {
   chatroomQueueInit(ctx, req) {
     const room = openRoomOf(ctx, req);
@@ -28,17 +45,7 @@ export const handlers = {
     }
     const transient = req.bool('transient') === true;
     if (transient && !isOnline(room, operator)) ctx.fail(403, `operator ${operator} is not in chatroom ${room.roomid}: a transient element needs it there`);
-    const queue = queueOf(room);
-    const key = req.string('key');
-    let element = queue.elements.find((e) => e.key === key);
-    if (!element) {
-      if (queue.elements.length >= queue.sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} is full (sizeLimit ${queue.sizeLimit})`);
-      element = { key };
-      queue.elements.push(element);
-    }
-    element.value = req.string('value');
-    if (transient) element.transientOf = operator;
-    else delete element.transientOf;
+    offer(ctx, room, req.string('key'), req.string('value'), transient ? operator : undefined);
     return { code: 200, desc: {} };
   },
 
