@@ -13,6 +13,20 @@ export function checkStatus(ctx, status, allowed) {
   }
 }
 
+/** What a message and a notification have alike when sent: ids, content, times and the initial status. */
+export function newContent(ctx, req, time) {
+  return {
+    msgIdServer: String(ctx.nextId()),
+    msgIdClient: req.string('msgIdClient'),
+    body: req.string('body'),
+    attach: req.string('attach'),
+    ext: req.string('ext'),
+    time,
+    updateTime: time,
+    status: STATUS.normal,
+  };
+}
+
 /** Refuses (414) an update that changes nothing. */
 export function requireSomeChange(ctx, req) {
   if (!['body', 'ext', 'status'].some((n) => req.fields.has(n))) ctx.fail(414, 'nothing to update: send body, ext or status');
@@ -54,18 +68,7 @@ export const handlers = {
     if (req.int('mentionedAll') === 1) requireAuth(ctx, server, from, AUTH.mentionAll, channel);
     else if (mentioned.length) requireAuth(ctx, server, from, AUTH.mentionOthers, channel);
     const time = tick(ctx);
-    const msg = {
-      msgIdServer: String(ctx.nextId()),
-      msgIdClient: req.string('msgIdClient'),
-      from,
-      type: req.int('type'),
-      body: req.string('body'),
-      attach: req.string('attach'),
-      ext: req.string('ext'),
-      time,
-      updateTime: time,
-      status: STATUS.normal,
-    };
+    const msg = { ...newContent(ctx, req, time), from, type: req.int('type') };
     // option.history false: delivered but not kept in the cloud history (云端历史), so nothing to store.
     if (req.json('option')?.history !== false) {
       channel.messages.push(msg);

@@ -3,7 +3,7 @@
 // vendor's page: only those can be updated, and only by a receiver).
 import { requireAccess } from './auths.js';
 import { requireOtherMember } from './members.js';
-import { checkStatus, requireSomeChange, STATUS } from './messages.js';
+import { checkStatus, newContent, requireSomeChange, STATUS } from './messages.js';
 import { compact, idField, listField, requireChannel, requireMember, requireServer, tick } from './store.js';
 
 const TO_CHANNEL = new Set([2, 4]);
@@ -24,20 +24,13 @@ export const handlers = {
     for (const accid of toAccids) requireOtherMember(ctx, server, accid);
     const time = tick(ctx);
     const n = compact({
-      msgIdServer: String(ctx.nextId()),
-      msgIdClient: req.string('msgIdClient'),
+      ...newContent(ctx, req, time),
       serverId: server.serverId,
       channelId: channel?.channelId,
       toType,
       from,
       toAccids,
       type: NOTIFICATION_TYPE,
-      body: req.string('body'),
-      attach: req.string('attach'),
-      ext: req.string('ext'),
-      time,
-      updateTime: time,
-      status: STATUS.normal,
     });
     if (TO_ACCOUNTS.has(toType) && req.json('option')?.persist === true) {
       q.notifications[n.msgIdServer] = n;

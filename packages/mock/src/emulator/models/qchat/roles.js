@@ -52,6 +52,14 @@ function forgetRole(ctx, server, roleId) {
   }
 }
 
+/** Applies `change` to each of `faccids`; the vendor answers 200 with the accounts split by outcome. */
+function changeHolders(req, change) {
+  const successAccids = [];
+  const failAccids = [];
+  for (const accid of new Set(listField(req, 'faccids').map(String))) (change(accid) ? successAccids : failAccids).push(accid);
+  return { code: 200, successAccids, failAccids };
+}
+
 export const handlers = {
   qchatCreateServerIdentify(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));
@@ -121,32 +129,18 @@ export const handlers = {
     const server = requireServer(ctx, idField(req, 'serverId'));
     requireAuth(ctx, server, req.string('accid'), AUTH.manageRole);
     const role = requireCustomRole(ctx, server, idField(req, 'roleId'), 'be handed out');
-    const successAccids = [];
-    const failAccids = [];
-    for (const accid of new Set(listField(req, 'faccids').map(String))) {
-      if (!server.members[accid] || role.members[accid] !== undefined) failAccids.push(accid);
-      else {
-        role.members[accid] = tick(ctx);
-        successAccids.push(accid);
-      }
-    }
-    return { code: 200, successAccids, failAccids };
+    return changeHolders(req, (accid) => {
+      if (!server.members[accid] || role.members[accid] !== undefined) return false;
+      role.members[accid] = tick(ctx);
+      return true;
+    });
   },
 
   qchatDeleteServerIdentifyMember(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));
     requireAuth(ctx, server, req.string('accid'), AUTH.manageRole);
     const role = requireCustomRole(ctx, server, idField(req, 'roleId'), 'be taken away');
-    const successAccids = [];
-    const failAccids = [];
-    for (const accid of new Set(listField(req, 'faccids').map(String))) {
-      if (role.members[accid] === undefined) failAccids.push(accid);
-      else {
-        delete role.members[accid];
-        successAccids.push(accid);
-      }
-    }
-    return { code: 200, successAccids, failAccids };
+    return changeHolders(req, (accid) => role.members[accid] !== undefined && delete role.members[accid]);
   },
 
   qchatGetServerIdentifyMemberPages(ctx, req) {
