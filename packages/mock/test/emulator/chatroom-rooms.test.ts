@@ -125,3 +125,38 @@ describe('chatroom rooms', () => {
     expect(app.refuse('chatroomRequestAddr', { roomid, accid: 'troll' }).code).toBe(13003);
   });
 });
+
+describe('chatroom state', () => {
+  it('answers the same after a JSON round trip of the app (a snapshot saved and loaded)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'mgr', opt: 1, optvalue: true });
+    app.call('chatroomAddRobot', { roomid, accids: ['bot'] });
+    app.call('chatroomQueueOffer', { roomid, key: 'seat', value: 'bot', operator: 'bot', transient: true });
+    app.call('chatroomSendMsg', { roomid, fromAccid: 'mgr', msgId: 'm1', msgType: 0 });
+    const reads = (a: ReturnType<typeof chatroomApp>) => [
+      a.call('chatroomGet', { roomid, needOnlineUserCount: true }),
+      a.call('chatroomMembersByPage', { roomid, type: 0, endtime: 0, limit: 100 }),
+      a.call('chatroomQueueList', { roomid }),
+      a.call('chatroomStatsTopn', {}),
+    ];
+    const loaded = chatroomApp({ record: JSON.parse(JSON.stringify(app.ctx.record)) });
+    expect(reads(loaded)).toEqual(reads(app));
+    expect(String(loaded.call('chatroomCreate', { creator: 'owner', name: 'next' }).chatroom.roomid)).toBe(String(BigInt(roomid) + 1n));
+  });
+
+  it('keeps accids such as __proto__ and constructor as plain members', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    expect(app.call('chatroomQueryMembers', { roomid, accids: ['constructor', '__proto__'] }).desc.data).toEqual([]);
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: '__proto__', opt: 2, optvalue: true });
+    app.call('chatroomAddRobot', { roomid, accids: ['constructor'] });
+    const again = chatroomApp({ record: JSON.parse(JSON.stringify(app.ctx.record)) });
+    const members = again.call('chatroomQueryMembers', { roomid, accids: ['constructor', '__proto__'] }).desc.data;
+    expect(members.map((m: any) => [m.accid, m.type, m.onlineStat])).toEqual([
+      ['constructor', 'TEMPORARY', true],
+      ['__proto__', 'COMMON', false],
+    ]);
+    expect(({} as any).type).toBeUndefined();
+  });
+});

@@ -29,13 +29,19 @@ const ROLE_FILTERS = {
 
 const byEntry = (a, b) => a.enterTime - b.enterTime;
 
+/** The open room, and the operator and the target of a role or mute change (both accounts of the app). */
+function change(ctx, req) {
+  const room = openRoomOf(ctx, req);
+  const operator = req.string('operator');
+  const target = req.string('target');
+  ctx.requireAccount(operator, 'operator');
+  ctx.requireAccount(target, 'target');
+  return { room, operator, target };
+}
+
 export const handlers = {
   chatroomSetMemberRole(ctx, req) {
-    const room = openRoomOf(ctx, req);
-    const operator = req.string('operator');
-    const target = req.string('target');
-    ctx.requireAccount(operator, 'operator');
-    ctx.requireAccount(target, 'target');
+    const { room, operator, target } = change(ctx, req);
     const opt = ROLE_OPTS[req.int('opt')];
     if (req.int('opt') === 1 && !isCreator(room, operator)) ctx.fail(403, `only the creator of chatroom ${room.roomid} may appoint or remove managers`);
     requireAdmin(ctx, room, operator);
@@ -53,11 +59,7 @@ export const handlers = {
   },
 
   chatroomTemporaryMute(ctx, req) {
-    const room = openRoomOf(ctx, req);
-    const operator = req.string('operator');
-    const target = req.string('target');
-    ctx.requireAccount(operator, 'operator');
-    ctx.requireAccount(target, 'target');
+    const { room, operator, target } = change(ctx, req);
     requireAdmin(ctx, room, operator);
     requireAbove(ctx, room, operator, target);
     const now = ctx.now();
