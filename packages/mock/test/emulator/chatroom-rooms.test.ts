@@ -79,8 +79,10 @@ describe('chatroom rooms', () => {
     const fixed = app.room('owner', { delayClosePolicy: 1, delaySeconds: 60 });
     const idle = app.room('owner', { delayClosePolicy: 2, delaySeconds: 60 });
     app.call('chatroomAddRobot', { roomid: idle, accids: ['bot'] });
+    app.call('chatroomAddRobot', { roomid: fixed, accids: ['bot'] });
     app.advance(61_000);
-    expect(app.call('chatroomGet', { roomid: fixed }).chatroom.valid).toBe(false);
+    // Closed on time, and everyone in it had to leave.
+    expect(app.call('chatroomGet', { roomid: fixed, needOnlineUserCount: true }).chatroom).toMatchObject({ valid: false, onlineusercount: 0 });
     expect(app.call('chatroomGet', { roomid: idle }).chatroom.valid).toBe(true); // a robot is in it
     app.call('chatroomRemoveRobot', { roomid: idle, accids: ['bot'] });
     app.advance(59_000);

@@ -1,6 +1,6 @@
 // Rooms: create, read (one, several, a creator's open rooms), update, open/close with the timed-close policy, mute
 // the whole room, and the connection addresses.
-import { DEFAULT_DELAY_SECONDS, isCreator, leave, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, settle, tick } from './store.js';
+import { DEFAULT_DELAY_SECONDS, close, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, settle, tick } from './store.js';
 import { roomView } from './views.js';
 
 /** The emulator runs no chatroom link server: these addresses only show a client where it would connect. */
@@ -16,11 +16,6 @@ function delayOf(req, time) {
   const seconds = req.int('delaySeconds');
   if (policy === undefined && seconds === undefined) return undefined;
   return { policy: policy ?? 0, seconds: seconds ?? (policy ? DEFAULT_DELAY_SECONDS : 0), startTime: time };
-}
-
-/** Everyone leaves a room that closes: its robots go, and their transient queue elements with them. */
-function emptyRoom(room, time) {
-  for (const accid of Object.keys(room.online)) leave(room, accid, time);
 }
 
 export const handlers = {
@@ -94,14 +89,14 @@ export const handlers = {
     const valid = req.bool('valid');
     if (room.valid === valid) ctx.fail(417, `chatroom ${room.roomid} is already ${valid ? 'open' : 'closed'}`);
     const time = tick(ctx);
-    room.valid = valid;
     if (valid) {
+      room.valid = true;
       // Reopening starts the timed close over, with the settings sent now or the room's own.
       const delay = delayOf(req, time) ?? (room.delay && { ...room.delay, startTime: time });
       if (delay) room.delay = delay;
       room.emptySince = time;
     } else {
-      emptyRoom(room, time);
+      close(room, time);
     }
     return { code: 200, desc: roomView(room) };
   },

@@ -72,7 +72,14 @@ export function settle(ctx, room, now = ctx.now()) {
   const delay = room.delay;
   if (!room.valid || !delay || delay.policy === 0) return;
   const since = delay.policy === 1 ? delay.startTime : Object.keys(room.online).length === 0 ? room.emptySince : Infinity;
-  if (now >= since + delay.seconds * 1000) room.valid = false;
+  const due = since + delay.seconds * 1000;
+  if (now >= due) close(room, due);
+}
+
+/** Closes the room: everyone in it leaves (robots, and their transient queue elements with them). */
+export function close(room, time) {
+  room.valid = false;
+  for (const accid of Object.keys(room.online)) leave(room, accid, time);
 }
 
 /** map[key] only when it is the map's own entry: `constructor` and `__proto__` are valid accids. */
