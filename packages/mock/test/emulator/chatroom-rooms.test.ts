@@ -162,3 +162,20 @@ describe('chatroom state', () => {
     expect(({} as any).type).toBeUndefined();
   });
 });
+
+describe('chatroom fixtures', () => {
+  it('serves a hand-written room that gives only its creator and name', () => {
+    const app = chatroomApp({ record: { state: { chatroom: { rooms: { '77': { creator: 'owner', name: 'from a fixture' } } }, qchat: {} } as any, lastId: null } });
+    expect(app.call('chatroomGet', { roomid: '77', needOnlineUserCount: true }).chatroom).toMatchObject({
+      roomid: 77n,
+      name: 'from a fixture',
+      valid: true,
+      announcement: null,
+      onlineusercount: 0,
+    });
+    app.call('chatroomSetMemberRole', { roomid: '77', operator: 'owner', target: 'bob', opt: 2, optvalue: true });
+    app.call('chatroomSendMsg', { roomid: '77', fromAccid: 'bob', msgId: 'm', msgType: 0 });
+    expect(app.call('chatroomStatsTopn', {}).data.map((r: any) => r.roomId)).toEqual([77n]);
+    expect(app.call('chatroomQueryUserRoomIds', { creator: 'owner' }).desc.roomids).toEqual(['77']);
+  });
+});

@@ -78,6 +78,8 @@ export const handlers = {
     const save = req.bool('save') === true && m !== undefined && isFixed(room, m);
     // An unsaved change lasts for the member's current stay: without a stay and without `save` there is nothing to change.
     if (!m || !(save || isOnline(room, accid))) ctx.fail(404, `${accid} is not in chatroom ${room.roomid}`);
+    m.profile ??= {};
+    m.stay ??= {};
     for (const field of ['nick', 'avator', 'ext']) {
       const value = req.string(field);
       if (value === undefined) continue;

@@ -1,6 +1,6 @@
 // Rooms: create, read (one, several, a creator's open rooms), update, open/close with the timed-close policy, mute
 // the whole room, and the connection addresses.
-import { DEFAULT_DELAY_SECONDS, close, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, settle, tick } from './store.js';
+import { DEFAULT_DELAY_SECONDS, close, complete, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, settle, tick } from './store.js';
 import { roomView } from './views.js';
 
 /** The emulator runs no chatroom link server: these addresses only show a client where it would connect. */
@@ -61,7 +61,7 @@ export const handlers = {
         noExistRooms.push(BigInt(id));
         continue;
       }
-      settle(ctx, room);
+      settle(ctx, complete(room, id));
       succRooms.push(roomView(room, { onlineCount }));
     }
     // failRooms lists lookups that failed inside the vendor; the emulator has none.
@@ -115,9 +115,9 @@ export const handlers = {
     const creator = req.string('creator');
     ctx.requireAccount(creator, 'creator');
     const roomids = [];
-    for (const room of Object.values(ctx.state.chatroom.rooms)) {
+    for (const [roomid, room] of Object.entries(ctx.state.chatroom.rooms)) {
       if (room.creator !== creator) continue;
-      settle(ctx, room);
+      settle(ctx, complete(room, roomid));
       if (room.valid) roomids.push(room.roomid);
     }
     roomids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));

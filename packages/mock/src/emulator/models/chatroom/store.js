@@ -22,29 +22,40 @@ export const DEFAULT_DELAY_SECONDS = 7 * 24 * 3600;
  */
 export function tick(ctx) {
   const c = ctx.state.chatroom;
-  c.lastTime = Math.max(ctx.now(), c.lastTime + 1);
+  c.lastTime = Math.max(ctx.now(), (c.lastTime ?? 0) + 1);
   return c.lastTime;
 }
 
+/** What a room holds besides the fields it was created with. */
+const ROOM_PARTS = () => ({
+  valid: true,
+  muted: false,
+  announcement: null,
+  broadcasturl: '',
+  ext: '',
+  queuelevel: 0,
+  members: {},
+  /** accid -> Unix ms the robot leaves */
+  online: {},
+  emptySince: 0,
+  queue: null,
+  messages: [],
+  /** high-priority messages in the current second: [second, count] */
+  highPriority: [0, 0],
+  /** hour start (Unix ms) -> { msgs, enters, active: { accid: 1 } } */
+  stats: {},
+});
+
 /** A new room's record. */
 export function newRoom(roomid, fields, time) {
-  return {
-    roomid,
-    ...fields,
-    valid: true,
-    muted: false,
-    createTime: time,
-    members: {},
-    /** accid -> Unix ms the robot leaves */
-    online: {},
-    emptySince: time,
-    queue: null,
-    messages: [],
-    /** high-priority messages in the current second: [second, count] */
-    highPriority: [0, 0],
-    /** hour start (Unix ms) -> { msgs, enters, active: { accid: 1 } } */
-    stats: {},
-  };
+  return { ...ROOM_PARTS(), roomid, ...fields, createTime: time, emptySince: time };
+}
+
+/** Fills in what a hand-written fixture (PUT /_mock/state) left out of a room, so every call can rely on it. */
+export function complete(room, roomid) {
+  for (const [key, value] of Object.entries(ROOM_PARTS())) room[key] ??= value;
+  room.roomid ??= roomid;
+  return room;
 }
 
 /** The room named by the request's `roomid`, brought up to date; 404 when there is none. */
@@ -52,7 +63,7 @@ export function roomOf(ctx, req) {
   const roomid = String(req.bigint('roomid'));
   const room = ctx.state.chatroom.rooms[roomid];
   if (!room) ctx.fail(404, `chatroom ${roomid} does not exist`);
-  settle(ctx, room);
+  settle(ctx, complete(room, roomid));
   return room;
 }
 
