@@ -14,6 +14,15 @@ describe('chatroom sendMsg', () => {
     expect(desc).toEqual({ time: String(T0 + 1), msgid_client: 'c-1', fromClientType: 'REST', attach: '{"x":1}', roomId: roomid, fromAccount: 'alice', type: '100', ext: 'e' });
   });
 
+  it("carries the sender's in-room nick and avatar (fromNick, fromAvator)", () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'bob', opt: 2, optvalue: true });
+    app.call('chatroomUpdateMyRoomRole', { roomid, accid: 'bob', save: true, nick: 'Bob', avator: 'http://a/bob.png' });
+    expect(send(app, roomid, 'bob').desc).toMatchObject({ fromNick: 'Bob', fromAvator: 'http://a/bob.png' });
+    expect(send(app, roomid, 'stranger').desc).not.toHaveProperty('fromNick');
+  });
+
   it('keeps at most maxMessages per room, the oldest dropped', () => {
     const app = chatroomApp({ maxMessages: 3 });
     const roomid = app.room();

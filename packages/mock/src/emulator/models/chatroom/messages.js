@@ -46,11 +46,15 @@ function highPriority(ctx, room, req) {
   return false;
 }
 
+const optional = (record, key, value) => {
+  if (value !== undefined) record[key] = value;
+};
+
 /** Stores a message in its room, the oldest dropped beyond ctx.limits.maxMessages, and counts it for statsTopn. */
 export function keep(ctx, room, msg) {
   room.messages.push(msg);
-  const excess = room.messages.length - ctx.limits.maxMessages;
-  if (excess > 0) room.messages.splice(0, excess);
+  // shift() is the cheap way out of the front of an array; more than one only after a smaller --max-messages.
+  while (room.messages.length > ctx.limits.maxMessages) room.messages.shift();
   count(room, msg.time, 'msgs', msg.from);
 }
 
@@ -69,10 +73,12 @@ export const handlers = {
     const msg = { msgidClient, time: 0, from, type: req.int('msgType') };
     if (highPriority(ctx, room, req)) msg.highPriority = true;
     msg.time = tick(ctx);
-    const profile = { ...m?.profile, ...m?.stay };
-    for (const [key, value] of Object.entries({ attach: req.string('attach'), ext: req.string('ext'), subType: req.int('subType'), nick: profile.nick, avator: profile.avator })) {
-      if (value !== undefined) msg[key] = value;
-    }
+    optional(msg, 'attach', req.string('attach'));
+    optional(msg, 'ext', req.string('ext'));
+    optional(msg, 'subType', req.int('subType'));
+    // The sender's in-room nick and avatar at sending time (a change for this stay over a saved one).
+    optional(msg, 'nick', m?.stay?.nick ?? m?.profile?.nick);
+    optional(msg, 'avator', m?.stay?.avator ?? m?.profile?.avator);
     if (req.int('skipHistory') === 1) msg.skipHistory = true;
     keep(ctx, room, msg);
     return { code: 200, desc: messageView(room, msg) };

@@ -26,34 +26,34 @@ export function tick(ctx) {
   return c.lastTime;
 }
 
-/** What a room holds besides the fields it was created with. */
-const ROOM_PARTS = () => ({
-  valid: true,
-  muted: false,
-  announcement: null,
-  broadcasturl: '',
-  ext: '',
-  queuelevel: 0,
-  members: {},
+/** What a room holds besides the fields it was created with, as makers of its default values. */
+const ROOM_PARTS = {
+  valid: () => true,
+  muted: () => false,
+  announcement: () => null,
+  broadcasturl: () => '',
+  ext: () => '',
+  queuelevel: () => 0,
+  members: () => ({}),
   /** accid -> Unix ms the robot leaves */
-  online: {},
-  emptySince: 0,
-  queue: null,
-  messages: [],
+  online: () => ({}),
+  emptySince: () => 0,
+  queue: () => null,
+  messages: () => [],
   /** high-priority messages in the current second: [second, count] */
-  highPriority: [0, 0],
+  highPriority: () => [0, 0],
   /** hour start (Unix ms) -> { msgs, enters, active: { accid: 1 } } */
-  stats: {},
-});
+  stats: () => ({}),
+};
 
 /** A new room's record. */
 export function newRoom(roomid, fields, time) {
-  return { ...ROOM_PARTS(), roomid, ...fields, createTime: time, emptySince: time };
+  return complete({ roomid, ...fields, createTime: time, emptySince: time });
 }
 
 /** Fills in what a hand-written fixture (PUT /_mock/state) left out of a room, so every call can rely on it. */
 export function complete(room, roomid) {
-  for (const [key, value] of Object.entries(ROOM_PARTS())) room[key] ??= value;
+  for (const key in ROOM_PARTS) if (room[key] === undefined) room[key] = ROOM_PARTS[key]();
   room.roomid ??= roomid;
   return room;
 }
@@ -98,7 +98,8 @@ export const own = (map, key) => (Object.hasOwn(map, key) ? map[key] : undefined
 
 /** map[key] = value as an own entry, even for `__proto__`; returns the value. */
 export function put(map, key, value) {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
   return value;
 }
 
