@@ -2,6 +2,10 @@
 import { loadSpec, checkShape, DEFAULT_SPEC } from './spec.js';
 import { VENDOR_RATE_LIMIT } from './rate-limit.js';
 import { createStdoutLog } from './log.js';
+import { DEFAULT_ID_START, DEFAULT_MAX_MESSAGES } from './emulator/context.js';
+
+export const MODES = Object.freeze(['stateful', 'examples', 'dynamic']);
+const MAX_ID = 2n ** 63n - 1n;
 
 export const DEFAULTS = Object.freeze({
   host: '127.0.0.1',
@@ -9,8 +13,11 @@ export const DEFAULTS = Object.freeze({
   appKey: 'nim-mock-appkey',
   appSecret: 'nim-mock-secret',
   auth: true,
+  mode: 'stateful',
   dynamic: false,
   rateLimit: false,
+  idStart: DEFAULT_ID_START,
+  maxMessages: DEFAULT_MAX_MESSAGES,
   bodyLimitBytes: 1024 * 1024,
   shutdownGraceMs: 5_000,
 });
@@ -30,13 +37,40 @@ export function resolveOptions(options = {}) {
   for (const name of ['bodyLimitBytes', 'shutdownGraceMs']) {
     if (!Number.isInteger(o[name]) || o[name] < 0) throw new TypeError(`${name} must be a non-negative integer, got ${o[name]}`);
   }
+  // `dynamic: true` (the option before modes existed) still selects dynamic mode.
+  const mode = options.mode ?? (o.dynamic ? 'dynamic' : DEFAULTS.mode);
+  if (!MODES.includes(mode)) throw new TypeError(`mode must be one of ${MODES.join(', ')}, got ${mode}`);
+  if (options.dynamic && mode !== 'dynamic') throw new TypeError(`dynamic: true conflicts with mode '${mode}'`);
+  let idStart;
+  try {
+    idStart = BigInt(o.idStart);
+  } catch {
+    idStart = -1n;
+  }
+  if (idStart < 0n || idStart > MAX_ID) throw new TypeError(`idStart must be an integer 0-${MAX_ID}, got ${o.idStart}`);
+  if (!Number.isInteger(o.maxMessages) || o.maxMessages < 1) throw new TypeError(`maxMessages must be a positive integer, got ${o.maxMessages}`);
+  if (o.clock !== undefined && (!Number.isInteger(o.clock) || o.clock < 0)) throw new TypeError(`clock must be Unix milliseconds (a non-negative integer), got ${o.clock}`);
+  if (o.accounts !== undefined && (!Array.isArray(o.accounts) || o.accounts.some((a) => typeof a !== 'string' || !a))) {
+    throw new TypeError('accounts must be a list of accids (non-empty strings)');
+  }
+  for (const name of ['controlToken', 'stateFile']) {
+    if (o[name] !== undefined && (typeof o[name] !== 'string' || !o[name])) throw new TypeError(`${name} must be a non-empty string`);
+  }
+  if (o.callbackUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(String(o.callbackUrl))) throw new TypeError(`callbackUrl must be an http(s) URL, got ${o.callbackUrl}`);
+  if (mode !== 'stateful') {
+    for (const name of ['stateFile', 'accounts', 'clock']) {
+      if (o[name] !== undefined) throw new TypeError(`${name} only applies to the stateful mode, not to mode '${mode}'`);
+    }
+  }
   const spec = typeof o.spec === 'object' && o.spec !== null ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
   checkShape(spec);
   return {
     ...o,
     spec,
     auth: Boolean(o.auth),
-    dynamic: Boolean(o.dynamic),
+    mode,
+    dynamic: mode === 'dynamic',
+    idStart,
     seed: o.seed === undefined || o.seed === null || o.seed === '' ? undefined : String(o.seed),
     rateLimit: o.rateLimit ? { ...VENDOR_RATE_LIMIT, ...(typeof o.rateLimit === 'object' ? withoutUndefined(o.rateLimit) : {}) } : false,
     now: o.now ?? Date.now,

@@ -1,48 +1,101 @@
-// The mock's HTTP front: reads bodies, runs the handler, writes JSON, logs one line per request, shuts down cleanly.
+// The mock's HTTP front: reads bodies, runs the vendor handler (or the control API under /_mock/), writes JSON (ids
+// above 2^53 exact), journals and logs one line per request, saves the state file and shuts down cleanly.
+import { createWriteStream, readFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createCallbacks } from './emulator/callbacks.js';
+import { CONTROL_PREFIX, createControl } from './emulator/control.js';
+import { createEmulator } from './emulator/emulator.js';
+import { createFaults } from './emulator/faults.js';
+import { createJournal } from './emulator/journal.js';
+import { stringifyBody } from './emulator/json.js';
 import { createHandler, PREFIX } from './handler.js';
 import { formatLogLine } from './log.js';
 import { DEFAULTS, resolveOptions } from './options.js';
+import { operationsByPath } from './spec.js';
 import { vendorBody } from './vendor.js';
 
 export { DEFAULTS };
 
+/** Largest control API body (a state snapshot or fixture). */
+const CONTROL_BODY_LIMIT = 512 * 1024 * 1024;
+
 /**
- * Starts the mock. Resolves to { url, port, host, appKey, server, close() } once it accepts connections.
+ * Starts the mock. Resolves to { url, port, host, appKey, mode, server, close() } once it accepts connections.
  * See index.d.ts for the options.
  */
 export async function startMock(options = {}) {
   const o = resolveOptions(options);
-  const answer = await createHandler(o);
+  const callbacks = o.callbackUrl ? createCallbacks({ url: o.callbackUrl, appSecret: o.appSecret, log: o.log, ...o.callbackRetry }) : undefined;
+  const emulator =
+    o.mode === 'stateful'
+      ? createEmulator({
+          operationIds: [...operationsByPath(o.spec).values()].map((op) => op.operationId),
+          idStart: o.idStart,
+          now: o.clock !== undefined ? () => o.clock : o.now,
+          accounts: o.accounts,
+          maxMessages: o.maxMessages,
+          store: o.store,
+          callbacks,
+        })
+      : undefined;
+  if (emulator && o.stateFile) loadStateFile(emulator, o.stateFile);
+  const faults = createFaults();
+  const journal = createJournal({ appSecret: o.appSecret });
+  const answer = await createHandler(o, { emulator, faults });
+  const control = createControl({ o, emulator, journal, faults, callbacks });
   let closing = false;
 
   const server = createServer((req, res) => {
     const started = performance.now();
+    const pathname = (req.url ?? '/').split('?', 1)[0];
+    const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(CONTROL_PREFIX + '/');
+    const limit = isControl ? CONTROL_BODY_LIMIT : o.bodyLimitBytes;
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size <= o.bodyLimitBytes) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
     req.on('error', () => {}); // a client that hangs up mid-body gets no answer; nothing to clean up
     req.on('end', async () => {
+      const body = Buffer.concat(chunks).toString('utf8');
       let outcome;
       try {
-        outcome =
-          size > o.bodyLimitBytes
-            ? { body: vendorBody(414, `param error: body larger than ${o.bodyLimitBytes} bytes`) }
-            : await answer({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        if (size > limit) outcome = { body: vendorBody(414, `param error: body larger than ${limit} bytes`) };
+        else if (isControl) outcome = await control({ method: req.method, pathname, query: new URLSearchParams(req.url.slice(pathname.length)), headers: req.headers, body });
+        else outcome = await answer({ method: req.method, url: req.url, headers: req.headers, body });
       } catch (error) {
         // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
         outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
       }
-      const text = JSON.stringify(outcome.body);
-      const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
-      if (closing) headers.Connection = 'close';
-      res.writeHead(outcome.status ?? 200, headers);
-      res.end(req.method === 'HEAD' ? undefined : text);
-      if (o.log && !outcome.quiet) {
-        o.log(formatLogLine({ time: Date.now(), method: req.method, url: req.url, ms: performance.now() - started, ...outcome }));
+      if (!isControl && outcome.operationId !== undefined) {
+        journal.record({
+          time: Date.now(),
+          appKey: req.headers.appkey ?? null,
+          operationId: outcome.operationId,
+          path: pathname,
+          body,
+          code: outcome.drop ? null : outcome.body?.code,
+          status: outcome.drop ? null : (outcome.status ?? 200),
+          fault: outcome.fault,
+        });
+      }
+      if (outcome.delayMs) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
+      if (outcome.drop) {
+        req.socket.destroy();
+      } else if (outcome.stream) {
+        await writeStream(res, outcome);
+      } else {
+        const text = stringifyBody(outcome.body);
+        const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
+        if (closing) headers.Connection = 'close';
+        res.writeHead(outcome.status ?? 200, headers);
+        res.end(req.method === 'HEAD' ? undefined : text);
+      }
+      if (o.log && !outcome.quiet && !isControl) {
+        o.log(formatLogLine({ time: Date.now(), method: req.method, url: req.url, ms: performance.now() - started, ...outcome, body: outcome.drop ? { code: 'dropped' } : outcome.body }));
       }
     });
   });
@@ -59,22 +112,60 @@ export async function startMock(options = {}) {
   const hostForUrl = o.host.includes(':') ? `[${o.host}]` : o.host;
 
   let closed;
-  /** Stops accepting connections, lets requests in flight finish (up to shutdownGraceMs), then closes every socket. */
+  /** Stops accepting connections, lets requests in flight finish (up to shutdownGraceMs), saves the state file. */
   function close() {
     if (closed) return closed;
     closing = true;
-    closed = new Promise((resolve) => {
+    closed = new Promise((resolve, reject) => {
       const force = setTimeout(() => server.closeAllConnections(), o.shutdownGraceMs);
       force.unref();
-      server.close(() => {
+      server.close(async () => {
         clearTimeout(force);
-        o.log?.flush?.();
-        resolve();
+        try {
+          if (emulator && o.stateFile) await saveStateFile(emulator, o.stateFile);
+          o.log?.flush?.();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
       });
       server.closeIdleConnections();
     });
     return closed;
   }
 
-  return { url: `http://${hostForUrl}:${port}${PREFIX}`, port, host: o.host, appKey: o.appKey, server, close };
+  return { url: `http://${hostForUrl}:${port}${PREFIX}`, port, host: o.host, appKey: o.appKey, mode: o.mode, server, close };
+}
+
+/** Streams a snapshot: other apps are served between its pieces. */
+async function writeStream(res, outcome) {
+  res.writeHead(outcome.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  try {
+    await pipeline(Readable.from(outcome.stream), res);
+  } catch {
+    res.destroy(); // the reader went away; the generator's finally released the app it held
+  }
+}
+
+/** Loads --state-file when it exists (a missing file is a first start). */
+function loadStateFile(emulator, path) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error.code === 'ENOENT') return;
+    throw new Error(`cannot read the state file ${path}: ${error.message}`);
+  }
+  try {
+    emulator.load(JSON.parse(text));
+  } catch (error) {
+    throw new Error(`the state file ${path} is not a nim-mock state snapshot: ${error.message}`);
+  }
+}
+
+/** Writes the state next to the file, then renames it over: a crash mid-save never leaves half a file. */
+async function saveStateFile(emulator, path) {
+  const partial = `${path}.partial`;
+  await pipeline(Readable.from(emulator.snapshotChunks()), createWriteStream(partial));
+  renameSync(partial, path);
 }

@@ -33,7 +33,7 @@ describe('nim-mock as a process', () => {
     expect(run.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/nimserver$/);
     const health = await fetch(run.url + '/health');
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', auth: true, mode: 'static' });
+    expect(await health.json()).toMatchObject({ status: 'ok', auth: true, mode: 'stateful' });
 
     const nim = createNimClient({ appKey: DEFAULTS.appKey, appSecret: DEFAULTS.appSecret, baseUrl: run.url, retry: false });
     expect((await nim.qchat.createServer({ accid: 'zhangsan' })).code).toBe(200);
@@ -41,7 +41,7 @@ describe('nim-mock as a process', () => {
     await eventually(() => run.stdout().includes('qchatCreateServer 414'));
     const lines = run.stdout().split('\n').filter((l) => l.includes('qchatCreateServer'));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z qchatCreateServer 200 \d+\.\dms example=ok$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z qchatCreateServer 200 \d+\.\dms state$/);
     expect(lines[1]).toMatch(/^\S+ qchatCreateServer 414 \d+\.\dms "check checksum error" \(CheckSum is not sha1/);
     expect(run.stdout()).not.toContain(DEFAULTS.appSecret);
 
@@ -119,7 +119,7 @@ describe('nim-mock refuses to start, with a clear message', () => {
     [['--bogus'], 2, /Unknown option '--bogus'/],
     [['--port', 'eighty'], 2, /--port must be an integer 0-65535, got 'eighty'/],
     [['--port', '70000'], 2, /--port must be an integer/],
-    [['--seed', '1'], 2, /--seed only applies to --dynamic/],
+    [['--seed', '1'], 2, /--seed only applies to --mode dynamic/],
     [['--rate-limit-calls', '0'], 2, /--rate-limit-calls must be an integer 1-/],
     [['--spec', '/nonexistent/openapi.json'], 1, /could not start: cannot read the spec \/nonexistent\/openapi.json/],
   ])('%j', async (args, code, message) => {

@@ -7,8 +7,9 @@ export const APP_SECRET = 'test-app-secret';
 
 export type Mock = Awaited<ReturnType<typeof startMock>>;
 
+/** Examples mode unless `mode` says otherwise: these suites check the spec's examples through the client. */
 export function startTestMock(options: Record<string, unknown> = {}): Promise<Mock> {
-  return startMock({ port: 0, appKey: APP_KEY, appSecret: APP_SECRET, log: false, ...options });
+  return startMock({ port: 0, appKey: APP_KEY, appSecret: APP_SECRET, log: false, mode: options.dynamic ? undefined : 'examples', ...options });
 }
 
 export function sign(secret = APP_SECRET, nonce = 'n' + Math.random().toString(36).slice(2), curTime = String(Math.floor(Date.now() / 1000))) {
