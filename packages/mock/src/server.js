@@ -73,7 +73,7 @@ export async function startMock(options = {}) {
       if (!isControl && outcome.operationId !== undefined) {
         journal.record({
           time: Date.now(),
-          appKey: req.headers.appkey ?? null,
+          appKey: o.auth ? (req.headers.appkey ?? null) : req.headers.appkey || o.appKey, // the app whose state it used
           operationId: outcome.operationId,
           path: pathname,
           body,
