@@ -21,7 +21,8 @@ export const T0 = Date.UTC(2026, 10, 30, 4, 0, 0); // 12:00 in Beijing: hour and
 
 export function chatroomApp(options: AppContextOptions = {}) {
   const clock = { now: T0 };
-  const ctx = createAppContext({ now: () => clock.now, idStart: 2n ** 60n, ...options });
+  const events: { eventType: string; body: Record<string, unknown> }[] = [];
+  const ctx = createAppContext({ now: () => clock.now, idStart: 2n ** 60n, onEvent: (e: any) => events.push(e), ...options });
 
   const run = (operationId: string, fields: Fields): any => (handlers as Record<string, any>)[operationId](ctx, createEmuRequest(operationId, form(fields)));
 
@@ -48,7 +49,7 @@ export function chatroomApp(options: AppContextOptions = {}) {
     return String(call('chatroomCreate', { creator, name: 'QA room', ...fields }).chatroom.roomid);
   }
 
-  return { ctx, clock, call, refuse, room, advance: (ms: number) => (clock.now += ms) };
+  return { ctx, clock, events, call, refuse, room, advance: (ms: number) => (clock.now += ms) };
 }
 
 /** The accids of a robot answer's list (JSON text inside the JSON body). */

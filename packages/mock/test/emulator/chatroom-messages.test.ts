@@ -156,3 +156,32 @@ describe('chatroom statsTopn', () => {
     expect(app.call('chatroomStatsTopn', { timestamp: T0 }).data).toEqual([]);
   });
 });
+
+describe('chatroom callbacks (抄送)', () => {
+  it('copies each new message as eventType 4, not a de-duplicated resend, not a message sent with route 0', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomSendMsg', { roomid, fromAccid: 'alice', msgId: 'c-1', msgType: 100, attach: '{"x":1}', ext: 'e' });
+    app.call('chatroomSendMsg', { roomid, fromAccid: 'alice', msgId: 'c-1', msgType: 100, attach: '{"x":1}', resendFlag: 1 });
+    app.call('chatroomSendMsg', { roomid, fromAccid: 'alice', msgId: 'c-2', msgType: 0, route: 0 });
+    app.call('chatroomMuteRoom', { roomid, operator: 'owner', mute: true });
+    app.refuse('chatroomSendMsg', { roomid, fromAccid: 'alice', msgId: 'c-3', msgType: 0 }); // a refusal copies nothing
+    expect(app.events).toEqual([
+      {
+        eventType: '4',
+        body: {
+          roomId: roomid,
+          msgidClient: 'c-1',
+          fromAccount: 'alice',
+          fromClientType: 'REST',
+          msgType: 'CUSTOM',
+          attach: '{"x":1}',
+          ext: 'e',
+          msgTimestamp: String(T0 + 1),
+          resendFlag: '0',
+          roleInfoTimetag: '0',
+        },
+      },
+    ]);
+  });
+});

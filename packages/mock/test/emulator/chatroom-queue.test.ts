@@ -1,6 +1,6 @@
 // The chatroom queue in the emulator: init with a size limit, offer, poll, list, drop, batch update, transient elements.
 import { describe, expect, it } from 'vitest';
-import { chatroomApp } from './chatroom-harness.js';
+import { T0, chatroomApp } from './chatroom-harness.js';
 
 const list = (app: ReturnType<typeof chatroomApp>, roomid: string) =>
   app.call('chatroomQueueList', { roomid }).desc.list.map((entry: Record<string, string>) => Object.entries(entry)[0]);
@@ -95,5 +95,35 @@ describe('chatroom queue', () => {
     expect(app.refuse('chatroomQueueOffer', { roomid, key: 'a', value: '1' }).code).toBe(13002);
     expect(app.refuse('chatroomQueuePoll', { roomid }).code).toBe(13002);
     expect(app.call('chatroomQueueList', { roomid }).desc.list).toEqual([]);
+  });
+});
+
+describe('chatroom queue callbacks (抄送)', () => {
+  it('reports each queue call as eventType 14 with its qEvent, elements and operator', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomAddRobot', { roomid, accids: ['bot'] });
+    app.call('chatroomQueueInit', { roomid, sizeLimit: 5 });
+    app.call('chatroomQueueOffer', { roomid, key: 'a', value: '1' });
+    app.call('chatroomQueueOffer', { roomid, key: 'a', value: '2', operator: 'bot', transient: true });
+    app.call('chatroomQueueBatchUpdateElements', { roomid, operator: 'owner', elements: { a: '3', nope: 'x' } });
+    app.call('chatroomQueueList', { roomid });
+    app.call('chatroomQueuePoll', { roomid });
+    app.call('chatroomQueueDrop', { roomid });
+    const queueEvents = app.events.filter((e) => e.eventType === '14').map((e) => e.body);
+    expect(queueEvents.map((b) => b['qEvent'])).toEqual(['1', '2', '3', '9', '7', '5', '8']);
+    expect(queueEvents[1]).toMatchObject({ roomid, fromWebApi: 'true', operator: 'owner', elements: '{"a":"1"}', transient: 'false' });
+    expect(queueEvents[2]).toMatchObject({ operator: 'bot', belongTo: 'bot', elements: '{"a":"2"}', transient: 'true' });
+    expect(queueEvents[3]).toMatchObject({ operator: 'owner', elements: '{"a":"3"}' });
+    expect(queueEvents[5]).toMatchObject({ elements: '{"a":"3"}' });
+    expect(queueEvents.every((b) => b['operationTime'] === T0)).toBe(true);
+  });
+
+  it('sends nothing for a refused queue call', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.refuse('chatroomQueuePoll', { roomid });
+    app.refuse('chatroomQueueBatchUpdateElements', { roomid, operator: 'guest', elements: { a: '1' } });
+    expect(app.events).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // Messages: sendMsg stores the message in its room (at most ctx.limits.maxMessages per room, the oldest dropped),
 // counts it for statsTopn, and refuses senders the room does not let speak. Messages keep their client msgId and time,
-// the keys the vendor's recall and history calls name a message by.
+// the keys the vendor's recall and history calls name a message by. Each new message sends the vendor's chatroom
+// message callback (抄送, eventType 4) unless `route` is 0.
+import { chatroomMessageEvent } from '../../events.js';
 import { count } from './stats.js';
 import { isAdmin, openRoomOf, own, tick } from './store.js';
 
@@ -46,6 +48,21 @@ function highPriority(ctx, room, req) {
   return false;
 }
 
+/** The vendor's chatroom message callback (eventType 4) of a stored message. */
+const messageEvent = (room, msg, resendFlag) =>
+  chatroomMessageEvent({
+    roomid: room.roomid,
+    msgidClient: msg.msgidClient,
+    fromAccount: msg.from,
+    msgType: msg.type,
+    timestamp: msg.time,
+    attach: msg.attach,
+    ext: msg.ext,
+    fromNick: msg.nick,
+    fromAvator: msg.avator,
+    resendFlag,
+  });
+
 const optional = (record, key, value) => {
   if (value !== undefined) record[key] = value;
 };
@@ -81,6 +98,7 @@ export const handlers = {
     optional(msg, 'avator', m?.stay?.avator ?? m?.profile?.avator);
     if (req.int('skipHistory') === 1) msg.skipHistory = true;
     keep(ctx, room, msg);
+    if (req.int('route') !== 0) ctx.emit(messageEvent(room, msg, req.int('resendFlag')));
     return { code: 200, desc: messageView(room, msg) };
   },
 };

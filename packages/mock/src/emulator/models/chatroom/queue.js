@@ -1,6 +1,8 @@
 // The room's ordered key/value queue (有序队列): init with a size limit, offer (append or update in place, transient
-// elements that leave with their operator), poll (by key or the head), list, drop, batch update.
-import { isAdmin, isOnline, openRoomOf, requireAdmin, roomOf } from './store.js';
+// elements that leave with their operator), poll (by key or the head), list, drop, batch update. Each call sends the
+// vendor's queue callback (抄送, eventType 14) with its qEvent.
+import { QUEUE_EVENTS, chatroomQueueEvent } from '../../events.js';
+import { isAdmin, isOnline, openRoomOf, put, requireAdmin, roomOf } from './store.js';
 
 /** The size limit of a queue used before any queueInit: the official Java SDK's default for queueInit (50). */
 export const DEFAULT_QUEUE_SIZE = 50;
@@ -8,13 +10,17 @@ export const DEFAULT_QUEUE_SIZE = 50;
 /** The room's queue, created with the default limit on first use (a room's queue needs no queueInit). */
 const queueOf = (room) => (room.queue ??= { sizeLimit: DEFAULT_QUEUE_SIZE, elements: [] });
 
+/** Queues the queue callback of a call on `room`. */
+const emit = (ctx, room, fields) => ctx.emit(chatroomQueueEvent({ roomid: room.roomid, timestamp: ctx.now(), ...fields }));
+
 /**
  * Appends `key` (419 when the queue is full) or gives the element with that key its new value in place; a transient
- * element (`transientOf`, an accid) is deleted when that account leaves the room.
+ * element (`transientOf`, an accid) is deleted when that account leaves the room. Returns the qEvent: add or update.
  */
 export function offer(ctx, room, key, value, transientOf) {
   const queue = queueOf(room);
   let element = queue.elements.find((e) => e.key === key);
+  const qEvent = element ? QUEUE_EVENTS.update : QUEUE_EVENTS.add;
   if (!element) {
     if (queue.elements.length >= queue.sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} is full (sizeLimit ${queue.sizeLimit})`);
     element = { key };
@@ -23,6 +29,7 @@ export function offer(ctx, room, key, value, transientOf) {
   element.value = value;
   if (transientOf) element.transientOf = transientOf;
   else delete element.transientOf;
+  return qEvent;
 }
 
 export const handlers = {
@@ -32,6 +39,7 @@ export const handlers = {
     const held = room.queue?.elements.length ?? 0;
     if (held > sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} holds ${held} elements, more than ${sizeLimit}`);
     queueOf(room).sizeLimit = sizeLimit;
+    emit(ctx, room, { qEvent: QUEUE_EVENTS.init });
     return { code: 200, desc: {} };
   },
 
@@ -45,7 +53,9 @@ export const handlers = {
     }
     const transient = req.bool('transient') === true;
     if (transient && !isOnline(room, operator)) ctx.fail(403, `operator ${operator} is not in chatroom ${room.roomid}: a transient element needs it there`);
-    offer(ctx, room, req.string('key'), req.string('value'), transient ? operator : undefined);
+    const [key, value] = [req.string('key'), req.string('value')];
+    const qEvent = offer(ctx, room, key, value, transient ? operator : undefined);
+    emit(ctx, room, { qEvent, operator, belongTo: operator, elements: { [key]: value }, transient });
     return { code: 200, desc: {} };
   },
 
@@ -56,18 +66,21 @@ export const handlers = {
     const at = key === undefined ? (elements.length ? 0 : -1) : elements.findIndex((e) => e.key === key);
     if (at < 0) ctx.fail(404, key === undefined ? `the queue of chatroom ${room.roomid} is empty` : `queue element ${key} does not exist`);
     const [element] = elements.splice(at, 1);
+    emit(ctx, room, { qEvent: QUEUE_EVENTS.poll, elements: { [element.key]: element.value } });
     return { code: 200, desc: { key: element.key, value: element.value } };
   },
 
   chatroomQueueList(ctx, req) {
     const room = roomOf(ctx, req);
     const list = (room.queue?.elements ?? []).map((e) => ({ [e.key]: e.value }));
+    emit(ctx, room, { qEvent: QUEUE_EVENTS.list });
     return { code: 200, desc: { list } };
   },
 
   chatroomQueueDrop(ctx, req) {
     const room = openRoomOf(ctx, req);
     room.queue = null;
+    emit(ctx, room, { qEvent: QUEUE_EVENTS.drop });
     return { code: 200, desc: {} };
   },
 
@@ -78,11 +91,13 @@ export const handlers = {
     requireAdmin(ctx, room, operator);
     const elements = room.queue?.elements ?? [];
     const noExistElementKey = [];
+    const updated = {};
     for (const [key, value] of Object.entries(req.json('elements'))) {
       const element = elements.find((e) => e.key === key);
-      if (element) element.value = value;
+      if (element) put(updated, key, (element.value = value));
       else noExistElementKey.push(key);
     }
+    emit(ctx, room, { qEvent: QUEUE_EVENTS.batchUpdate, operator, elements: updated });
     return { code: 200, desc: { noExistElementKey } };
   },
 };
