@@ -10,6 +10,7 @@ export function isLoopback(host) {
 /**
  * undefined when the request may use the control API, else { status, desc }.
  * A configured token is required on loopback too: it is on purpose.
+ * @param {{ host: string, controlToken?: string }} o @param {Record<string, string | string[] | undefined>} headers
  */
 export function checkControlAccess({ host, controlToken }, headers) {
   if (!controlToken) {

@@ -1,7 +1,7 @@
 // Callback (抄送) delivery to --callback-url: each event the models emit is POSTed as JSON with the vendor's headers
 // AppKey, CurTime (Unix ms), MD5 = md5(body) and CheckSum = sha1(AppSecret + MD5 + CurTime), one at a time in the
 // order emitted. The receiver must answer HTTP 200 within the timeout; otherwise the delivery is retried with a
-// growing pause, then given up, each outcome logged (docs/adr/0026).
+// growing pause, then given up, each outcome logged (docs/adr/0025).
 import { createHash } from 'node:crypto';
 import { stringifyBody } from './json.js';
 

@@ -1,7 +1,7 @@
 // Builders of the callback (抄送) events the vendor documents for what the spec's operations do, in the vendor's
 // body shape: every value a string unless the vendor's table says otherwise. Source: the vendor's 「IM 其他抄送」
 // page (doc.yunxin.163.com, IM 服务端 > 抄送), sections 聊天室消息抄送 (eventType 4) and 聊天室队列操作事件抄送
-// (eventType 14); docs/adr/0026 lists what is emitted from which operation and what is left out.
+// (eventType 14); docs/adr/0025 lists what is emitted from which operation and what is left out.
 
 export const EVENT_TYPES = Object.freeze({ chatroomMessage: '4', chatroomQueue: '14' });
 
