@@ -15,7 +15,7 @@ let answers: WireAnswer[];
 let roomid: string;
 
 beforeAll(async () => {
-  mock = await startTestMock({ clock: CLOCK });
+  mock = await startTestMock({ mode: 'stateful', clock: CLOCK });
   ({ nim, answers } = wireClient(mock));
 });
 afterAll(() => mock.close());
