@@ -1,6 +1,6 @@
 // QChat model: servers and their members, answered from state (unit tests on the handlers).
 import { describe, expect, it } from 'vitest';
-import { channelIn, newApp, ok, refused, serverWith } from './qchat-support.js';
+import { channelIn, newApp, ok, refused, serverWith, type Ctx } from './qchat-support.js';
 
 describe('QChat servers', () => {
   it('creates a server with 64-bit ids and reads it back, updated, with getServers', () => {
@@ -157,5 +157,60 @@ describe('QChat members', () => {
     }
     expect(seen).toEqual([...names].reverse().concat('owner'));
     expect(refused(ctx, 'qchatGetServerMemberListPage', { serverId, timetag: 0, limit: 3, accid: 'zz' }).code).toBe(403);
+  });
+});
+
+describe('QChat state as snapshots and fixtures', () => {
+  it('answers the same after a JSON round trip of the state', () => {
+    const ctx = newApp();
+    const serverId = serverWith(ctx, 'owner', ['a', 'b']);
+    const channelId = channelIn(ctx, serverId, 'owner', { viewMode: 1 });
+    ok(ctx, 'qchatUpdateWhiteBlackIdentifyUser', { serverId, channelId, type: 1, opeType: 1, accid: 'owner', toAccids: ['a'] });
+    ok(ctx, 'qchatSendMsg', { serverId, channelId, from: 'a', type: 0, body: 'hi' });
+    const reads = (c: Ctx) => [
+      ok(c, 'qchatGetServerMemberListPage', { serverId, timetag: 0, limit: 10 }),
+      ok(c, 'qchatGetChannelMemberListPage', { serverId, channelId, timetag: 0, limit: 10 }),
+      ok(c, 'qchatQueryHistoryMsg', { accid: 'a', serverId, channelId }),
+      ok(c, 'qchatGetServerIdentifyPages', { accid: 'a', serverId }),
+    ];
+    const loaded = newApp({ record: JSON.parse(JSON.stringify(ctx.record)) });
+    expect(reads(loaded)).toEqual(reads(ctx));
+    expect(ok(loaded, 'qchatCreateServer', { accid: 'x' }).serverInfo.serverId).toBe(ok(ctx, 'qchatCreateServer', { accid: 'x' }).serverInfo.serverId);
+  });
+
+  it('fills in what a hand-written fixture leaves out, and drops what names nothing', () => {
+    const ctx = newApp({
+      record: {
+        lastId: '5000',
+        state: {
+          chatroom: {},
+          qchat: {
+            servers: { '100': { owner: 'owner', name: 'From a fixture', members: { a: { nick: 'Ann' } } } },
+            channels: {
+              '200': { serverId: 100, name: 'general', lists: { black: { users: { ghost: 1 } } }, roles: { '7': { serverRoleId: 99 } } },
+            },
+          },
+        },
+      },
+    });
+    const info = ok(ctx, 'qchatGetServers', { serverIds: ['100'] }).serverInfos[0];
+    expect(info).toMatchObject({ name: 'From a fixture', memberNumber: 2, channelNumber: 1 });
+    const roles = ok(ctx, 'qchatGetChannelIdentifyPages', { accid: 'a', serverId: '100', channelId: '200' }).identifies;
+    expect(roles.map((r: any) => r.type)).toEqual([1]);
+    const data = ok(ctx, 'qchatSendMsg', { serverId: '100', channelId: '200', from: 'a', type: 0, body: 'hello' }).data;
+    expect(data.msgIdServer > 5000n).toBe(true);
+    expect(refused(ctx, 'qchatCreateChannel', { accid: 'a', serverId: '100', type: 0 }).code).toBe(403);
+    ok(ctx, 'qchatCreateChannel', { accid: 'owner', serverId: '100', type: 0 });
+  });
+
+  it('takes `constructor` and `__proto__` as ordinary accids', () => {
+    const ctx = newApp();
+    const serverId = serverWith(ctx, 'owner');
+    expect(refused(ctx, 'qchatLeaveServer', { accid: 'constructor', serverId }).code).toBe(403);
+    ok(ctx, 'qchatInviteServerMember', { accid: 'owner', serverId, invitedAccids: ['__proto__', 'constructor'] });
+    const members = ok(ctx, 'qchatGetServerMemberListPage', { serverId, timetag: 0, limit: 10 }).serverMembers;
+    expect(members.map((m: any) => m.accid).sort()).toEqual(['__proto__', 'constructor', 'owner']);
+    ok(ctx, 'qchatLeaveServer', { accid: '__proto__', serverId });
+    expect(refused(ctx, 'qchatLeaveServer', { accid: '__proto__', serverId }).code).toBe(403);
   });
 });

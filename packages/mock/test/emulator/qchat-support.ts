@@ -8,7 +8,13 @@ import { expectMatchesSchema } from '../support/schema.js';
 
 export type Ctx = ReturnType<typeof createAppContext>;
 type Fields = Record<string, unknown>;
-const table = handlers as Record<string, (ctx: Ctx, req: ReturnType<typeof createEmuRequest>) => any>;
+type Handler = (ctx: Ctx, req: ReturnType<typeof createEmuRequest>) => any;
+
+function call(ctx: Ctx, operationId: string, fields: Fields): any {
+  const handler = (handlers as Record<string, Handler | undefined>)[operationId];
+  if (!handler) throw new Error(`no handler for ${operationId}`);
+  return handler(ctx, createEmuRequest(operationId, form(fields)));
+}
 
 /** A new app with a frozen clock (the model still orders its writes 1 ms apart). */
 export function newApp(options: AppContextOptions = {}): Ctx {
@@ -24,7 +30,7 @@ function form(fields: Fields): Record<string, string> {
 
 /** A successful call: its body, checked against the operation's success schema. */
 export function ok(ctx: Ctx, operationId: string, fields: Fields): any {
-  const body = table[operationId](ctx, createEmuRequest(operationId, form(fields)));
+  const body = call(ctx, operationId, fields);
   expectMatchesSchema(operationId, body);
   return body;
 }
@@ -32,7 +38,7 @@ export function ok(ctx: Ctx, operationId: string, fields: Fields): any {
 /** A refused call: its `{ code, desc }`; fails the test when the call succeeds. */
 export function refused(ctx: Ctx, operationId: string, fields: Fields): { code: number; desc: string } {
   try {
-    const body = table[operationId](ctx, createEmuRequest(operationId, form(fields)));
+    const body = call(ctx, operationId, fields);
     expect.unreachable(`${operationId} answered ${JSON.stringify(body, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
   } catch (error) {
     if (error instanceof Refusal) return error.body as { code: number; desc: string };

@@ -4,7 +4,7 @@ import { AUTH, requireAuth } from './auths.js';
 import { requireServerChannel } from './channels.js';
 import { requireOtherMember } from './members.js';
 import { serverRoleInfo } from './roles.js';
-import { LIMITS, idField, idKey, listField, memberInfo, pageByTime, requireMember, requireRole, tick } from './store.js';
+import { LIMITS, idField, idKey, listField, memberInfo, own, pageByTime, put, requireMember, requireRole, tick } from './store.js';
 
 const ADD = 1;
 
@@ -55,12 +55,12 @@ export const handlers = {
     const accids = [...new Set(listField(req, 'toAccids').map(String))];
     for (const accid of accids) requireOtherMember(ctx, server, accid);
     if (req.int('opeType') === ADD) {
-      const fresh = accids.filter((accid) => list.users[accid] === undefined);
+      const fresh = accids.filter((accid) => own(list.users, accid) === undefined);
       if (!fresh.length) ctx.fail(417, `every account is already on the ${name}`);
       requireRoomOnList(ctx, list, name, fresh.length);
-      for (const accid of fresh) list.users[accid] = tick(ctx);
+      for (const accid of fresh) put(list.users, accid, tick(ctx));
     } else {
-      const listed = accids.filter((accid) => list.users[accid] !== undefined);
+      const listed = accids.filter((accid) => own(list.users, accid) !== undefined);
       if (!listed.length) ctx.fail(404, `none of the accounts is on the ${name}`);
       for (const accid of listed) delete list.users[accid];
     }
@@ -76,8 +76,8 @@ export const handlers = {
 
   qchatQueryWhiteBlackIdentifyUser(ctx, req) {
     const { server, list } = readList(ctx, req);
-    const rows = Object.keys(list.users).map((accid) => server.members[accid]);
-    const { page, pageInfo } = pageByTime(rows, (m) => list.users[m.accid], req.int('timetag'), req.int('limit'));
+    const rows = Object.keys(list.users).map((accid) => own(server.members, accid));
+    const { page, pageInfo } = pageByTime(rows, (m) => own(list.users, m.accid), req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, members: page.map((m) => memberInfo(server, m)) };
   },
 
@@ -89,7 +89,7 @@ export const handlers = {
 
   qchatBatchGetWhiteBlackIdentifyUser(ctx, req) {
     const { server, list } = readList(ctx, req);
-    const accids = [...new Set(listField(req, 'accids').map(String))].filter((a) => list.users[a] !== undefined);
-    return { code: 200, members: accids.map((accid) => memberInfo(server, server.members[accid])) };
+    const accids = [...new Set(listField(req, 'accids').map(String))].filter((a) => own(list.users, a) !== undefined);
+    return { code: 200, members: accids.map((accid) => memberInfo(server, own(server.members, accid))) };
   },
 };

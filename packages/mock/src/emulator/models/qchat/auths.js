@@ -3,7 +3,7 @@
 // every role it has, the everyone role included ("取有不取无、多组取并集"); at channel level a user's own custom
 // permissions (个人定制权限) come first, then the channel roles (频道身份组) of the roles it holds, then the
 // server level; the owner of the server may do everything.
-import { requireMember } from './store.js';
+import { own, requireMember } from './store.js';
 
 export const AUTH = Object.freeze({
   manageServer: '1',
@@ -62,7 +62,7 @@ export function parseAuths(ctx, req, codes, values) {
 
 /** The server roles `accid` holds: the everyone role and every custom role it was given. */
 export function rolesOf(server, accid) {
-  return Object.values(server.roles).filter((r) => r.type === 1 || r.members[accid] !== undefined);
+  return Object.values(server.roles).filter((r) => r.type === 1 || own(r.members, accid) !== undefined);
 }
 
 function serverAllows(server, accid, code) {
@@ -71,8 +71,8 @@ function serverAllows(server, accid, code) {
 
 function channelAllows(server, channel, accid, code) {
   if (!CHANNEL_CODES.includes(code)) return serverAllows(server, accid, code);
-  const own = channel.users[accid]?.auths[code];
-  if (own === 1 || own === -1) return own === 1;
+  const mine = own(channel.users, accid)?.auths[code];
+  if (mine === 1 || mine === -1) return mine === 1;
   const held = new Set(rolesOf(server, accid).map((r) => r.roleId));
   const values = Object.values(channel.roles)
     .filter((cr) => held.has(cr.serverRoleId))
@@ -85,7 +85,7 @@ function channelAllows(server, channel, accid, code) {
 /** Whether member `accid` holds permission `code` in the server, or in `channel` when given. */
 export function allows(server, accid, code, channel) {
   if (accid === server.owner) return true;
-  if (!server.members[accid]) return false;
+  if (!own(server.members, accid)) return false;
   return channel ? channelAllows(server, channel, accid, code) : serverAllows(server, accid, code);
 }
 
@@ -105,10 +105,10 @@ export function requireAuth(ctx, server, accid, code, channel) {
  * creator always may.
  */
 export function canAccess(server, channel, accid) {
-  if (accid === server.owner || accid === channel.owner) return Boolean(server.members[accid]);
-  if (!server.members[accid]) return false;
+  if (accid === server.owner || accid === channel.owner) return Boolean(own(server.members, accid));
+  if (!own(server.members, accid)) return false;
   const list = channel.viewMode === 1 ? channel.lists.white : channel.lists.black;
-  const listed = list.users[accid] !== undefined || rolesOf(server, accid).some((r) => list.roles[r.roleId] !== undefined);
+  const listed = own(list.users, accid) !== undefined || rolesOf(server, accid).some((r) => list.roles[r.roleId] !== undefined);
   return channel.viewMode === 1 ? listed : !listed;
 }
 

@@ -3,7 +3,7 @@
 import { AUTH, CHANNEL_CODES, inheritAuths, parseAuths, requireAuth } from './auths.js';
 import { requireServerChannel } from './channels.js';
 import { requireOtherMember } from './members.js';
-import { compact, idField, pageByTime, requireMember, requireRole, tick } from './store.js';
+import { compact, idField, own, pageByTime, put, requireMember, requireRole, tick } from './store.js';
 
 function channelRoleInfo(server, channel, cr) {
   const role = server.roles[cr.serverRoleId];
@@ -23,7 +23,7 @@ function channelRoleInfo(server, channel, cr) {
 }
 
 function userIdentifyInfo(server, channel, ui) {
-  const member = server.members[ui.accid];
+  const member = own(server.members, ui.accid);
   return compact({
     serverId: BigInt(server.serverId),
     channelId: BigInt(channel.channelId),
@@ -54,7 +54,7 @@ function requireChannelRole(ctx, channel, roleId) {
 }
 
 function requireUserIdentify(ctx, channel, accid) {
-  const ui = channel.users[accid];
+  const ui = own(channel.users, accid);
   if (!ui) ctx.fail(404, `${accid} has no custom permissions in channel ${channel.channelId}`);
   return ui;
 }
@@ -103,10 +103,10 @@ export const handlers = {
     const { server, channel } = managed(ctx, req);
     const accid = req.string('faccid');
     requireOtherMember(ctx, server, accid);
-    if (channel.users[accid]) ctx.fail(417, `${accid} already has custom permissions in channel ${channel.channelId}`);
+    if (own(channel.users, accid)) ctx.fail(417, `${accid} already has custom permissions in channel ${channel.channelId}`);
     const time = tick(ctx);
-    channel.users[accid] = { accid, auths: inheritAuths(), createtime: time, updatetime: time };
-    return { code: 200, identify: userIdentifyInfo(server, channel, channel.users[accid]) };
+    const ui = put(channel.users, accid, { accid, auths: inheritAuths(), createtime: time, updatetime: time });
+    return { code: 200, identify: userIdentifyInfo(server, channel, ui) };
   },
 
   qchatDeleteUserIdentify(ctx, req) {

@@ -2,6 +2,7 @@
 import { AUTH, canAccess, inheritAuths, requireAuth } from './auths.js';
 import {
   assignSent,
+  channelById,
   channelInfo,
   channelsOf,
   idField,
@@ -9,6 +10,7 @@ import {
   listField,
   memberInfo,
   pageByTime,
+  qchatOf,
   requireChannel,
   requireMember,
   requireServer,
@@ -57,12 +59,12 @@ export const handlers = {
       lists: { white: emptyList(), black: emptyList() },
       messages: [],
     };
-    ctx.state.qchat.channels[channelId] = channel;
+    qchatOf(ctx).channels[channelId] = channel;
     return { code: 200, channelInfo: channelInfo(channel) };
   },
 
   qchatRemoveChannel(ctx, req) {
-    const q = ctx.state.qchat;
+    const q = qchatOf(ctx);
     const channel = requireChannel(ctx, idField(req, 'channelId'));
     const server = requireServer(ctx, channel.serverId);
     requireAuth(ctx, server, req.string('accid'), AUTH.manageChannel, channel);
@@ -82,9 +84,8 @@ export const handlers = {
   },
 
   qchatGetChannels(ctx, req) {
-    const channels = ctx.state.qchat.channels;
     const ids = [...new Set(listField(req, 'channelIds').map(idKey))];
-    return { code: 200, channelInfos: ids.filter((id) => id && channels[id]).map((id) => channelInfo(channels[id])) };
+    return { code: 200, channelInfos: ids.map((id) => channelById(ctx, id)).filter(Boolean).map(channelInfo) };
   },
 
   qchatGetChannelListPage(ctx, req) {

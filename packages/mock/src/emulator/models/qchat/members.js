@@ -10,16 +10,19 @@ import {
   listField,
   memberInfo,
   newMember,
+  own,
   pageByTime,
+  put,
   requireMember,
   requireRoomForServer,
   requireServer,
+  serverById,
   tick,
 } from './store.js';
 
 function join(ctx, server, accid, inviter) {
   const time = tick(ctx);
-  server.members[accid] = newMember(accid, time, inviter);
+  put(server.members, accid, newMember(accid, time, inviter));
   delete server.invites[accid];
   delete server.applies[accid];
 }
@@ -35,13 +38,16 @@ function removeMember(ctx, server, accid) {
   }
 }
 
+/** Whether `inviter` invited `accid` and the invitation is still pending. */
+const isInvited = (server, accid, inviter) => own(own(server.invites, accid) ?? {}, inviter) !== undefined;
+
 function refuseMember(ctx, server, accid) {
-  if (server.members[accid]) ctx.fail(417, `${accid} is already a member of server ${server.serverId}`);
+  if (own(server.members, accid)) ctx.fail(417, `${accid} is already a member of server ${server.serverId}`);
 }
 
 /** The membership of another account named in the request (404 when it is not a member). */
 export function requireOtherMember(ctx, server, accid) {
-  const member = server.members[accid];
+  const member = own(server.members, accid);
   if (!member) ctx.fail(404, `${accid} is not a member of server ${server.serverId}`);
   return member;
 }
@@ -53,13 +59,13 @@ export const handlers = {
     requireAuth(ctx, server, inviter, AUTH.invite);
     const invited = [...new Set(listField(req, 'invitedAccids').map(String))];
     for (const accid of invited) ctx.requireAccount(accid, 'invitedAccids');
-    const outsiders = invited.filter((accid) => !server.members[accid]);
+    const outsiders = invited.filter((accid) => !own(server.members, accid));
     if (!outsiders.length) ctx.fail(417, `every invited account is already a member of server ${server.serverId}`);
     const full = [];
     for (const accid of outsiders) {
       if (joinedServers(ctx, accid).length >= LIMITS.joinedServersPerAccount) full.push(accid);
       else if (server.inviteMode === 1) join(ctx, server, accid, inviter);
-      else server.invites[accid] = { ...server.invites[accid], [inviter]: tick(ctx) };
+      else put(server.invites, accid, { ...own(server.invites, accid), [inviter]: tick(ctx) });
     }
     const body = { code: 200 };
     if (full.length) body.failAccid = { accid: full, msg: 'these accounts have joined the maximum number of servers' };
@@ -72,7 +78,7 @@ export const handlers = {
     const inviter = req.string('inviteAccid');
     ctx.requireAccount(accid, 'accid');
     refuseMember(ctx, server, accid);
-    if (server.invites[accid]?.[inviter] === undefined) ctx.fail(404, `${inviter} has not invited ${accid}`);
+    if (!isInvited(server, accid, inviter)) ctx.fail(404, `${inviter} has not invited ${accid}`);
     requireRoomForServer(ctx, accid);
     join(ctx, server, accid, inviter);
     return { code: 200 };
@@ -83,9 +89,9 @@ export const handlers = {
     const accid = req.string('accid');
     const inviter = req.string('inviteAccid');
     ctx.requireAccount(accid, 'accid');
-    if (server.invites[accid]?.[inviter] === undefined) ctx.fail(404, `${inviter} has not invited ${accid}`);
+    if (!isInvited(server, accid, inviter)) ctx.fail(404, `${inviter} has not invited ${accid}`);
     delete server.invites[accid][inviter];
-    if (!Object.keys(server.invites[accid]).length) delete server.invites[accid];
+    if (!Object.keys(own(server.invites, accid)).length) delete server.invites[accid];
     return { code: 200 };
   },
 
@@ -94,9 +100,9 @@ export const handlers = {
     const accid = req.string('accid');
     ctx.requireAccount(accid, 'accid');
     refuseMember(ctx, server, accid);
-    if (server.applies[accid] !== undefined) ctx.fail(417, `${accid} has already applied to server ${server.serverId}`);
+    if (own(server.applies, accid) !== undefined) ctx.fail(417, `${accid} has already applied to server ${server.serverId}`);
     requireRoomForServer(ctx, accid);
-    if (server.applyMode === 1) server.applies[accid] = tick(ctx);
+    if (server.applyMode === 1) put(server.applies, accid, tick(ctx));
     else join(ctx, server, accid, undefined);
     return { code: 200 };
   },
@@ -107,7 +113,7 @@ export const handlers = {
     requireAuth(ctx, server, operator, AUTH.invite);
     const applicant = req.string('applyAccid');
     refuseMember(ctx, server, applicant);
-    if (server.applies[applicant] === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
+    if (own(server.applies, applicant) === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
     requireRoomForServer(ctx, applicant);
     join(ctx, server, applicant, operator);
     return { code: 200 };
@@ -117,7 +123,7 @@ export const handlers = {
     const server = requireServer(ctx, idField(req, 'serverId'));
     requireAuth(ctx, server, req.string('accid'), AUTH.invite);
     const applicant = req.string('applyAccid');
-    if (server.applies[applicant] === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
+    if (own(server.applies, applicant) === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
     delete server.applies[applicant];
     return { code: 200 };
   },
@@ -129,7 +135,7 @@ export const handlers = {
     const kicked = [...new Set(listField(req, 'kickedAccids').map(String))];
     if (kicked.includes(server.owner)) ctx.fail(403, `the owner of server ${server.serverId} cannot be kicked`);
     if (kicked.includes(operator)) ctx.fail(403, `${operator} cannot kick itself; it may leave the server`);
-    const members = kicked.filter((accid) => server.members[accid]);
+    const members = kicked.filter((accid) => own(server.members, accid));
     if (!members.length) ctx.fail(404, `none of the kicked accounts is a member of server ${server.serverId}`);
     for (const accid of members) removeMember(ctx, server, accid);
     return { code: 200 };
@@ -162,14 +168,13 @@ export const handlers = {
   },
 
   qchatGetServerMembers(ctx, req) {
-    const servers = ctx.state.qchat.servers;
     const serverMembers = [];
     const seen = new Set();
     for (const item of listField(req, 'serverIdAccids')) {
       const text = String(item);
       const bar = text.indexOf('|');
-      const server = servers[idKey(text.slice(0, bar))];
-      const member = bar > 0 ? server?.members[text.slice(bar + 1)] : undefined;
+      const server = serverById(ctx, idKey(text.slice(0, bar)));
+      const member = server && bar > 0 ? own(server.members, text.slice(bar + 1)) : undefined;
       if (!member || seen.has(`${server.serverId}|${member.accid}`)) continue;
       seen.add(`${server.serverId}|${member.accid}`);
       serverMembers.push(memberInfo(server, member));

@@ -2,7 +2,7 @@
 // A channel keeps its messages oldest first, at most ctx.limits.maxMessages (the oldest are dropped).
 import { AUTH, requireAccess, requireAuth } from './auths.js';
 import { requireServerChannel } from './channels.js';
-import { compact, idField, listField, requireMember, tick } from './store.js';
+import { compact, idField, listField, own, qchatOf, requireMember, tick } from './store.js';
 
 export const STATUS = Object.freeze({ normal: 0, recalled: 1, deleted: 2, customFrom: 10000 });
 
@@ -44,7 +44,7 @@ function requireMessage(ctx, req, channel) {
 function historyItem(server, m) {
   return compact({
     fromAccount: m.from,
-    fromNick: server.members[m.from]?.nick,
+    fromNick: own(server.members, m.from)?.nick,
     fromClientType: 'REST',
     time: m.time,
     updateTime: m.updateTime,
@@ -104,7 +104,7 @@ export const handlers = {
     const { server, channel } = requireServerChannel(ctx, req);
     requireAccess(ctx, server, channel, req.string('accid'));
     const fromTime = req.int('fromTime') ?? 0;
-    const toTime = req.int('toTime') ?? Math.max(ctx.now(), ctx.state.qchat.lastTime);
+    const toTime = req.int('toTime') ?? Math.max(ctx.now(), qchatOf(ctx).lastTime);
     const exclude = idField(req, 'excludeMsgId');
     const rows = channel.messages.filter(
       (m) => m.status !== STATUS.deleted && m.time >= fromTime && m.time <= toTime && m.msgIdServer !== exclude,

@@ -4,7 +4,7 @@
 import { requireAccess } from './auths.js';
 import { requireOtherMember } from './members.js';
 import { checkStatus, newContent, requireSomeChange, STATUS } from './messages.js';
-import { compact, idField, listField, requireChannel, requireMember, requireServer, tick } from './store.js';
+import { compact, idField, listField, own, qchatOf, requireChannel, requireMember, requireServer, tick } from './store.js';
 
 const TO_CHANNEL = new Set([2, 4]);
 const TO_ACCOUNTS = new Set([3, 4]);
@@ -13,7 +13,7 @@ const NOTIFICATION_TYPE = 100;
 
 export const handlers = {
   qchatSendAttachMsg(ctx, req) {
-    const q = ctx.state.qchat;
+    const q = qchatOf(ctx);
     const server = requireServer(ctx, idField(req, 'serverId'));
     const toType = req.int('toType');
     const from = req.string('from');
@@ -48,7 +48,7 @@ export const handlers = {
     requireMember(ctx, server, operator, 'operatorAccid');
     requireSomeChange(ctx, req);
     const id = idField(req, 'msgIdServer');
-    const n = ctx.state.qchat.notifications[id];
+    const n = id === undefined ? undefined : own(qchatOf(ctx).notifications, id);
     const channelId = idField(req, 'channelId');
     if (
       !n ||
@@ -72,7 +72,7 @@ export const handlers = {
 
 /** Keeps at most ctx.limits.maxMessages stored notifications per server (ids increase, so the smallest is oldest). */
 function dropOldest(ctx, serverId) {
-  const q = ctx.state.qchat;
+  const q = qchatOf(ctx);
   const ids = Object.keys(q.notifications).filter((id) => q.notifications[id].serverId === serverId);
   if (ids.length <= ctx.limits.maxMessages) return;
   ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));

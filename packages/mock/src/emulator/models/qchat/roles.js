@@ -9,7 +9,9 @@ import {
   idField,
   listField,
   memberInfo,
+  own,
   pageByTime,
+  put,
   requireMember,
   requireRole,
   requireServer,
@@ -18,7 +20,7 @@ import {
 
 /** A server role as the vendor returns it: lowercase time keys, `auths` as JSON text; `ismember` in lists only. */
 export function serverRoleInfo(server, role, operator) {
-  const holds = (accid) => (role.type === 1 ? Boolean(server.members[accid]) : role.members[accid] !== undefined);
+  const holds = (accid) => (role.type === 1 ? Boolean(own(server.members, accid)) : own(role.members, accid) !== undefined);
   return compact({
     roleId: BigInt(role.roleId),
     name: role.name,
@@ -130,8 +132,8 @@ export const handlers = {
     requireAuth(ctx, server, req.string('accid'), AUTH.manageRole);
     const role = requireCustomRole(ctx, server, idField(req, 'roleId'), 'be handed out');
     return changeHolders(req, (accid) => {
-      if (!server.members[accid] || role.members[accid] !== undefined) return false;
-      role.members[accid] = tick(ctx);
+      if (!own(server.members, accid) || own(role.members, accid) !== undefined) return false;
+      put(role.members, accid, tick(ctx));
       return true;
     });
   },
@@ -140,7 +142,7 @@ export const handlers = {
     const server = requireServer(ctx, idField(req, 'serverId'));
     requireAuth(ctx, server, req.string('accid'), AUTH.manageRole);
     const role = requireCustomRole(ctx, server, idField(req, 'roleId'), 'be taken away');
-    return changeHolders(req, (accid) => role.members[accid] !== undefined && delete role.members[accid]);
+    return changeHolders(req, (accid) => own(role.members, accid) !== undefined && delete role.members[accid]);
   },
 
   qchatGetServerIdentifyMemberPages(ctx, req) {
@@ -148,7 +150,7 @@ export const handlers = {
     requireMember(ctx, server, req.string('accid'));
     const role = requireRole(ctx, server, idField(req, 'roleId'));
     // Holders newest first; the anchor is (timetag, faccid): rows after it in (time desc, accid asc) order.
-    const added = (accid) => (role.type === 1 ? server.members[accid].joinTime : role.members[accid]);
+    const added = (accid) => (role.type === 1 ? own(server.members, accid).joinTime : own(role.members, accid));
     const timetag = req.int('timetag') ?? 0;
     const faccid = req.string('faccid') ?? '';
     const holders = (role.type === 1 ? Object.keys(server.members) : Object.keys(role.members))
@@ -156,7 +158,7 @@ export const handlers = {
       .sort((a, b) => b.time - a.time || (a.accid < b.accid ? -1 : 1))
       .filter((h) => !(timetag > 0) || h.time < timetag || (h.time === timetag && h.accid > faccid));
     const page = holders.slice(0, req.int('limit') ?? 200);
-    return { code: 200, serverMembers: page.map((h) => memberInfo(server, server.members[h.accid])) };
+    return { code: 200, serverMembers: page.map((h) => memberInfo(server, own(server.members, h.accid))) };
   },
 
   qchatGetUserServerIdentify(ctx, req) {
@@ -166,7 +168,7 @@ export const handlers = {
     const faccid = req.string('faccid');
     requireOtherMember(ctx, server, faccid);
     const held = rolesOf(server, faccid).filter((r) => r.type === 2);
-    const { page } = pageByTime(held, (r) => r.members[faccid], req.int('timetag'), req.int('limit') ?? 200);
+    const { page } = pageByTime(held, (r) => own(r.members, faccid), req.int('timetag'), req.int('limit') ?? 200);
     return { code: 200, serverIdentifies: page.map((r) => serverRoleInfo(server, r, accid)) };
   },
 };

@@ -8,10 +8,13 @@ import {
   joinedServers,
   listField,
   newMember,
+  own,
   pageByTime,
+  qchatOf,
   requireMember,
   requireRoomForServer,
   requireServer,
+  serverById,
   serverInfo,
   tick,
 } from './store.js';
@@ -51,12 +54,12 @@ export const handlers = {
         },
       },
     };
-    ctx.state.qchat.servers[serverId] = server;
+    qchatOf(ctx).servers[serverId] = server;
     return { code: 200, serverInfo: serverInfo(ctx, server) };
   },
 
   qchatRemoveServer(ctx, req) {
-    const q = ctx.state.qchat;
+    const q = qchatOf(ctx);
     const server = requireServer(ctx, idField(req, 'serverId'));
     const accid = req.string('accid');
     requireMember(ctx, server, accid);
@@ -77,9 +80,8 @@ export const handlers = {
   },
 
   qchatGetServers(ctx, req) {
-    const servers = ctx.state.qchat.servers;
     const ids = [...new Set(listField(req, 'serverIds').map(idKey))];
-    const serverInfos = ids.filter((id) => id && servers[id]).map((id) => serverInfo(ctx, servers[id]));
+    const serverInfos = ids.map((id) => serverById(ctx, id)).filter(Boolean).map((s) => serverInfo(ctx, s));
     return { code: 200, serverInfos };
   },
 
@@ -87,7 +89,7 @@ export const handlers = {
     const accid = req.string('accid');
     ctx.requireAccount(accid, 'accid');
     const joined = joinedServers(ctx, accid);
-    const { page, pageInfo } = pageByTime(joined, (s) => s.members[accid].joinTime, req.int('timetag'), req.int('limit'));
+    const { page, pageInfo } = pageByTime(joined, (s) => own(s.members, accid).joinTime, req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, serverInfos: page.map((s) => serverInfo(ctx, s)) };
   },
 

@@ -4,6 +4,8 @@
 // permissions, access lists, messages) is nested inside it, so removing the parent removes everything under it.
 // New QChat objects (categories, invite codes, bans, ...) get their own map here or a nested map in their parent.
 
+import { completeChannel, completeServer, completeState } from './fixtures.js';
+
 /**
  * Bounds the vendor enforces but does not state on these pages; the mock's values (ADR 0029), answered with 419
  * (数量超过上限) when exceeded.
@@ -25,7 +27,7 @@ export function initialState() {
  * (`--clock`) each write therefore advances 1 ms.
  */
 export function tick(ctx) {
-  const q = ctx.state.qchat;
+  const q = qchatOf(ctx);
   q.lastTime = Math.max(ctx.now(), q.lastTime + 1);
   return q.lastTime;
 }
@@ -52,15 +54,31 @@ export function listField(req, name) {
   return Array.isArray(value) ? value : [];
 }
 
+/** The group's state, its top-level maps filled in when a loaded state left them out. */
+export const qchatOf = (ctx) => completeState(ctx.state.qchat);
+
+/** The server `serverId`, or undefined. */
+export function serverById(ctx, serverId) {
+  const server = serverId === undefined ? undefined : own(qchatOf(ctx).servers, serverId);
+  return server && completeServer(ctx, server, serverId);
+}
+
+/** The channel `channelId` of a server that exists, or undefined. */
+export function channelById(ctx, channelId) {
+  const channel = channelId === undefined ? undefined : own(qchatOf(ctx).channels, channelId);
+  const server = channel && serverById(ctx, String(channel.serverId));
+  return server && completeChannel(ctx, server, channel, channelId);
+}
+
 export function requireServer(ctx, serverId) {
-  const server = serverId === undefined ? undefined : ctx.state.qchat.servers[serverId];
+  const server = serverById(ctx, serverId);
   if (!server) ctx.fail(404, `server ${serverId} does not exist`);
   return server;
 }
 
 /** The channel; with `serverId`, a channel of another server is refused as missing (404) too. */
 export function requireChannel(ctx, channelId, serverId) {
-  const channel = channelId === undefined ? undefined : ctx.state.qchat.channels[channelId];
+  const channel = channelById(ctx, channelId);
   if (!channel || (serverId !== undefined && channel.serverId !== serverId)) {
     ctx.fail(404, `channel ${channelId} does not exist${serverId === undefined ? '' : ` in server ${serverId}`}`);
   }
@@ -70,7 +88,7 @@ export function requireChannel(ctx, channelId, serverId) {
 /** The operator's membership; someone outside the server has no right to act in it (403). */
 export function requireMember(ctx, server, accid, field = 'accid') {
   ctx.requireAccount(accid, field);
-  const member = server.members[accid];
+  const member = own(server.members, accid);
   if (!member) ctx.fail(403, `${accid} is not a member of server ${server.serverId}`);
   return member;
 }
@@ -89,7 +107,9 @@ export function newMember(accid, time, inviter) {
 
 /** The servers `accid` belongs to. */
 export function joinedServers(ctx, accid) {
-  return Object.values(ctx.state.qchat.servers).filter((s) => s.members[accid]);
+  return Object.keys(qchatOf(ctx).servers)
+    .map((id) => serverById(ctx, id))
+    .filter((s) => own(s.members, accid));
 }
 
 /** Refuses (419) an account that already belongs to as many servers as an account may. */
@@ -100,7 +120,9 @@ export function requireRoomForServer(ctx, accid) {
 }
 
 export function channelsOf(ctx, serverId) {
-  return Object.values(ctx.state.qchat.channels).filter((c) => c.serverId === serverId);
+  return Object.entries(qchatOf(ctx).channels)
+    .filter(([, c]) => String(c.serverId) === serverId)
+    .map(([id]) => channelById(ctx, id));
 }
 
 /**
@@ -112,6 +134,16 @@ export function pageByTime(rows, time, timetag, limit) {
   const page = eligible.slice(0, Math.max(0, limit));
   const nextTimetag = page.length ? time(page[page.length - 1]) : 0;
   return { page, pageInfo: { hasMore: eligible.length > page.length, nextTimetag } };
+}
+
+/** map[key] only when it is the map's own entry: `constructor` and `__proto__` are valid accids. */
+export const own = (map, key) => (Object.hasOwn(map, key) ? map[key] : undefined);
+
+/** map[key] = value as an own entry, even for `__proto__`; returns the value. */
+export function put(map, key, value) {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
+  return value;
 }
 
 /** A copy of `obj` without its undefined values: fields never set are left out of an answer. */
