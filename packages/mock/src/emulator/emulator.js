@@ -10,6 +10,8 @@ import { createMemoryStore } from './store.js';
 
 /** The answer to an operation without a model yet: a mock's own answer (docs/adr/0020), never a silent 200. */
 export const UNMODELLED = 501;
+/** Apps one mock keeps (a --no-auth mock fed random AppKeys must not grow without end). */
+export const MAX_APPS = 1_000;
 
 /**
  * @param {{ operationIds: string[], idStart: bigint, now: () => number, accounts?: string[], maxMessages: number,
@@ -64,6 +66,9 @@ export function createEmulator(o) {
           status: UNMODELLED,
           body: { code: UNMODELLED, desc: `nim-mock: ${operationId} has no stateful model yet; start with --mode examples, or send Prefer: example=ok` },
         };
+      }
+      if (!store.get(appKey) && store.keys().length >= (o.maxApps ?? MAX_APPS)) {
+        return { status: 503, body: { code: 503, desc: `nim-mock: this mock already holds ${o.maxApps ?? MAX_APPS} apps; POST /_mock/reset frees them` } };
       }
       emitted = [];
       let body;

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createEmulator, MAX_APPS } from '../../src/emulator/emulator.js';
 import { createAppQueues } from '../../src/emulator/queue.js';
 import { startMock, type RunningMock } from '../../src/index.js';
 import { call, control, createRoom, idIn } from '../support/emulator.js';
@@ -72,6 +73,16 @@ describe('apps, ids, clock and accounts', () => {
     expect((await call(mock, '/chatroom/get.action', { roomid: 500 }, { AppKey: 'app-a' })).json.chatroom.name).toBe('a');
     expect((await call(mock, '/chatroom/get.action', { roomid: 500 }, { AppKey: 'app-b' })).json.chatroom.name).toBe('b');
     expect(Object.keys((await control(mock, 'GET', '/_mock/state')).json.apps).sort()).toEqual(['app-a', 'app-b']);
+  });
+
+  it('a --no-auth mock keeps at most MAX_APPS apps (HTTP 503, a mock answer, beyond), freed by a reset', () => {
+    const emulator = createEmulator({ operationIds: ['chatroomCreate'], idStart: 1n, now: Date.now, maxMessages: 10, maxApps: 2 });
+    const create = (appKey: string) => emulator.apply(appKey, 'chatroomCreate', 'creator=qa_alice&name=x');
+    expect([create('a').body.code, create('b').body.code, create('a').body.code]).toEqual([200, 200, 200]);
+    expect(create('c')).toEqual({ status: 503, body: { code: 503, desc: expect.stringMatching(/already holds 2 apps; POST \/_mock\/reset/) } });
+    emulator.reset();
+    expect(create('c').body.code).toBe(200);
+    expect(MAX_APPS).toBe(1000);
   });
 
   it('with auth on, every request is the configured app', async () => {
