@@ -38,14 +38,10 @@ export function idField(req, name) {
   return value === undefined ? undefined : String(value);
 }
 
-/** A decimal id from a JSON array item ("123" or 123) as a state key, or undefined when it is no id. */
+/** A decimal id from a JSON array item ("123", 123 or 123n) as a state key, or undefined when it is no id. */
 export function idKey(value) {
-  try {
-    const id = BigInt(typeof value === 'number' ? Math.trunc(value) : String(value).trim());
-    return id >= 0n ? String(id) : undefined;
-  } catch {
-    return undefined;
-  }
+  const text = String(value).trim();
+  return /^\d+$/.test(text) ? String(BigInt(text)) : undefined;
 }
 
 /** A JSON array field's items (the handler already knows Prism checked its type), or [] when absent. */
