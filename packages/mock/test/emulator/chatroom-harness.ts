@@ -1,9 +1,12 @@
 // One app of the emulator for the chatroom unit tests: its handlers called directly, every success body checked
 // against the operation's success schema, refusals returned as the vendor's `{ code, desc }`.
+import { expect } from 'vitest';
 import { createAppContext, type AppContextOptions } from '../../src/emulator/context.js';
 import { handlers } from '../../src/emulator/models/index.js';
 import { Refusal } from '../../src/emulator/refusal.js';
 import { createEmuRequest } from '../../src/emulator/request.js';
+import { deref, okMedia } from '../../src/spec.js';
+import { spec } from '../support/mock.js';
 import { expectMatchesSchema } from '../support/schema.js';
 
 type Fields = Record<string, unknown>;
@@ -16,6 +19,30 @@ function form(fields: Fields): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Keys of a body that its schema does not declare: a body in "exactly the shape" of its success schema carries
+ * nothing the spec does not describe (the spec's schemas leave additionalProperties open).
+ */
+function undeclared(schema: any, value: any, where: string): string[] {
+  if (!schema || value === null || typeof value !== 'object') return [];
+  const branches = schema.oneOf ?? schema.anyOf;
+  if (branches) {
+    const candidates = branches.filter((b: any) => b.title !== 'ErrorResponse').map((b: any) => undeclared(b, value, where));
+    return candidates.find((c: string[]) => c.length === 0) ?? candidates[0];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => undeclared(schema.items, v, `${where}[${i}]`));
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const declared = schema.properties?.[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    if (declared) out.push(...undeclared(declared, v, `${where}.${key}`));
+    else if (schema.additionalProperties !== true) out.push(`${where}.${key}`);
+  }
+  return out;
+}
+
+const successSchema = (operationId: string) =>
+  deref(spec, okMedia(Object.values<any>(spec.paths).find((item) => item?.post?.operationId === operationId).post).schema);
 
 export const T0 = Date.UTC(2026, 10, 30, 4, 0, 0); // 12:00 in Beijing: hour and day buckets line up in every test
 
@@ -30,6 +57,7 @@ export function chatroomApp(options: AppContextOptions = {}) {
   function call(operationId: string, fields: Fields): any {
     const body = run(operationId, fields);
     expectMatchesSchema(operationId, body);
+    expect(undeclared(successSchema(operationId), body, operationId)).toEqual([]);
     return body;
   }
 
