@@ -3,6 +3,7 @@
 import { isNimApiError } from '@nimkit/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMock, type Mock } from '../support/mock.js';
+import { operations } from '../support/spec.js';
 import { qchatClient } from './qchat-wire.js';
 
 let mock: Mock;
@@ -166,13 +167,6 @@ describe('QChat QA plan', () => {
     expect(await refusal(nim.qchat.sendMsg({ serverId, channelId: general, from: OWNER, type: 0, body: 'anyone?' }))).toBe(404);
     expect(await refusal(nim.qchat.getServerIdentifyPages({ accid: OWNER, serverId }))).toBe(404);
   });
-
-  it('every answer on the wire has the shape of its operation success schema', () => {
-    expect(answers.length).toBeGreaterThan(40);
-    expect(answers.filter((a) => a.code === 200).flatMap((a) => a.problems)).toEqual([]);
-    // Refusals are vendor error bodies: a code and a readable desc, never an HTTP 500.
-    for (const a of answers.filter((x) => x.code !== 200)) expect(JSON.parse(a.text)).toEqual({ code: a.code, desc: expect.any(String) });
-  });
 });
 
 describe('QChat under 50 concurrent callers', () => {
@@ -190,5 +184,109 @@ describe('QChat under 50 concurrent callers', () => {
     const { data } = await nim.qchat.queryHistoryMsg({ accid: OWNER, serverId: busy, channelId, limit: 100 });
     expect(data.map((m) => m.body).sort()).toEqual(callers.map((_, i) => `m${i}`).sort());
     expect(new Set(data.map((m) => m.time)).size).toBe(50);
+  });
+});
+
+describe('QChat QA plan: the rest of the surface', () => {
+  let sid: string;
+  let lobby: string;
+  let helpers: string;
+
+  it('10. applications need approval with applyMode 1; members edit profiles, leave and are kicked', async () => {
+    sid = (await nim.qchat.createServer({ accid: OWNER, name: 'clubs', applyMode: 1, inviteMode: 1 })).serverInfo.serverId;
+    await nim.qchat.applyServer({ accid: ALICE, serverId: sid, msg: 'let me in' });
+    await nim.qchat.applyServer({ accid: BOB, serverId: sid });
+    await nim.qchat.applyServer({ accid: CAROL, serverId: sid });
+    await nim.qchat.acceptServerApply({ accid: OWNER, serverId: sid, applyAccid: ALICE });
+    await nim.qchat.acceptServerApply({ accid: OWNER, serverId: sid, applyAccid: BOB });
+    await nim.qchat.rejectServerApply({ accid: OWNER, serverId: sid, applyAccid: CAROL, msg: 'full' });
+    const me = await nim.qchat.updateServerMember({ accid: ALICE, serverId: sid, nick: 'Alice', custom: 'c' });
+    expect(me.serverMember).toMatchObject({ accid: ALICE, nick: 'Alice', type: 0 });
+    const other = await nim.qchat.updateOtherServerMember({ accid: OWNER, serverId: sid, otherAccid: ALICE, avatar: 'a.png' });
+    expect(other.serverMember).toMatchObject({ nick: 'Alice', avatar: 'a.png', custom: 'c' });
+    await nim.qchat.inviteServerMember({ accid: OWNER, serverId: sid, invitedAccids: ['qa_erin', 'qa_frank'] });
+    await nim.qchat.leaveServer({ accid: 'qa_erin', serverId: sid });
+    await nim.qchat.kickServerMember({ accid: OWNER, serverId: sid, kickedAccids: ['qa_frank'] });
+    const page = await nim.qchat.getServerMemberListPage({ serverId: sid, timetag: 0, limit: 10 });
+    expect(page.serverMembers.map((m) => m.accid)).toEqual([BOB, ALICE, OWNER]);
+    const [ownerRow] = (await nim.qchat.getServerMembers({ serverIdAccids: [`${sid}|${OWNER}`] })).serverMembers;
+    expect(ownerRow?.type).toBe(1);
+  });
+
+  it('11. roles: holders page by anchor, priorities order the list, a removed role is gone', async () => {
+    const helpersRole = await nim.qchat.createServerIdentify({ accid: OWNER, serverId: sid, type: 2, name: 'helpers', priority: 2 });
+    helpers = helpersRole.identify.roleId;
+    const spare = (await nim.qchat.createServerIdentify({ accid: OWNER, serverId: sid, type: 2, name: 'spare', priority: 1 })).identify.roleId;
+    const list = await nim.qchat.getServerIdentifyPages({ accid: ALICE, serverId: sid, limit: 10 });
+    expect(list.identify.map((r) => r.name)).toEqual(['everyone', 'spare', 'helpers']);
+    await nim.qchat.createServerIdentifyMember({ accid: OWNER, serverId: sid, roleId: helpers, faccids: [ALICE, BOB] });
+    const holders = await nim.qchat.getServerIdentifyMemberPages({ accid: OWNER, serverId: sid, roleId: helpers, limit: 1 });
+    expect(holders.serverMembers.map((m) => m.accid)).toEqual([BOB]);
+    const taken = await nim.qchat.deleteServerIdentifyMember({ accid: OWNER, serverId: sid, roleId: helpers, faccids: [BOB] });
+    expect(taken).toMatchObject({ successAccids: [BOB], failAccids: [] });
+    await nim.qchat.removeServerIdentify({ accid: OWNER, serverId: sid, roleId: spare });
+    const after = await nim.qchat.getServerIdentifyPages({ accid: ALICE, serverId: sid });
+    expect(after.identify.map((r) => r.name)).toEqual(['everyone', 'helpers']);
+  });
+
+  it('12. channel roles, per-user permissions and the white/black lists read back', async () => {
+    lobby = (await nim.qchat.createChannel({ accid: OWNER, serverId: sid, type: 0, name: 'lobby' })).channelInfo.channelId;
+    const cr = await nim.qchat.createChannelIdentify({ accid: OWNER, serverId: sid, channelId: lobby, serverRoleId: helpers });
+    const roles = await nim.qchat.getChannelIdentifyPages({ accid: ALICE, serverId: sid, channelId: lobby, limit: 10 });
+    expect(roles.identifies.map((r) => r.serverRoleId)).toEqual([expect.any(String), helpers]);
+    await nim.qchat.deleteChannelIdentify({ accid: OWNER, serverId: sid, channelId: lobby, roleId: cr.identify.roleId });
+    await nim.qchat.createUserIdentify({ accid: OWNER, serverId: sid, channelId: lobby, faccid: BOB });
+    const ui = await nim.qchat.updateUserIdentify({ accid: OWNER, serverId: sid, channelId: lobby, faccid: BOB, auths: { '4': -1 } });
+    expect(JSON.parse(ui.identify.auths ?? '{}')).toMatchObject({ '4': -1 });
+    expect(await refusal(nim.qchat.sendMsg({ serverId: sid, channelId: lobby, from: BOB, type: 0, body: 'muted?' }))).toBe(403);
+    const users = await nim.qchat.getUserIdentifyPages({ accid: ALICE, serverId: sid, channelId: lobby, limit: 10 });
+    expect(users.identifies.map((u) => u.accid)).toEqual([BOB]);
+    await nim.qchat.deleteUserIdentify({ accid: OWNER, serverId: sid, channelId: lobby, faccid: BOB });
+    await nim.qchat.sendMsg({ serverId: sid, channelId: lobby, from: BOB, type: 0, body: 'not muted' });
+    // Black list: a role and an account.
+    const list = { serverId: sid, channelId: lobby, type: 2 as const, accid: OWNER };
+    await nim.qchat.updateWhiteBlackIdentify({ ...list, opeType: 1, roleid: helpers });
+    await nim.qchat.updateWhiteBlackIdentifyUser({ ...list, opeType: 1, toAccids: [BOB] });
+    const listedRoles = await nim.qchat.queryWhiteBlackIdentify({ ...list, accid: ALICE, timetag: 0, limit: 10 });
+    expect(listedRoles.identifies.map((r) => r.roleId)).toEqual([helpers]);
+    const listedUsers = await nim.qchat.queryWhiteBlackIdentifyUser({ ...list, accid: ALICE, timetag: 0, limit: 10 });
+    expect(listedUsers.members.map((m) => m.accid)).toEqual([BOB]);
+    expect((await nim.qchat.batchGetWhiteBlackIdentify({ ...list, roleids: [helpers] })).identifies).toHaveLength(1);
+    expect((await nim.qchat.batchGetWhiteBlackIdentifyUser({ ...list, accids: [BOB, ALICE] })).members.map((m) => m.accid)).toEqual([BOB]);
+    const inside = await nim.qchat.getChannelMemberListPage({ serverId: sid, channelId: lobby, timetag: 0, limit: 10 });
+    expect(inside.members.map((m) => m.accid)).toEqual([OWNER]);
+  });
+
+  it('13. custom system notifications: sent to accounts and stored, updated by their receiver', async () => {
+    const { data } = await nim.qchat.sendAttachMsg({
+      toType: 3,
+      serverId: sid,
+      from: OWNER,
+      toAccids: [ALICE],
+      body: 'your badge is ready',
+      option: { persist: true },
+    });
+    expect(data.type).toBe(100);
+    const at = { serverId: sid, channelId: lobby, msgIdServer: data.msgIdServer, time: data.time, type: 100 };
+    expect(await refusal(nim.qchat.updateAttachMsg({ ...at, operatorAccid: BOB, status: 10001 }))).toBe(403);
+    await nim.qchat.updateAttachMsg({ ...at, operatorAccid: ALICE, status: 10001, ext: 'seen' });
+    await nim.qchat.sendAttachMsg({ toType: 2, serverId: sid, channelId: lobby, from: OWNER, body: 'channel-wide' });
+  });
+
+  it('14. the link addresses; a channel removed is gone', async () => {
+    expect((await nim.qchat.requestAddr({ accid: ALICE, type: 0 })).data.length).toBeGreaterThan(0);
+    await nim.qchat.removeChannel({ accid: OWNER, channelId: lobby });
+    expect((await nim.qchat.getChannels({ channelIds: [lobby] })).channelInfos).toEqual([]);
+  });
+});
+
+describe('QChat answers on the wire', () => {
+  it('every QChat operation answered 200 at least once, each success with the shape of its schema', () => {
+    const qchatOps = operations.filter((o) => o.group === 'qchat').map((o) => o.operationId);
+    const succeeded = new Set(answers.filter((a) => a.code === 200).map((a) => a.operationId));
+    expect(qchatOps.filter((id) => !succeeded.has(id))).toEqual([]);
+    expect(answers.filter((a) => a.code === 200).flatMap((a) => a.problems)).toEqual([]);
+    // Refusals are vendor error bodies: a code and a readable desc, never an HTTP 500.
+    for (const a of answers.filter((x) => x.code !== 200)) expect(JSON.parse(a.text)).toEqual({ code: a.code, desc: expect.any(String) });
   });
 });
