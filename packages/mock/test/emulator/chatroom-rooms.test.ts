@@ -1,6 +1,6 @@
 // Chatroom rooms in the emulator: create, read back, update, open/close (timed close included), mute, addresses.
 import { describe, expect, it } from 'vitest';
-import { chatroomApp } from './chatroom-harness.js';
+import { T0, chatroomApp } from './chatroom-harness.js';
 
 describe('chatroom rooms', () => {
   it('creates an open room with a 64-bit id and reads it back as created', () => {
@@ -177,5 +177,23 @@ describe('chatroom fixtures', () => {
     app.call('chatroomSendMsg', { roomid: '77', fromAccid: 'bob', msgId: 'm', msgType: 0 });
     expect(app.call('chatroomStatsTopn', {}).data.map((r: any) => r.roomId)).toEqual([77n]);
     expect(app.call('chatroomQueryUserRoomIds', { creator: 'owner' }).desc.roomids).toEqual(['77']);
+  });
+
+  it('serves hand-written members and robots in the shape ADR 0028 gives', () => {
+    const room = {
+      creator: 'owner',
+      name: 'fixture',
+      members: { mgr: { accid: 'mgr', role: 'MANAGER', enterTime: T0 - 10 }, bot: { accid: 'bot', role: null, enterTime: T0 - 5 } },
+      online: { bot: T0 + 60_000 },
+    };
+    const app = chatroomApp({ record: { state: { chatroom: { rooms: { '78': room } }, qchat: {} } as any, lastId: null } });
+    const page = app.call('chatroomMembersByPage', { roomid: '78', type: 1, endtime: 0, limit: 10 }).desc.data;
+    expect(page).toMatchObject([{ accid: 'bot', isRobot: true, robotExpirAt: 60 }]);
+    app.call('chatroomUpdateMyRoomRole', { roomid: '78', accid: 'bot', nick: 'Bot' });
+    app.call('chatroomTemporaryMute', { roomid: '78', operator: 'mgr', target: 'bot', muteDuration: 10 });
+    expect(app.call('chatroomQueryMembers', { roomid: '78', accids: ['bot', 'mgr'] }).desc.data.map((m: any) => [m.accid, m.type, m.nick])).toEqual([
+      ['bot', 'TEMPORARY', 'Bot'],
+      ['mgr', 'MANAGER', undefined],
+    ]);
   });
 });
