@@ -179,6 +179,13 @@ describe('chatroom fixtures', () => {
     expect(app.call('chatroomQueryUserRoomIds', { creator: 'owner' }).desc.roomids).toEqual(['77']);
   });
 
+  it('works on a fixture whose chatroom state is empty', () => {
+    const app = chatroomApp({ record: { state: { chatroom: {}, qchat: {} } as any, lastId: null } });
+    expect(app.refuse('chatroomGet', { roomid: '1' }).code).toBe(404);
+    expect(app.call('chatroomStatsTopn', {}).data).toEqual([]);
+    app.room('owner');
+  });
+
   it('serves hand-written members and robots in the shape ADR 0028 gives', () => {
     const room = {
       creator: 'owner',

@@ -1,6 +1,6 @@
 // Rooms: create, read (one, several, a creator's open rooms), update, open/close with the timed-close policy, mute
 // the whole room, and the connection addresses.
-import { DEFAULT_DELAY_SECONDS, close, complete, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, settle, tick } from './store.js';
+import { DEFAULT_DELAY_SECONDS, close, complete, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, roomsOf, settle, tick } from './store.js';
 import { roomView } from './views.js';
 
 /** The emulator runs no chatroom link server: these addresses only show a client where it would connect. */
@@ -41,7 +41,7 @@ export const handlers = {
     const delay = delayOf(req, time);
     if (delay) room.delay = delay;
     memberOf(room, creator, time);
-    ctx.state.chatroom.rooms[roomid] = room;
+    roomsOf(ctx)[roomid] = room;
     return { code: 200, chatroom: roomView(room) };
   },
 
@@ -56,7 +56,7 @@ export const handlers = {
     const succRooms = [];
     const noExistRooms = [];
     for (const id of ids) {
-      const room = ctx.state.chatroom.rooms[id];
+      const room = own(roomsOf(ctx), id);
       if (!room) {
         noExistRooms.push(BigInt(id));
         continue;
@@ -115,7 +115,7 @@ export const handlers = {
     const creator = req.string('creator');
     ctx.requireAccount(creator, 'creator');
     const roomids = [];
-    for (const [roomid, room] of Object.entries(ctx.state.chatroom.rooms)) {
+    for (const [roomid, room] of Object.entries(roomsOf(ctx))) {
       if (room.creator !== creator) continue;
       settle(ctx, complete(room, roomid));
       if (room.valid) roomids.push(room.roomid);

@@ -3,7 +3,7 @@
 // Unlike the vendor, which publishes a day's figures the next day, the figures are readable at once, so a QA flow can
 // rank what it just did (docs/adr/0028).
 
-import { complete, put } from './store.js';
+import { complete, put, roomsOf } from './store.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -59,7 +59,7 @@ export const handlers = {
     const start = period.start(at);
     const data = [];
     if (start >= now - 30 * DAY) {
-      for (const [roomid, room] of Object.entries(ctx.state.chatroom.rooms)) {
+      for (const [roomid, room] of Object.entries(roomsOf(ctx))) {
         const item = figures(complete(room, roomid), start, period);
         if (item) data.push(item);
       }

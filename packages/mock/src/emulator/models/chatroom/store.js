@@ -58,10 +58,13 @@ export function complete(room, roomid) {
   return room;
 }
 
+/** The app's rooms by id (a fixture may leave the map out). */
+export const roomsOf = (ctx) => (ctx.state.chatroom.rooms ??= {});
+
 /** The room named by the request's `roomid`, brought up to date; 404 when there is none. */
 export function roomOf(ctx, req) {
   const roomid = String(req.bigint('roomid'));
-  const room = ctx.state.chatroom.rooms[roomid];
+  const room = own(roomsOf(ctx), roomid);
   if (!room) ctx.fail(404, `chatroom ${roomid} does not exist`);
   settle(ctx, complete(room, roomid));
   return room;
@@ -118,9 +121,9 @@ export function typeOf(room, m) {
 /** A fixed member (固定成员): the creator, a manager, a common member, or a blocklisted/muted one. */
 export const isFixed = (room, m) => typeOf(room, m) !== 'TEMPORARY';
 export const isOnline = (room, accid) => Object.hasOwn(room.online, accid);
-/** Whether `accid` is the creator or a manager: the rights most chatroom writes ask of their operator. */
 export const isCreator = (room, accid) => accid === room.creator;
 export const isManager = (room, accid) => own(room.members, accid)?.role === 'MANAGER';
+/** Whether `accid` is the creator or a manager: the right most chatroom writes ask of their operator. */
 export const isAdmin = (room, accid) => isCreator(room, accid) || isManager(room, accid);
 
 /** A member the answers list: a fixed member, or anyone in the room now. */
