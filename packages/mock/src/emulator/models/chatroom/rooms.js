@@ -24,18 +24,9 @@ export const handlers = {
     ctx.requireAccount(creator, 'creator');
     const time = tick(ctx);
     const roomid = String(ctx.nextId());
-    const room = newRoom(
-      roomid,
-      {
-        creator,
-        name: req.string('name'),
-        announcement: req.string('announcement') || null,
-        broadcasturl: req.string('broadcasturl') ?? '',
-        ext: req.string('ext') ?? '',
-        queuelevel: req.int('queuelevel') ?? 0,
-      },
-      time,
-    );
+    // Fields left out take the room defaults (no announcement, '' for the URL and extension, queuelevel 0).
+    const fields = { name: req.string('name'), announcement: req.string('announcement') || undefined, broadcasturl: req.string('broadcasturl'), ext: req.string('ext'), queuelevel: req.int('queuelevel') };
+    const room = newRoom(roomid, { creator, ...fields }, time);
     const inOut = req.int('inOutNotification');
     if (inOut !== undefined) room.ionotify = inOut === 1;
     const delay = delayOf(req, time);
