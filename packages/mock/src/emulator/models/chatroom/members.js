@@ -50,7 +50,7 @@ export const handlers = {
     const m = memberOf(room, target, time);
     const wasFixed = isFixed(room, m);
     const value = req.bool('optvalue');
-    if (opt.has(m) === value) ctx.fail(417, `${target} is ${value ? 'already' : 'not'} ${opt.name} in chatroom ${room.roomid}`);
+    if (Boolean(opt.has(m)) === value) ctx.fail(417, `${target} is ${value ? 'already' : 'not'} ${opt.name} in chatroom ${room.roomid}`);
     (value ? opt.set : opt.clear)(m);
     if (!wasFixed && isFixed(room, m)) m.enterTime = time;
     // A blocklisted member may not stay in the room (13003: not allowed to enter).
