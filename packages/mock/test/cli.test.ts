@@ -1,6 +1,9 @@
 // The CLI as a real child process: start, readiness, requests through the client, log lines, flags and environment,
 // and a clean exit (code 0) on SIGTERM and SIGINT.
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNimClient } from '@nimkit/client';
 import { DEFAULTS, DEFAULT_SPEC } from '../src/index.js';
@@ -105,6 +108,29 @@ describe('nim-mock as a process', () => {
     expect(second).toEqual(first);
   });
 
+  it('stateful by default: --state-file is saved on SIGTERM and loaded by the next process; --id-start sets the ids', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nim-mock-cli-')), 'state.json');
+    const first = await startCli(['--state-file', file, '--id-start', '7000']);
+    expect(first.stdout()).toContain('stateful mode');
+    const created = await post(first, '/chatroom/create.action', 'creator=qa_alice&name=kept');
+    expect((created.chatroom as { roomid: number }).roomid).toBe(7000);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    await session(['--state-file', file], async (run) => {
+      const read = await post(run, '/chatroom/get.action', 'roomid=7000');
+      expect((read.chatroom as { name: string }).name).toBe('kept');
+    });
+  });
+
+  it('--mode examples serves the examples, as before', async () => {
+    await session(['--mode', 'examples'], async (run) => {
+      expect(run.stdout()).toContain('examples mode');
+      expect(await (await fetch(run.url + '/health')).json()).toMatchObject({ mode: 'examples' });
+      const read = await post(run, '/chatroom/get.action', 'roomid=7000');
+      expect((read.chatroom as { roomid: number }).roomid).toBe(66); // the spec's example room
+    });
+  });
+
   it('--rate-limit-calls makes the next call over the limit answer 416', async () => {
     await session(['--rate-limit-calls', '2', '--rate-limit-window', '60000'], async (run) => {
       const codes = [];
@@ -120,6 +146,9 @@ describe('nim-mock refuses to start, with a clear message', () => {
     [['--port', 'eighty'], 2, /--port must be an integer 0-65535, got 'eighty'/],
     [['--port', '70000'], 2, /--port must be an integer/],
     [['--seed', '1'], 2, /--seed only applies to --mode dynamic/],
+    [['--mode', 'replay'], 2, /--mode must be one of stateful, examples, dynamic, got 'replay'/],
+    [['--mode', 'examples', '--clock', '5'], 2, /--clock only applies to the stateful mode/],
+    [['--max-messages', '0'], 2, /--max-messages must be an integer 1-/],
     [['--rate-limit-calls', '0'], 2, /--rate-limit-calls must be an integer 1-/],
     [['--spec', '/nonexistent/openapi.json'], 1, /could not start: cannot read the spec \/nonexistent\/openapi.json/],
   ])('%j', async (args, code, message) => {
