@@ -14,7 +14,7 @@ export const UNMODELLED = 501;
 export const MAX_APPS = 1_000;
 
 /**
- * @param {{ operationIds: string[], idStart: bigint, now: () => number, accounts?: string[], maxMessages: number,
+ * @param {{ operationIds: string[], idStart: bigint, now: () => number, accounts?: string[], maxMessages: number, maxApps?: number,
  *   store?: import('./store.js').StateStore, callbacks?: ReturnType<typeof import('./callbacks.js').createCallbacks> }} o
  */
 export function createEmulator(o) {
