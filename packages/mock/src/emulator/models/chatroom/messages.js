@@ -87,9 +87,9 @@ export const handlers = {
       if (earlier) return { code: 200, desc: messageView(room, earlier) };
     }
     const m = requireVoice(ctx, room, from, req);
-    const msg = { msgidClient, time: 0, from, type: req.int('msgType') };
-    if (highPriority(ctx, room, req)) msg.highPriority = true;
-    msg.time = tick(ctx);
+    const high = highPriority(ctx, room, req);
+    const msg = { msgidClient, time: tick(ctx), from, type: req.int('msgType') };
+    if (high) msg.highPriority = true;
     optional(msg, 'attach', req.string('attach'));
     optional(msg, 'ext', req.string('ext'));
     optional(msg, 'subType', req.int('subType'));
