@@ -9,6 +9,7 @@ import {
   idKey,
   listField,
   memberInfo,
+  noteChannel,
   pageByTime,
   qchatOf,
   requireChannel,
@@ -60,6 +61,7 @@ export const handlers = {
       messages: [],
     };
     qchatOf(ctx).channels[channelId] = channel;
+    noteChannel(ctx, server.serverId, channelId, true);
     return { code: 200, channelInfo: channelInfo(channel) };
   },
 
@@ -70,6 +72,7 @@ export const handlers = {
     requireAuth(ctx, server, req.string('accid'), AUTH.manageChannel, channel);
     for (const [id, n] of Object.entries(q.notifications)) if (n.channelId === channel.channelId) delete q.notifications[id];
     delete q.channels[channel.channelId];
+    noteChannel(ctx, channel.serverId, channel.channelId, false);
     return { code: 200 };
   },
 

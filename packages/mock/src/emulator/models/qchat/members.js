@@ -4,12 +4,13 @@ import {
   LIMITS,
   assignSent,
   channelsOf,
-  joinedServers,
+  joinedCount,
   idField,
   idKey,
   listField,
   memberInfo,
   newMember,
+  noteJoined,
   own,
   pageByTime,
   put,
@@ -23,6 +24,7 @@ import {
 function join(ctx, server, accid, inviter) {
   const time = tick(ctx);
   put(server.members, accid, newMember(accid, time, inviter));
+  noteJoined(ctx, accid, server.serverId, true);
   delete server.invites[accid];
   delete server.applies[accid];
 }
@@ -30,6 +32,7 @@ function join(ctx, server, accid, inviter) {
 /** Removes `accid` from the server and from everything in it that names a member. */
 function removeMember(ctx, server, accid) {
   delete server.members[accid];
+  noteJoined(ctx, accid, server.serverId, false);
   for (const role of Object.values(server.roles)) delete role.members[accid];
   for (const channel of channelsOf(ctx, server.serverId)) {
     delete channel.users[accid];
@@ -63,7 +66,7 @@ export const handlers = {
     if (!outsiders.length) ctx.fail(417, `every invited account is already a member of server ${server.serverId}`);
     const full = [];
     for (const accid of outsiders) {
-      if (joinedServers(ctx, accid).length >= LIMITS.joinedServersPerAccount) full.push(accid);
+      if (joinedCount(ctx, accid) >= LIMITS.joinedServersPerAccount) full.push(accid);
       else if (server.inviteMode === 1) join(ctx, server, accid, inviter);
       else put(server.invites, accid, { ...own(server.invites, accid), [inviter]: tick(ctx) });
     }

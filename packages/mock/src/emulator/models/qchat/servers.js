@@ -8,6 +8,8 @@ import {
   joinedServers,
   listField,
   newMember,
+  noteChannel,
+  noteJoined,
   own,
   pageByTime,
   qchatOf,
@@ -55,6 +57,7 @@ export const handlers = {
       },
     };
     qchatOf(ctx).servers[serverId] = server;
+    noteJoined(ctx, owner, serverId, true);
     return { code: 200, serverInfo: serverInfo(ctx, server) };
   },
 
@@ -64,8 +67,12 @@ export const handlers = {
     const accid = req.string('accid');
     requireMember(ctx, server, accid);
     if (accid !== server.owner) ctx.fail(403, `only the owner may remove server ${server.serverId}`);
-    for (const channel of channelsOf(ctx, server.serverId)) delete q.channels[channel.channelId];
+    for (const channel of channelsOf(ctx, server.serverId)) {
+      delete q.channels[channel.channelId];
+      noteChannel(ctx, server.serverId, channel.channelId, false);
+    }
     for (const [id, n] of Object.entries(q.notifications)) if (n.serverId === server.serverId) delete q.notifications[id];
+    for (const accid of Object.keys(server.members)) noteJoined(ctx, accid, server.serverId, false);
     delete q.servers[server.serverId];
     return { code: 200 };
   },

@@ -101,24 +101,71 @@ export function newMember(accid, time, inviter) {
   return { accid, joinTime: time, inviter, createTime: time, updateTime: time };
 }
 
+// Derived indexes kept beside the state (not in it): which servers each account belongs to, which channels each
+// server has. Enumerating every server or channel of a large app per call was the slowest part of the model. Each is
+// built on first use for its state map (a loaded state brings new maps), then kept up to date by noteJoined and
+// noteChannel at every change.
+const indexes = new WeakMap();
+
+function indexOf(map, build) {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    build(index);
+    indexes.set(map, index);
+  }
+  return index;
+}
+
+function addTo(index, key, id) {
+  let ids = index.get(key);
+  if (!ids) index.set(key, (ids = new Set()));
+  ids.add(id);
+}
+
+function note(index, key, id, present) {
+  if (present) addTo(index, key, id);
+  else index.get(key)?.delete(id);
+}
+
+const joinedIndex = (ctx) =>
+  indexOf(qchatOf(ctx).servers, (index) => {
+    for (const [id, s] of Object.entries(qchatOf(ctx).servers)) {
+      for (const accid of Object.keys(s.members ?? {})) addTo(index, accid, id);
+      if (s.owner !== undefined) addTo(index, s.owner, id); // a fixture's owner is a member once completed
+    }
+  });
+
+const channelIndex = (ctx) =>
+  indexOf(qchatOf(ctx).channels, (index) => {
+    for (const [id, c] of Object.entries(qchatOf(ctx).channels)) addTo(index, String(c.serverId), id);
+  });
+
+/** Records that `accid` joined (true) or left (false) server `serverId`. */
+export const noteJoined = (ctx, accid, serverId, joined) => note(joinedIndex(ctx), accid, serverId, joined);
+
+/** Records that channel `channelId` of server `serverId` was created (true) or removed (false). */
+export const noteChannel = (ctx, serverId, channelId, exists) => note(channelIndex(ctx), serverId, channelId, exists);
+
+/** How many servers `accid` belongs to. */
+export const joinedCount = (ctx, accid) => joinedIndex(ctx).get(accid)?.size ?? 0;
+
 /** The servers `accid` belongs to. */
 export function joinedServers(ctx, accid) {
-  return Object.keys(qchatOf(ctx).servers)
-    .map((id) => serverById(ctx, id))
-    .filter((s) => own(s.members, accid));
+  const ids = joinedIndex(ctx).get(accid) ?? [];
+  return [...ids].map((id) => serverById(ctx, id)).filter((s) => s && own(s.members, accid));
 }
 
 /** Refuses (419) an account that already belongs to as many servers as an account may. */
 export function requireRoomForServer(ctx, accid) {
-  if (joinedServers(ctx, accid).length >= LIMITS.joinedServersPerAccount) {
+  if (joinedCount(ctx, accid) >= LIMITS.joinedServersPerAccount) {
     ctx.fail(419, `${accid} already belongs to ${LIMITS.joinedServersPerAccount} servers`);
   }
 }
 
 export function channelsOf(ctx, serverId) {
-  return Object.entries(qchatOf(ctx).channels)
-    .filter(([, c]) => String(c.serverId) === serverId)
-    .map(([id]) => channelById(ctx, id));
+  const ids = channelIndex(ctx).get(serverId) ?? [];
+  return [...ids].map((id) => channelById(ctx, id)).filter((c) => c && c.serverId === serverId);
 }
 
 /**
@@ -126,10 +173,15 @@ export function channelsOf(ctx, serverId) {
  * newest), at most `limit`. `hasMore` says whether older rows remain; `nextTimetag` is the last row's time.
  */
 export function pageByTime(rows, time, timetag, limit) {
-  const eligible = rows.filter((r) => !(timetag > 0) || time(r) < timetag).sort((a, b) => time(b) - time(a));
-  const page = eligible.slice(0, Math.max(0, limit));
-  const nextTimetag = page.length ? time(page[page.length - 1]) : 0;
-  return { page, pageInfo: { hasMore: eligible.length > page.length, nextTimetag } };
+  const keyed = []; // [time, row]: each row's time read once, not in every comparison of the sort
+  for (const row of rows) {
+    const t = time(row);
+    if (!(timetag > 0) || t < timetag) keyed.push([t, row]);
+  }
+  keyed.sort((a, b) => b[0] - a[0]);
+  const page = keyed.slice(0, Math.max(0, limit));
+  const nextTimetag = page.length ? page[page.length - 1][0] : 0;
+  return { page: page.map(([, row]) => row), pageInfo: { hasMore: keyed.length > page.length, nextTimetag } };
 }
 
 /** map[key] only when it is the map's own entry: `constructor` and `__proto__` are valid accids. */
