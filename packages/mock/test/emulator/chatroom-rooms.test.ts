@@ -50,6 +50,15 @@ describe('chatroom rooms', () => {
     expect(answer.failRooms).toEqual([]);
   });
 
+  it('finds a room above 2^53 whose id the batch sends as a bare JSON number', () => {
+    const app = chatroomApp(); // ids start at 2^60
+    const roomid = app.room();
+    expect(roomid).toBe('1152921504606846976');
+    const answer = app.call('chatroomGetBatch', { roomids: `[${roomid},1152921504606846977]` });
+    expect(answer.succRooms.map((r: any) => r.roomid)).toEqual([2n ** 60n]);
+    expect(answer.noExistRooms).toEqual([2n ** 60n + 1n]);
+  });
+
   it('updates only the fields sent; an empty announcement comes back as null', () => {
     const app = chatroomApp();
     const roomid = app.room('owner', { announcement: 'hello', ext: 'keep' });
