@@ -1,5 +1,6 @@
 // QChat model: servers and their members, answered from state (unit tests on the handlers).
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/emulator/models/qchat/store.js';
 import { channelIn, newApp, ok, refused, serverWith, type Ctx } from './qchat-support.js';
 
 describe('QChat servers', () => {
@@ -20,8 +21,12 @@ describe('QChat servers', () => {
   it('counts members and channels in serverInfo', () => {
     const ctx = newApp();
     const serverId = serverWith(ctx, 'owner', ['a', 'b']);
+    const channelId = channelIn(ctx, serverId, 'owner');
     channelIn(ctx, serverId, 'owner');
-    expect(ok(ctx, 'qchatGetServers', { serverIds: [serverId] }).serverInfos[0]).toMatchObject({ memberNumber: 3, channelNumber: 1 });
+    expect(ok(ctx, 'qchatGetServers', { serverIds: [serverId] }).serverInfos[0]).toMatchObject({ memberNumber: 3, channelNumber: 2 });
+    ok(ctx, 'qchatRemoveChannel', { accid: 'owner', channelId });
+    ok(ctx, 'qchatLeaveServer', { accid: 'a', serverId });
+    expect(ok(ctx, 'qchatGetServers', { serverIds: [serverId] }).serverInfos[0]).toMatchObject({ memberNumber: 2, channelNumber: 1 });
   });
 
   it('lets only the owner remove a server, and everything under it goes with it', () => {
@@ -55,6 +60,21 @@ describe('QChat servers', () => {
     expect(second.serverInfos.map((s: any) => String(s.serverId))).toEqual([ids[2], ids[1]]);
     expect(third.serverInfos.map((s: any) => String(s.serverId))).toEqual([ids[0]]);
     expect(third.pageInfo.hasMore).toBe(false);
+  });
+
+  it('skips an account that joined the maximum number of servers (failAccid) and refuses it another (419)', () => {
+    const ctx = newApp();
+    for (let i = 0; i < LIMITS.joinedServersPerAccount; i += 1) serverWith(ctx, 'busy');
+    expect(refused(ctx, 'qchatCreateServer', { accid: 'busy' }).code).toBe(419);
+    const serverId = serverWith(ctx, 'owner');
+    const invited = ok(ctx, 'qchatInviteServerMember', { accid: 'owner', serverId, invitedAccids: ['busy', 'free'] });
+    expect(invited.failAccid.accid).toEqual(['busy']);
+    expect(refused(ctx, 'qchatApplyServer', { accid: 'busy', serverId }).code).toBe(419);
+    // Leaving one makes room again.
+    const [first] = ok(ctx, 'qchatGetServerListPage', { accid: 'busy', limit: 1 }).serverInfos;
+    ok(ctx, 'qchatKickServerMember', { accid: 'owner', serverId, kickedAccids: ['free'] });
+    ok(ctx, 'qchatRemoveServer', { accid: 'busy', serverId: String(first.serverId) });
+    ok(ctx, 'qchatApplyServer', { accid: 'busy', serverId });
   });
 
   it('answers link addresses per client type', () => {
