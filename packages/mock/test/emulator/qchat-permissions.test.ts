@@ -1,5 +1,6 @@
 // QChat model: channels, roles and permissions decide what a member may do (unit tests on the handlers).
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/emulator/models/qchat/store.js';
 import { channelIn, newApp, ok, refused, serverWith, type Ctx } from './qchat-support.js';
 
 /** A custom role of `serverId` with `auths`, held by `holders`; its id as a string. */
@@ -90,6 +91,19 @@ describe('QChat channels', () => {
     expect(members(priv)).toEqual(['a', 'owner']);
   });
 
+  it('holds at most LIMITS.accessListEntries entries on one list (419)', () => {
+    const ctx = newApp();
+    const names = Array.from({ length: LIMITS.accessListEntries + 1 }, (_, i) => `m${i}`);
+    const serverId = serverWith(ctx, 'owner');
+    for (let i = 0; i < names.length; i += 100) ok(ctx, 'qchatInviteServerMember', { accid: 'owner', serverId, invitedAccids: names.slice(i, i + 100) });
+    const channelId = channelIn(ctx, serverId, 'owner');
+    const fields = { serverId, channelId, type: 2, opeType: 1, accid: 'owner' };
+    for (let i = 0; i < LIMITS.accessListEntries; i += 100) ok(ctx, 'qchatUpdateWhiteBlackIdentifyUser', { ...fields, toAccids: names.slice(i, i + 100) });
+    expect(refused(ctx, 'qchatUpdateWhiteBlackIdentifyUser', { ...fields, toAccids: names.slice(-1) }).code).toBe(419);
+    const roleId = String(ok(ctx, 'qchatCreateServerIdentify', { accid: 'owner', serverId, type: 2 }).identify.roleId);
+    expect(refused(ctx, 'qchatUpdateWhiteBlackIdentify', { ...fields, roleid: roleId }).code).toBe(419);
+  });
+
   it('pages the members of a channel and refuses a reader who is not a member', () => {
     const ctx = newApp();
     const serverId = serverWith(ctx, 'owner', ['a', 'b', 'c', 'd']);
@@ -132,6 +146,13 @@ describe('QChat server roles', () => {
     expect(refused(ctx, 'qchatRemoveServerIdentify', { accid: 'owner', serverId, roleId }).code).toBe(404);
     const everyone = String(page[0].roleId);
     expect(refused(ctx, 'qchatRemoveServerIdentify', { accid: 'owner', serverId, roleId: everyone }).code).toBe(403);
+  });
+
+  it('refuses a custom role beyond LIMITS.customRolesPerServer (419)', () => {
+    const ctx = newApp();
+    const serverId = serverWith(ctx, 'owner');
+    for (let i = 0; i < LIMITS.customRolesPerServer; i += 1) ok(ctx, 'qchatCreateServerIdentify', { accid: 'owner', serverId, type: 2 });
+    expect(refused(ctx, 'qchatCreateServerIdentify', { accid: 'owner', serverId, type: 2 }).code).toBe(419);
   });
 
   it('lets only the owner change the everyone role, even for a member with the manage-role permission', () => {
