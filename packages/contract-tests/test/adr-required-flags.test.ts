@@ -7,7 +7,8 @@ it('the table of inferred required flags in docs/adr/0006 matches the spec', () 
   expect(tableInAdr(), 'run `node tools/adr/required-flags.mjs`').toBe(requiredFlagsTable(spec));
 });
 
-it('QChat has confirmed flags only on createServer, getServerMemberListPage and getChannelMemberListPage', () => {
+// The QChat operations whose every flag a vendor table with the 必须/必填 column settles (docs/adr/0044).
+it('QChat has confirmed flags exactly on the operations whose vendor table keeps its required column', () => {
   const confirmed = operations
     .filter((o) => o.group === 'qchat')
     .filter(({ op }) => {
@@ -16,5 +17,19 @@ it('QChat has confirmed flags only on createServer, getServerMemberListPage and 
     })
     .map((o) => o.operationId)
     .sort();
-  expect(confirmed).toEqual(['qchatCreateServer', 'qchatGetChannelMemberListPage', 'qchatGetServerMemberListPage']);
+  expect(confirmed).toEqual([
+    'qchatBatchGetCategoryWhiteBlackIdentify',
+    'qchatBatchGetCategoryWhiteBlackIdentifyUser',
+    'qchatCreateChannelCategoryIdentify',
+    'qchatCreateChannelIdentify',
+    'qchatCreateServer',
+    'qchatGetChannelCategoryListByServerPage',
+    'qchatGetChannelListPage',
+    'qchatGetChannelMemberListPage',
+    'qchatGetServerMemberListPage',
+    'qchatQueryInviteApplyHistoryByServer',
+    'qchatQueryInviteApplyHistoryByUser',
+    'qchatQueryThreadTalkHistory',
+    'qchatUpdateWhiteBlackIdentifyUser',
+  ]);
 });

@@ -21,23 +21,33 @@ export type OperationId =
   | 'qchatUpdateOtherServerMember'
   | 'qchatGetServerMembers'
   | 'qchatGetServerMemberListPage'
+  | 'qchatQueryInviteApplyHistoryByServer'
+  | 'qchatQueryInviteApplyHistoryByUser'
   | 'qchatCreateChannel'
   | 'qchatRemoveChannel'
   | 'qchatUpdateChannel'
   | 'qchatGetChannels'
   | 'qchatGetChannelListPage'
   | 'qchatGetChannelMemberListPage'
+  | 'qchatGetChannelCategoryListByServerPage'
   | 'qchatUpdateWhiteBlackIdentify'
   | 'qchatUpdateWhiteBlackIdentifyUser'
   | 'qchatQueryWhiteBlackIdentify'
   | 'qchatQueryWhiteBlackIdentifyUser'
   | 'qchatBatchGetWhiteBlackIdentify'
   | 'qchatBatchGetWhiteBlackIdentifyUser'
+  | 'qchatQueryCategoryWhiteBlackIdentifyPage'
+  | 'qchatQueryCategoryWhiteBlackIdentifyUserPage'
+  | 'qchatBatchGetCategoryWhiteBlackIdentify'
+  | 'qchatBatchGetCategoryWhiteBlackIdentifyUser'
   | 'qchatSendMsg'
   | 'qchatSendAttachMsg'
   | 'qchatUpdateMsg'
   | 'qchatUpdateAttachMsg'
   | 'qchatQueryHistoryMsg'
+  | 'qchatQueryThreadTalkHistory'
+  | 'qchatBatchQueryThreadTalkMeta'
+  | 'qchatQueryChannelUnReadMentionedMsgPage'
   | 'qchatCreateServerIdentify'
   | 'qchatRemoveServerIdentify'
   | 'qchatUpdateServerIdentify'
@@ -46,6 +56,7 @@ export type OperationId =
   | 'qchatDeleteChannelIdentify'
   | 'qchatUpdateChannelIdentify'
   | 'qchatGetChannelIdentifyPages'
+  | 'qchatCreateChannelCategoryIdentify'
   | 'qchatCreateUserIdentify'
   | 'qchatDeleteUserIdentify'
   | 'qchatUpdateUserIdentify'
@@ -63,21 +74,37 @@ export type OperationId =
   | 'chatroomRequestAddr'
   | 'chatroomMuteRoom'
   | 'chatroomQueryUserRoomIds'
+  | 'chatroomUpdateDelayClosePolicy'
+  | 'chatroomUpdateInOutNotification'
   | 'chatroomSetMemberRole'
   | 'chatroomTemporaryMute'
   | 'chatroomMembersByPage'
   | 'chatroomQueryMembersByRole'
   | 'chatroomQueryMembers'
   | 'chatroomUpdateMyRoomRole'
+  | 'chatroomKickMember'
+  | 'chatroomTagTemporaryMute'
+  | 'chatroomTagMembersCount'
+  | 'chatroomTagMembersQuery'
+  | 'chatroomUpdateChatRoomRoleTag'
   | 'chatroomSendMsg'
+  | 'chatroomBatchSendMsg'
+  | 'chatroomSendMsgToSomeone'
+  | 'chatroomBatchSendMsgToSomeone'
+  | 'chatroomBroadcast'
+  | 'chatroomRecall'
+  | 'chatroomDeleteHistoryMessage'
   | 'chatroomAddRobot'
   | 'chatroomRemoveRobot'
+  | 'chatroomCleanRobot'
   | 'chatroomQueueInit'
   | 'chatroomQueueOffer'
   | 'chatroomQueuePoll'
   | 'chatroomQueueList'
   | 'chatroomQueueDrop'
   | 'chatroomQueueBatchUpdateElements'
+  | 'chatroomQueueBatchOffer'
+  | 'chatroomQueueMultiGet'
   | 'chatroomStatsTopn';
 
 /** What the client needs to know about an operation. */
@@ -117,23 +144,33 @@ type OkSchemaNames = {
   qchatUpdateOtherServerMember: 'QchatUpdateOtherServerMemberOk';
   qchatGetServerMembers: 'QchatGetServerMembersOk';
   qchatGetServerMemberListPage: 'QchatGetServerMemberListPageOk';
+  qchatQueryInviteApplyHistoryByServer: 'QchatQueryInviteApplyHistoryByServerOk';
+  qchatQueryInviteApplyHistoryByUser: 'QchatQueryInviteApplyHistoryByUserOk';
   qchatCreateChannel: 'QchatCreateChannelOk';
   qchatRemoveChannel: 'OkResponse';
   qchatUpdateChannel: 'QchatUpdateChannelOk';
   qchatGetChannels: 'QchatGetChannelsOk';
   qchatGetChannelListPage: 'QchatGetChannelListPageOk';
   qchatGetChannelMemberListPage: 'QchatGetChannelMemberListPageOk';
+  qchatGetChannelCategoryListByServerPage: 'QchatGetChannelCategoryListByServerPageOk';
   qchatUpdateWhiteBlackIdentify: 'OkResponse';
   qchatUpdateWhiteBlackIdentifyUser: 'OkResponse';
   qchatQueryWhiteBlackIdentify: 'QchatQueryWhiteBlackIdentifyOk';
   qchatQueryWhiteBlackIdentifyUser: 'QchatQueryWhiteBlackIdentifyUserOk';
   qchatBatchGetWhiteBlackIdentify: 'QchatBatchGetWhiteBlackIdentifyOk';
   qchatBatchGetWhiteBlackIdentifyUser: 'QchatBatchGetWhiteBlackIdentifyUserOk';
+  qchatQueryCategoryWhiteBlackIdentifyPage: 'QchatQueryCategoryWhiteBlackIdentifyPageOk';
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: 'QchatQueryCategoryWhiteBlackIdentifyUserPageOk';
+  qchatBatchGetCategoryWhiteBlackIdentify: 'QchatBatchGetCategoryWhiteBlackIdentifyOk';
+  qchatBatchGetCategoryWhiteBlackIdentifyUser: 'QchatBatchGetCategoryWhiteBlackIdentifyUserOk';
   qchatSendMsg: 'QchatSendMsgOk';
   qchatSendAttachMsg: 'QchatSendAttachMsgOk';
   qchatUpdateMsg: 'OkResponse';
   qchatUpdateAttachMsg: 'OkResponse';
   qchatQueryHistoryMsg: 'QchatQueryHistoryMsgOk';
+  qchatQueryThreadTalkHistory: 'QchatQueryThreadTalkHistoryOk';
+  qchatBatchQueryThreadTalkMeta: 'QchatBatchQueryThreadTalkMetaOk';
+  qchatQueryChannelUnReadMentionedMsgPage: 'QchatQueryChannelUnReadMentionedMsgPageOk';
   qchatCreateServerIdentify: 'QchatCreateServerIdentifyOk';
   qchatRemoveServerIdentify: 'OkResponse';
   qchatUpdateServerIdentify: 'QchatUpdateServerIdentifyOk';
@@ -142,6 +179,7 @@ type OkSchemaNames = {
   qchatDeleteChannelIdentify: 'OkResponse';
   qchatUpdateChannelIdentify: 'QchatUpdateChannelIdentifyOk';
   qchatGetChannelIdentifyPages: 'QchatGetChannelIdentifyPagesOk';
+  qchatCreateChannelCategoryIdentify: 'QchatCreateChannelCategoryIdentifyOk';
   qchatCreateUserIdentify: 'QchatCreateUserIdentifyOk';
   qchatDeleteUserIdentify: 'OkResponse';
   qchatUpdateUserIdentify: 'QchatUpdateUserIdentifyOk';
@@ -159,21 +197,37 @@ type OkSchemaNames = {
   chatroomRequestAddr: 'ChatroomRequestAddrOk';
   chatroomMuteRoom: 'ChatroomMuteRoomOk';
   chatroomQueryUserRoomIds: 'ChatroomQueryUserRoomIdsOk';
+  chatroomUpdateDelayClosePolicy: 'ChatroomUpdateDelayClosePolicyOk';
+  chatroomUpdateInOutNotification: 'OkResponse';
   chatroomSetMemberRole: 'ChatroomSetMemberRoleOk';
   chatroomTemporaryMute: 'ChatroomTemporaryMuteOk';
   chatroomMembersByPage: 'ChatroomMembersByPageOk';
   chatroomQueryMembersByRole: 'ChatroomQueryMembersByRoleOk';
   chatroomQueryMembers: 'ChatroomQueryMembersOk';
   chatroomUpdateMyRoomRole: 'OkResponse';
+  chatroomKickMember: 'OkResponse';
+  chatroomTagTemporaryMute: 'ChatroomTagTemporaryMuteOk';
+  chatroomTagMembersCount: 'ChatroomTagMembersCountOk';
+  chatroomTagMembersQuery: 'ChatroomTagMembersQueryOk';
+  chatroomUpdateChatRoomRoleTag: 'OkResponse';
   chatroomSendMsg: 'ChatroomSendMsgOk';
+  chatroomBatchSendMsg: 'ChatroomBatchSendOk';
+  chatroomSendMsgToSomeone: 'ChatroomSendMsgToSomeoneOk';
+  chatroomBatchSendMsgToSomeone: 'ChatroomBatchSendOk';
+  chatroomBroadcast: 'ChatroomBroadcastOk';
+  chatroomRecall: 'OkResponse';
+  chatroomDeleteHistoryMessage: 'OkResponse';
   chatroomAddRobot: 'ChatroomAddRobotOk';
   chatroomRemoveRobot: 'ChatroomRemoveRobotOk';
+  chatroomCleanRobot: 'ChatroomCleanRobotOk';
   chatroomQueueInit: 'ChatroomQueueInitOk';
   chatroomQueueOffer: 'ChatroomQueueOfferOk';
   chatroomQueuePoll: 'ChatroomQueuePollOk';
   chatroomQueueList: 'ChatroomQueueListOk';
   chatroomQueueDrop: 'ChatroomQueueDropOk';
   chatroomQueueBatchUpdateElements: 'ChatroomQueueBatchUpdateElementsOk';
+  chatroomQueueBatchOffer: 'ChatroomQueueBatchOfferOk';
+  chatroomQueueMultiGet: 'ChatroomQueueMultiGetOk';
   chatroomStatsTopn: 'ChatroomStatsTopnOk';
 };
 
@@ -202,23 +256,33 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatUpdateOtherServerMember: [[["serverMember","serverId"]]],
   qchatGetServerMembers: [[["serverMembers","*","serverId"]]],
   qchatGetServerMemberListPage: [[["serverMembers","*","serverId"]]],
+  qchatQueryInviteApplyHistoryByServer: [[["data","*","serverId"],["data","*","requestId"],["data","*","recordId"]]],
+  qchatQueryInviteApplyHistoryByUser: [[["data","*","serverId"],["data","*","requestId"],["data","*","recordId"]]],
   qchatCreateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
   qchatRemoveChannel: [[]],
   qchatUpdateChannel: [[["channelInfo","channelId"],["channelInfo","serverId"]]],
   qchatGetChannels: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
   qchatGetChannelListPage: [[["channelInfos","*","channelId"],["channelInfos","*","serverId"]]],
   qchatGetChannelMemberListPage: [[["members","*","serverId"]]],
+  qchatGetChannelCategoryListByServerPage: [[["categoryInfos","*","categoryId"],["categoryInfos","*","serverId"]]],
   qchatUpdateWhiteBlackIdentify: [[]],
   qchatUpdateWhiteBlackIdentifyUser: [[]],
   qchatQueryWhiteBlackIdentify: [[["identifies","*","roleId"]]],
   qchatQueryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
   qchatBatchGetWhiteBlackIdentify: [[["identifies","*","roleId"]]],
   qchatBatchGetWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
+  qchatQueryCategoryWhiteBlackIdentifyPage: [[["identifies","*","roleId"]]],
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: [[["members","*","serverId"]]],
+  qchatBatchGetCategoryWhiteBlackIdentify: [[["identifies","*","roleId"]]],
+  qchatBatchGetCategoryWhiteBlackIdentifyUser: [[["members","*","serverId"]]],
   qchatSendMsg: [[["data","msgIdServer"]]],
   qchatSendAttachMsg: [[["data","msgIdServer"]]],
   qchatUpdateMsg: [[]],
   qchatUpdateAttachMsg: [[]],
   qchatQueryHistoryMsg: [[["data","*","msgIdServer"]]],
+  qchatQueryThreadTalkHistory: [[["threadMsg","msgIdServer"],["msgs","*","msgIdServer"]]],
+  qchatBatchQueryThreadTalkMeta: [[]],
+  qchatQueryChannelUnReadMentionedMsgPage: [[["data","msgList","*","msgIdServer"]]],
   qchatCreateServerIdentify: [[["identify","roleId"]]],
   qchatRemoveServerIdentify: [[]],
   qchatUpdateServerIdentify: [[["identify","roleId"]]],
@@ -227,6 +291,7 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   qchatDeleteChannelIdentify: [[]],
   qchatUpdateChannelIdentify: [[["identify","serverId"],["identify","channelId"],["identify","roleId"],["identify","serverRoleId"]]],
   qchatGetChannelIdentifyPages: [[["identifies","*","serverId"],["identifies","*","channelId"],["identifies","*","roleId"],["identifies","*","serverRoleId"]]],
+  qchatCreateChannelCategoryIdentify: [[["identify","serverId"],["identify","categoryId"],["identify","roleId"],["identify","serverRoleId"]]],
   qchatCreateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
   qchatDeleteUserIdentify: [[]],
   qchatUpdateUserIdentify: [[["identify","serverId"],["identify","channelId"]]],
@@ -244,21 +309,37 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
   chatroomRequestAddr: [[]],
   chatroomMuteRoom: [[]],
   chatroomQueryUserRoomIds: [[]],
+  chatroomUpdateDelayClosePolicy: [[["chatroom","roomid"]]],
+  chatroomUpdateInOutNotification: [[]],
   chatroomSetMemberRole: [[["desc","roomid"]]],
   chatroomTemporaryMute: [[]],
   chatroomMembersByPage: [[["desc","data","*","roomid"]]],
   chatroomQueryMembersByRole: [[["desc","data","*","roomid"]]],
   chatroomQueryMembers: [[["desc","data","*","roomid"]]],
   chatroomUpdateMyRoomRole: [[]],
+  chatroomKickMember: [[]],
+  chatroomTagTemporaryMute: [[]],
+  chatroomTagMembersCount: [[]],
+  chatroomTagMembersQuery: [[["desc","data","*","roomid"]]],
+  chatroomUpdateChatRoomRoleTag: [[]],
   chatroomSendMsg: [[]],
+  chatroomBatchSendMsg: [[]],
+  chatroomSendMsgToSomeone: [[]],
+  chatroomBatchSendMsgToSomeone: [[]],
+  chatroomBroadcast: [[]],
+  chatroomRecall: [[]],
+  chatroomDeleteHistoryMessage: [[]],
   chatroomAddRobot: [[]],
   chatroomRemoveRobot: [[]],
+  chatroomCleanRobot: [[]],
   chatroomQueueInit: [[]],
   chatroomQueueOffer: [[]],
   chatroomQueuePoll: [[]],
   chatroomQueueList: [[]],
   chatroomQueueDrop: [[]],
   chatroomQueueBatchUpdateElements: [[]],
+  chatroomQueueBatchOffer: [[]],
+  chatroomQueueMultiGet: [[]],
   chatroomStatsTopn: [[["data","*","roomId"]],"/stats/chatroom/topn.action"],
 });
 
@@ -341,6 +422,14 @@ export type QchatGetServerMembersResponse = OkBody<'qchatGetServerMembers'>;
 export type QchatGetServerMemberListPageRequest = RequestBody<'qchatGetServerMemberListPage'>;
 /** Success body of `qchatGetServerMemberListPage` (`code` 200), ids as exact strings. */
 export type QchatGetServerMemberListPageResponse = OkBody<'qchatGetServerMemberListPage'>;
+/** Request body of `qchatQueryInviteApplyHistoryByServer`: List a server's applications and invitations (`POST /qchat/queryInviteApplyHistoryByServer.action`). */
+export type QchatQueryInviteApplyHistoryByServerRequest = RequestBody<'qchatQueryInviteApplyHistoryByServer'>;
+/** Success body of `qchatQueryInviteApplyHistoryByServer` (`code` 200), ids as exact strings. */
+export type QchatQueryInviteApplyHistoryByServerResponse = OkBody<'qchatQueryInviteApplyHistoryByServer'>;
+/** Request body of `qchatQueryInviteApplyHistoryByUser`: List a user's own applications and invitation answers (`POST /qchat/queryInviteApplyHistoryByUser.action`). */
+export type QchatQueryInviteApplyHistoryByUserRequest = RequestBody<'qchatQueryInviteApplyHistoryByUser'>;
+/** Success body of `qchatQueryInviteApplyHistoryByUser` (`code` 200), ids as exact strings. */
+export type QchatQueryInviteApplyHistoryByUserResponse = OkBody<'qchatQueryInviteApplyHistoryByUser'>;
 /** Request body of `qchatCreateChannel`: Create a channel (`POST /qchat/createChannel.action`). */
 export type QchatCreateChannelRequest = RequestBody<'qchatCreateChannel'>;
 /** Success body of `qchatCreateChannel` (`code` 200), ids as exact strings. */
@@ -365,6 +454,10 @@ export type QchatGetChannelListPageResponse = OkBody<'qchatGetChannelListPage'>;
 export type QchatGetChannelMemberListPageRequest = RequestBody<'qchatGetChannelMemberListPage'>;
 /** Success body of `qchatGetChannelMemberListPage` (`code` 200), ids as exact strings. */
 export type QchatGetChannelMemberListPageResponse = OkBody<'qchatGetChannelMemberListPage'>;
+/** Request body of `qchatGetChannelCategoryListByServerPage`: List a server's channel categories page by page (`POST /qchat/getChannelCategoryListByServerPage.action`). */
+export type QchatGetChannelCategoryListByServerPageRequest = RequestBody<'qchatGetChannelCategoryListByServerPage'>;
+/** Success body of `qchatGetChannelCategoryListByServerPage` (`code` 200), ids as exact strings. */
+export type QchatGetChannelCategoryListByServerPageResponse = OkBody<'qchatGetChannelCategoryListByServerPage'>;
 /** Request body of `qchatUpdateWhiteBlackIdentify`: Add a role to or remove it from a channel white or black list (`POST /qchat/updateWhiteBlackIdentify.action`). */
 export type QchatUpdateWhiteBlackIdentifyRequest = RequestBody<'qchatUpdateWhiteBlackIdentify'>;
 /** Success body of `qchatUpdateWhiteBlackIdentify` (`code` 200), ids as exact strings. */
@@ -389,6 +482,22 @@ export type QchatBatchGetWhiteBlackIdentifyResponse = OkBody<'qchatBatchGetWhite
 export type QchatBatchGetWhiteBlackIdentifyUserRequest = RequestBody<'qchatBatchGetWhiteBlackIdentifyUser'>;
 /** Success body of `qchatBatchGetWhiteBlackIdentifyUser` (`code` 200), ids as exact strings. */
 export type QchatBatchGetWhiteBlackIdentifyUserResponse = OkBody<'qchatBatchGetWhiteBlackIdentifyUser'>;
+/** Request body of `qchatQueryCategoryWhiteBlackIdentifyPage`: List the roles on a channel category's white or black list page by page (`POST /qchat/queryCategoryWhiteBlackIdentifyPage.action`). */
+export type QchatQueryCategoryWhiteBlackIdentifyPageRequest = RequestBody<'qchatQueryCategoryWhiteBlackIdentifyPage'>;
+/** Success body of `qchatQueryCategoryWhiteBlackIdentifyPage` (`code` 200), ids as exact strings. */
+export type QchatQueryCategoryWhiteBlackIdentifyPageResponse = OkBody<'qchatQueryCategoryWhiteBlackIdentifyPage'>;
+/** Request body of `qchatQueryCategoryWhiteBlackIdentifyUserPage`: List the members on a channel category's white or black list page by page (`POST /qchat/queryCategoryWhiteBlackIdentifyUserPage.action`). */
+export type QchatQueryCategoryWhiteBlackIdentifyUserPageRequest = RequestBody<'qchatQueryCategoryWhiteBlackIdentifyUserPage'>;
+/** Success body of `qchatQueryCategoryWhiteBlackIdentifyUserPage` (`code` 200), ids as exact strings. */
+export type QchatQueryCategoryWhiteBlackIdentifyUserPageResponse = OkBody<'qchatQueryCategoryWhiteBlackIdentifyUserPage'>;
+/** Request body of `qchatBatchGetCategoryWhiteBlackIdentify`: Check which roles are on a channel category's white or black list (`POST /qchat/batchGetCategoryWhiteBlackIdentify.action`). */
+export type QchatBatchGetCategoryWhiteBlackIdentifyRequest = RequestBody<'qchatBatchGetCategoryWhiteBlackIdentify'>;
+/** Success body of `qchatBatchGetCategoryWhiteBlackIdentify` (`code` 200), ids as exact strings. */
+export type QchatBatchGetCategoryWhiteBlackIdentifyResponse = OkBody<'qchatBatchGetCategoryWhiteBlackIdentify'>;
+/** Request body of `qchatBatchGetCategoryWhiteBlackIdentifyUser`: Check which members are on a channel category's white or black list (`POST /qchat/batchGetCategoryWhiteBlackIdentifyUser.action`). */
+export type QchatBatchGetCategoryWhiteBlackIdentifyUserRequest = RequestBody<'qchatBatchGetCategoryWhiteBlackIdentifyUser'>;
+/** Success body of `qchatBatchGetCategoryWhiteBlackIdentifyUser` (`code` 200), ids as exact strings. */
+export type QchatBatchGetCategoryWhiteBlackIdentifyUserResponse = OkBody<'qchatBatchGetCategoryWhiteBlackIdentifyUser'>;
 /** Request body of `qchatSendMsg`: Send a channel message (`POST /qchat/sendMsg.action`). */
 export type QchatSendMsgRequest = RequestBody<'qchatSendMsg'>;
 /** Success body of `qchatSendMsg` (`code` 200), ids as exact strings. */
@@ -409,6 +518,18 @@ export type QchatUpdateAttachMsgResponse = OkBody<'qchatUpdateAttachMsg'>;
 export type QchatQueryHistoryMsgRequest = RequestBody<'qchatQueryHistoryMsg'>;
 /** Success body of `qchatQueryHistoryMsg` (`code` 200), ids as exact strings. */
 export type QchatQueryHistoryMsgResponse = OkBody<'qchatQueryHistoryMsg'>;
+/** Request body of `qchatQueryThreadTalkHistory`: Read the replies of a message thread (`POST /qchat/queryThreadTalkHistory.action`). */
+export type QchatQueryThreadTalkHistoryRequest = RequestBody<'qchatQueryThreadTalkHistory'>;
+/** Success body of `qchatQueryThreadTalkHistory` (`code` 200), ids as exact strings. */
+export type QchatQueryThreadTalkHistoryResponse = OkBody<'qchatQueryThreadTalkHistory'>;
+/** Request body of `qchatBatchQueryThreadTalkMeta`: Read the reply counts of several message threads (`POST /qchat/batchQueryThreadTalkMeta.action`). */
+export type QchatBatchQueryThreadTalkMetaRequest = RequestBody<'qchatBatchQueryThreadTalkMeta'>;
+/** Success body of `qchatBatchQueryThreadTalkMeta` (`code` 200), ids as exact strings. */
+export type QchatBatchQueryThreadTalkMetaResponse = OkBody<'qchatBatchQueryThreadTalkMeta'>;
+/** Request body of `qchatQueryChannelUnReadMentionedMsgPage`: List a user's unread messages that mention them (`POST /qchat/queryChannelUnReadMentionedMsgPage.action`). */
+export type QchatQueryChannelUnReadMentionedMsgPageRequest = RequestBody<'qchatQueryChannelUnReadMentionedMsgPage'>;
+/** Success body of `qchatQueryChannelUnReadMentionedMsgPage` (`code` 200), ids as exact strings. */
+export type QchatQueryChannelUnReadMentionedMsgPageResponse = OkBody<'qchatQueryChannelUnReadMentionedMsgPage'>;
 /** Request body of `qchatCreateServerIdentify`: Create a server role (`POST /qchat/createServerIdentify.action`). */
 export type QchatCreateServerIdentifyRequest = RequestBody<'qchatCreateServerIdentify'>;
 /** Success body of `qchatCreateServerIdentify` (`code` 200), ids as exact strings. */
@@ -441,6 +562,10 @@ export type QchatUpdateChannelIdentifyResponse = OkBody<'qchatUpdateChannelIdent
 export type QchatGetChannelIdentifyPagesRequest = RequestBody<'qchatGetChannelIdentifyPages'>;
 /** Success body of `qchatGetChannelIdentifyPages` (`code` 200), ids as exact strings. */
 export type QchatGetChannelIdentifyPagesResponse = OkBody<'qchatGetChannelIdentifyPages'>;
+/** Request body of `qchatCreateChannelCategoryIdentify`: Add a server role to a channel category (`POST /qchat/createChannelCategoryIdentify.action`). */
+export type QchatCreateChannelCategoryIdentifyRequest = RequestBody<'qchatCreateChannelCategoryIdentify'>;
+/** Success body of `qchatCreateChannelCategoryIdentify` (`code` 200), ids as exact strings. */
+export type QchatCreateChannelCategoryIdentifyResponse = OkBody<'qchatCreateChannelCategoryIdentify'>;
 /** Request body of `qchatCreateUserIdentify`: Give a user custom permissions in a channel (`POST /qchat/createUserIdentify.action`). */
 export type QchatCreateUserIdentifyRequest = RequestBody<'qchatCreateUserIdentify'>;
 /** Success body of `qchatCreateUserIdentify` (`code` 200), ids as exact strings. */
@@ -509,6 +634,14 @@ export type ChatroomMuteRoomResponse = OkBody<'chatroomMuteRoom'>;
 export type ChatroomQueryUserRoomIdsRequest = RequestBody<'chatroomQueryUserRoomIds'>;
 /** Success body of `chatroomQueryUserRoomIds` (`code` 200), ids as exact strings. */
 export type ChatroomQueryUserRoomIdsResponse = OkBody<'chatroomQueryUserRoomIds'>;
+/** Request body of `chatroomUpdateDelayClosePolicy`: Set when a chatroom closes by itself (`POST /chatroom/updateDelayClosePolicy.action`). */
+export type ChatroomUpdateDelayClosePolicyRequest = RequestBody<'chatroomUpdateDelayClosePolicy'>;
+/** Success body of `chatroomUpdateDelayClosePolicy` (`code` 200), ids as exact strings. */
+export type ChatroomUpdateDelayClosePolicyResponse = OkBody<'chatroomUpdateDelayClosePolicy'>;
+/** Request body of `chatroomUpdateInOutNotification`: Turn a chatroom's entry and exit notifications off or on (`POST /chatroom/updateInOutNotification.action`). */
+export type ChatroomUpdateInOutNotificationRequest = RequestBody<'chatroomUpdateInOutNotification'>;
+/** Success body of `chatroomUpdateInOutNotification` (`code` 200), ids as exact strings. */
+export type ChatroomUpdateInOutNotificationResponse = OkBody<'chatroomUpdateInOutNotification'>;
 /** Request body of `chatroomSetMemberRole`: Set or clear a member role (`POST /chatroom/setMemberRole.action`). */
 export type ChatroomSetMemberRoleRequest = RequestBody<'chatroomSetMemberRole'>;
 /** Success body of `chatroomSetMemberRole` (`code` 200), ids as exact strings. */
@@ -533,10 +666,54 @@ export type ChatroomQueryMembersResponse = OkBody<'chatroomQueryMembers'>;
 export type ChatroomUpdateMyRoomRoleRequest = RequestBody<'chatroomUpdateMyRoomRole'>;
 /** Success body of `chatroomUpdateMyRoomRole` (`code` 200), ids as exact strings. */
 export type ChatroomUpdateMyRoomRoleResponse = OkBody<'chatroomUpdateMyRoomRole'>;
+/** Request body of `chatroomKickMember`: Kick a member out of a chatroom (`POST /chatroom/kickMember.action`). */
+export type ChatroomKickMemberRequest = RequestBody<'chatroomKickMember'>;
+/** Success body of `chatroomKickMember` (`code` 200), ids as exact strings. */
+export type ChatroomKickMemberResponse = OkBody<'chatroomKickMember'>;
+/** Request body of `chatroomTagTemporaryMute`: Mute every member with a tag for a while (`POST /chatroom/tagTemporaryMute.action`). */
+export type ChatroomTagTemporaryMuteRequest = RequestBody<'chatroomTagTemporaryMute'>;
+/** Success body of `chatroomTagTemporaryMute` (`code` 200), ids as exact strings. */
+export type ChatroomTagTemporaryMuteResponse = OkBody<'chatroomTagTemporaryMute'>;
+/** Request body of `chatroomTagMembersCount`: Count the online members with a tag (`POST /chatroom/tagMembersCount.action`). */
+export type ChatroomTagMembersCountRequest = RequestBody<'chatroomTagMembersCount'>;
+/** Success body of `chatroomTagMembersCount` (`code` 200), ids as exact strings. */
+export type ChatroomTagMembersCountResponse = OkBody<'chatroomTagMembersCount'>;
+/** Request body of `chatroomTagMembersQuery`: List the online members with a tag (`POST /chatroom/tagMembersQuery.action`). */
+export type ChatroomTagMembersQueryRequest = RequestBody<'chatroomTagMembersQuery'>;
+/** Success body of `chatroomTagMembersQuery` (`code` 200), ids as exact strings. */
+export type ChatroomTagMembersQueryResponse = OkBody<'chatroomTagMembersQuery'>;
+/** Request body of `chatroomUpdateChatRoomRoleTag`: Replace an online member's tags (`POST /chatroom/updateChatRoomRoleTag.action`). */
+export type ChatroomUpdateChatRoomRoleTagRequest = RequestBody<'chatroomUpdateChatRoomRoleTag'>;
+/** Success body of `chatroomUpdateChatRoomRoleTag` (`code` 200), ids as exact strings. */
+export type ChatroomUpdateChatRoomRoleTagResponse = OkBody<'chatroomUpdateChatRoomRoleTag'>;
 /** Request body of `chatroomSendMsg`: Send a chatroom message (`POST /chatroom/sendMsg.action`). */
 export type ChatroomSendMsgRequest = RequestBody<'chatroomSendMsg'>;
 /** Success body of `chatroomSendMsg` (`code` 200), ids as exact strings. */
 export type ChatroomSendMsgResponse = OkBody<'chatroomSendMsg'>;
+/** Request body of `chatroomBatchSendMsg`: Send up to 10 chatroom messages at once (`POST /chatroom/batchSendMsg.action`). */
+export type ChatroomBatchSendMsgRequest = RequestBody<'chatroomBatchSendMsg'>;
+/** Success body of `chatroomBatchSendMsg` (`code` 200), ids as exact strings. */
+export type ChatroomBatchSendMsgResponse = OkBody<'chatroomBatchSendMsg'>;
+/** Request body of `chatroomSendMsgToSomeone`: Send a chatroom message to some members only (`POST /chatroom/sendMsgToSomeone.action`). */
+export type ChatroomSendMsgToSomeoneRequest = RequestBody<'chatroomSendMsgToSomeone'>;
+/** Success body of `chatroomSendMsgToSomeone` (`code` 200), ids as exact strings. */
+export type ChatroomSendMsgToSomeoneResponse = OkBody<'chatroomSendMsgToSomeone'>;
+/** Request body of `chatroomBatchSendMsgToSomeone`: Send up to 10 chatroom messages to some members only (`POST /chatroom/batchSendMsgToSomeone.action`). */
+export type ChatroomBatchSendMsgToSomeoneRequest = RequestBody<'chatroomBatchSendMsgToSomeone'>;
+/** Success body of `chatroomBatchSendMsgToSomeone` (`code` 200), ids as exact strings. */
+export type ChatroomBatchSendMsgToSomeoneResponse = OkBody<'chatroomBatchSendMsgToSomeone'>;
+/** Request body of `chatroomBroadcast`: Broadcast a message to every chatroom of the app (`POST /chatroom/broadcast.action`). */
+export type ChatroomBroadcastRequest = RequestBody<'chatroomBroadcast'>;
+/** Success body of `chatroomBroadcast` (`code` 200), ids as exact strings. */
+export type ChatroomBroadcastResponse = OkBody<'chatroomBroadcast'>;
+/** Request body of `chatroomRecall`: Recall a chatroom message (`POST /chatroom/recall.action`). */
+export type ChatroomRecallRequest = RequestBody<'chatroomRecall'>;
+/** Success body of `chatroomRecall` (`code` 200), ids as exact strings. */
+export type ChatroomRecallResponse = OkBody<'chatroomRecall'>;
+/** Request body of `chatroomDeleteHistoryMessage`: Delete a chatroom message from the cloud history (`POST /chatroom/deleteHistoryMessage.action`). */
+export type ChatroomDeleteHistoryMessageRequest = RequestBody<'chatroomDeleteHistoryMessage'>;
+/** Success body of `chatroomDeleteHistoryMessage` (`code` 200), ids as exact strings. */
+export type ChatroomDeleteHistoryMessageResponse = OkBody<'chatroomDeleteHistoryMessage'>;
 /** Request body of `chatroomAddRobot`: Add robots to a chatroom (`POST /chatroom/addRobot.action`). */
 export type ChatroomAddRobotRequest = RequestBody<'chatroomAddRobot'>;
 /** Success body of `chatroomAddRobot` (`code` 200), ids as exact strings. */
@@ -545,6 +722,10 @@ export type ChatroomAddRobotResponse = OkBody<'chatroomAddRobot'>;
 export type ChatroomRemoveRobotRequest = RequestBody<'chatroomRemoveRobot'>;
 /** Success body of `chatroomRemoveRobot` (`code` 200), ids as exact strings. */
 export type ChatroomRemoveRobotResponse = OkBody<'chatroomRemoveRobot'>;
+/** Request body of `chatroomCleanRobot`: Remove every robot from a chatroom (`POST /chatroom/cleanRobot.action`). */
+export type ChatroomCleanRobotRequest = RequestBody<'chatroomCleanRobot'>;
+/** Success body of `chatroomCleanRobot` (`code` 200), ids as exact strings. */
+export type ChatroomCleanRobotResponse = OkBody<'chatroomCleanRobot'>;
 /** Request body of `chatroomQueueInit`: Initialise a chatroom queue (`POST /chatroom/queueInit.action`). */
 export type ChatroomQueueInitRequest = RequestBody<'chatroomQueueInit'>;
 /** Success body of `chatroomQueueInit` (`code` 200), ids as exact strings. */
@@ -569,6 +750,14 @@ export type ChatroomQueueDropResponse = OkBody<'chatroomQueueDrop'>;
 export type ChatroomQueueBatchUpdateElementsRequest = RequestBody<'chatroomQueueBatchUpdateElements'>;
 /** Success body of `chatroomQueueBatchUpdateElements` (`code` 200), ids as exact strings. */
 export type ChatroomQueueBatchUpdateElementsResponse = OkBody<'chatroomQueueBatchUpdateElements'>;
+/** Request body of `chatroomQueueBatchOffer`: Add several chatroom queue elements (`POST /chatroom/queueBatchOffer.action`). */
+export type ChatroomQueueBatchOfferRequest = RequestBody<'chatroomQueueBatchOffer'>;
+/** Success body of `chatroomQueueBatchOffer` (`code` 200), ids as exact strings. */
+export type ChatroomQueueBatchOfferResponse = OkBody<'chatroomQueueBatchOffer'>;
+/** Request body of `chatroomQueueMultiGet`: Read chosen chatroom queue elements (`POST /chatroom/queueMultiGet.action`). */
+export type ChatroomQueueMultiGetRequest = RequestBody<'chatroomQueueMultiGet'>;
+/** Success body of `chatroomQueueMultiGet` (`code` 200), ids as exact strings. */
+export type ChatroomQueueMultiGetResponse = OkBody<'chatroomQueueMultiGet'>;
 /** Request body of `chatroomStatsTopn`: Rank chatrooms by activity (`POST /stats/chatroom/topn.action`). */
 export type ChatroomStatsTopnRequest = RequestBody<'chatroomStatsTopn'>;
 /** Success body of `chatroomStatsTopn` (`code` 200), ids as exact strings. */
@@ -679,6 +868,18 @@ export interface QchatApi {
    */
   getServerMemberListPage(body: RequestBody<'qchatGetServerMemberListPage'>, options?: CallOptions): Promise<OkBody<'qchatGetServerMemberListPage'>>;
   /**
+   * List a server's applications and invitations (查询服务器的申请和邀请记录)
+   *
+   * `POST /qchat/queryInviteApplyHistoryByServer.action`
+   */
+  queryInviteApplyHistoryByServer(body: RequestBody<'qchatQueryInviteApplyHistoryByServer'>, options?: CallOptions): Promise<OkBody<'qchatQueryInviteApplyHistoryByServer'>>;
+  /**
+   * List a user's own applications and invitation answers (查询个人的申请和邀请记录)
+   *
+   * `POST /qchat/queryInviteApplyHistoryByUser.action`
+   */
+  queryInviteApplyHistoryByUser(body: RequestBody<'qchatQueryInviteApplyHistoryByUser'>, options?: CallOptions): Promise<OkBody<'qchatQueryInviteApplyHistoryByUser'>>;
+  /**
    * Create a channel (创建频道)
    *
    * `POST /qchat/createChannel.action`
@@ -714,6 +915,12 @@ export interface QchatApi {
    * `POST /qchat/getChannelMemberListPage.action`
    */
   getChannelMemberListPage(body: RequestBody<'qchatGetChannelMemberListPage'>, options?: CallOptions): Promise<OkBody<'qchatGetChannelMemberListPage'>>;
+  /**
+   * List a server's channel categories page by page (分页查询服务器下频道分组信息)
+   *
+   * `POST /qchat/getChannelCategoryListByServerPage.action`
+   */
+  getChannelCategoryListByServerPage(body: RequestBody<'qchatGetChannelCategoryListByServerPage'>, options?: CallOptions): Promise<OkBody<'qchatGetChannelCategoryListByServerPage'>>;
   /**
    * Add a role to or remove it from a channel white or black list (修改频道黑白名单身份组)
    *
@@ -751,6 +958,30 @@ export interface QchatApi {
    */
   batchGetWhiteBlackIdentifyUser(body: RequestBody<'qchatBatchGetWhiteBlackIdentifyUser'>, options?: CallOptions): Promise<OkBody<'qchatBatchGetWhiteBlackIdentifyUser'>>;
   /**
+   * List the roles on a channel category's white or black list page by page (分页查询频道分组黑白名单身份组)
+   *
+   * `POST /qchat/queryCategoryWhiteBlackIdentifyPage.action`
+   */
+  queryCategoryWhiteBlackIdentifyPage(body: RequestBody<'qchatQueryCategoryWhiteBlackIdentifyPage'>, options?: CallOptions): Promise<OkBody<'qchatQueryCategoryWhiteBlackIdentifyPage'>>;
+  /**
+   * List the members on a channel category's white or black list page by page (分页查询频道分组黑白名单成员)
+   *
+   * `POST /qchat/queryCategoryWhiteBlackIdentifyUserPage.action`
+   */
+  queryCategoryWhiteBlackIdentifyUserPage(body: RequestBody<'qchatQueryCategoryWhiteBlackIdentifyUserPage'>, options?: CallOptions): Promise<OkBody<'qchatQueryCategoryWhiteBlackIdentifyUserPage'>>;
+  /**
+   * Check which roles are on a channel category's white or black list (批量查询频道分组黑白名单身份组)
+   *
+   * `POST /qchat/batchGetCategoryWhiteBlackIdentify.action`
+   */
+  batchGetCategoryWhiteBlackIdentify(body: RequestBody<'qchatBatchGetCategoryWhiteBlackIdentify'>, options?: CallOptions): Promise<OkBody<'qchatBatchGetCategoryWhiteBlackIdentify'>>;
+  /**
+   * Check which members are on a channel category's white or black list (批量查询频道分组黑白名单成员)
+   *
+   * `POST /qchat/batchGetCategoryWhiteBlackIdentifyUser.action`
+   */
+  batchGetCategoryWhiteBlackIdentifyUser(body: RequestBody<'qchatBatchGetCategoryWhiteBlackIdentifyUser'>, options?: CallOptions): Promise<OkBody<'qchatBatchGetCategoryWhiteBlackIdentifyUser'>>;
+  /**
    * Send a channel message (发送圈组消息)
    *
    * `POST /qchat/sendMsg.action`
@@ -780,6 +1011,24 @@ export interface QchatApi {
    * `POST /qchat/queryHistoryMsg.action`
    */
   queryHistoryMsg(body: RequestBody<'qchatQueryHistoryMsg'>, options?: CallOptions): Promise<OkBody<'qchatQueryHistoryMsg'>>;
+  /**
+   * Read the replies of a message thread (查询 Thread 聊天历史)
+   *
+   * `POST /qchat/queryThreadTalkHistory.action`
+   */
+  queryThreadTalkHistory(body: RequestBody<'qchatQueryThreadTalkHistory'>, options?: CallOptions): Promise<OkBody<'qchatQueryThreadTalkHistory'>>;
+  /**
+   * Read the reply counts of several message threads (批量查询 Thread 聊天 meta 信息)
+   *
+   * `POST /qchat/batchQueryThreadTalkMeta.action`
+   */
+  batchQueryThreadTalkMeta(body: RequestBody<'qchatBatchQueryThreadTalkMeta'>, options?: CallOptions): Promise<OkBody<'qchatBatchQueryThreadTalkMeta'>>;
+  /**
+   * List a user's unread messages that mention them (查询@某人的未读消息)
+   *
+   * `POST /qchat/queryChannelUnReadMentionedMsgPage.action`
+   */
+  queryChannelUnReadMentionedMsgPage(body: RequestBody<'qchatQueryChannelUnReadMentionedMsgPage'>, options?: CallOptions): Promise<OkBody<'qchatQueryChannelUnReadMentionedMsgPage'>>;
   /**
    * Create a server role (创建服务器身份组)
    *
@@ -828,6 +1077,12 @@ export interface QchatApi {
    * `POST /qchat/getChannelIdentifyPages.action`
    */
   getChannelIdentifyPages(body: RequestBody<'qchatGetChannelIdentifyPages'>, options?: CallOptions): Promise<OkBody<'qchatGetChannelIdentifyPages'>>;
+  /**
+   * Add a server role to a channel category (创建频道分组身份组)
+   *
+   * `POST /qchat/createChannelCategoryIdentify.action`
+   */
+  createChannelCategoryIdentify(body: RequestBody<'qchatCreateChannelCategoryIdentify'>, options?: CallOptions): Promise<OkBody<'qchatCreateChannelCategoryIdentify'>>;
   /**
    * Give a user custom permissions in a channel (在频道下为某个人定制权限)
    *
@@ -935,6 +1190,18 @@ export interface ChatroomApi {
    */
   queryUserRoomIds(body: RequestBody<'chatroomQueryUserRoomIds'>, options?: CallOptions): Promise<OkBody<'chatroomQueryUserRoomIds'>>;
   /**
+   * Set when a chatroom closes by itself (设置聊天室定时关闭)
+   *
+   * `POST /chatroom/updateDelayClosePolicy.action`
+   */
+  updateDelayClosePolicy(body: RequestBody<'chatroomUpdateDelayClosePolicy'>, options?: CallOptions): Promise<OkBody<'chatroomUpdateDelayClosePolicy'>>;
+  /**
+   * Turn a chatroom's entry and exit notifications off or on (关闭指定聊天室进出通知)
+   *
+   * `POST /chatroom/updateInOutNotification.action`
+   */
+  updateInOutNotification(body: RequestBody<'chatroomUpdateInOutNotification'>, options?: CallOptions): Promise<OkBody<'chatroomUpdateInOutNotification'>>;
+  /**
    * Set or clear a member role (设置聊天室内用户角色)
    *
    * `POST /chatroom/setMemberRole.action`
@@ -971,11 +1238,77 @@ export interface ChatroomApi {
    */
   updateMyRoomRole(body: RequestBody<'chatroomUpdateMyRoomRole'>, options?: CallOptions): Promise<OkBody<'chatroomUpdateMyRoomRole'>>;
   /**
+   * Kick a member out of a chatroom (聊天室踢人)
+   *
+   * `POST /chatroom/kickMember.action`
+   */
+  kickMember(body: RequestBody<'chatroomKickMember'>, options?: CallOptions): Promise<OkBody<'chatroomKickMember'>>;
+  /**
+   * Mute every member with a tag for a while (标签禁言)
+   *
+   * `POST /chatroom/tagTemporaryMute.action`
+   */
+  tagTemporaryMute(body: RequestBody<'chatroomTagTemporaryMute'>, options?: CallOptions): Promise<OkBody<'chatroomTagTemporaryMute'>>;
+  /**
+   * Count the online members with a tag (查询标签下的在线用户数)
+   *
+   * `POST /chatroom/tagMembersCount.action`
+   */
+  tagMembersCount(body: RequestBody<'chatroomTagMembersCount'>, options?: CallOptions): Promise<OkBody<'chatroomTagMembersCount'>>;
+  /**
+   * List the online members with a tag (根据标签查询在线成员列表)
+   *
+   * `POST /chatroom/tagMembersQuery.action`
+   */
+  tagMembersQuery(body: RequestBody<'chatroomTagMembersQuery'>, options?: CallOptions): Promise<OkBody<'chatroomTagMembersQuery'>>;
+  /**
+   * Replace an online member's tags (修改聊天室用户标签)
+   *
+   * `POST /chatroom/updateChatRoomRoleTag.action`
+   */
+  updateChatRoomRoleTag(body: RequestBody<'chatroomUpdateChatRoomRoleTag'>, options?: CallOptions): Promise<OkBody<'chatroomUpdateChatRoomRoleTag'>>;
+  /**
    * Send a chatroom message (发送聊天室消息)
    *
    * `POST /chatroom/sendMsg.action`
    */
   sendMsg(body: RequestBody<'chatroomSendMsg'>, options?: CallOptions): Promise<OkBody<'chatroomSendMsg'>>;
+  /**
+   * Send up to 10 chatroom messages at once (批量发送聊天室消息)
+   *
+   * `POST /chatroom/batchSendMsg.action`
+   */
+  batchSendMsg(body: RequestBody<'chatroomBatchSendMsg'>, options?: CallOptions): Promise<OkBody<'chatroomBatchSendMsg'>>;
+  /**
+   * Send a chatroom message to some members only (发送聊天室定向消息)
+   *
+   * `POST /chatroom/sendMsgToSomeone.action`
+   */
+  sendMsgToSomeone(body: RequestBody<'chatroomSendMsgToSomeone'>, options?: CallOptions): Promise<OkBody<'chatroomSendMsgToSomeone'>>;
+  /**
+   * Send up to 10 chatroom messages to some members only (批量发送聊天室定向消息)
+   *
+   * `POST /chatroom/batchSendMsgToSomeone.action`
+   */
+  batchSendMsgToSomeone(body: RequestBody<'chatroomBatchSendMsgToSomeone'>, options?: CallOptions): Promise<OkBody<'chatroomBatchSendMsgToSomeone'>>;
+  /**
+   * Broadcast a message to every chatroom of the app (发送聊天室全服广播消息)
+   *
+   * `POST /chatroom/broadcast.action`
+   */
+  broadcast(body: RequestBody<'chatroomBroadcast'>, options?: CallOptions): Promise<OkBody<'chatroomBroadcast'>>;
+  /**
+   * Recall a chatroom message (撤回聊天室消息)
+   *
+   * `POST /chatroom/recall.action`
+   */
+  recall(body: RequestBody<'chatroomRecall'>, options?: CallOptions): Promise<OkBody<'chatroomRecall'>>;
+  /**
+   * Delete a chatroom message from the cloud history (删除聊天室云端历史消息)
+   *
+   * `POST /chatroom/deleteHistoryMessage.action`
+   */
+  deleteHistoryMessage(body: RequestBody<'chatroomDeleteHistoryMessage'>, options?: CallOptions): Promise<OkBody<'chatroomDeleteHistoryMessage'>>;
   /**
    * Add robots to a chatroom (往聊天室内添加机器人)
    *
@@ -988,6 +1321,12 @@ export interface ChatroomApi {
    * `POST /chatroom/removeRobot.action`
    */
   removeRobot(body: RequestBody<'chatroomRemoveRobot'>, options?: CallOptions): Promise<OkBody<'chatroomRemoveRobot'>>;
+  /**
+   * Remove every robot from a chatroom (清空聊天室机器人)
+   *
+   * `POST /chatroom/cleanRobot.action`
+   */
+  cleanRobot(body: RequestBody<'chatroomCleanRobot'>, options?: CallOptions): Promise<OkBody<'chatroomCleanRobot'>>;
   /**
    * Initialise a chatroom queue (初始化队列)
    *
@@ -1024,6 +1363,18 @@ export interface ChatroomApi {
    * `POST /chatroom/queueBatchUpdateElements.action`
    */
   queueBatchUpdateElements(body: RequestBody<'chatroomQueueBatchUpdateElements'>, options?: CallOptions): Promise<OkBody<'chatroomQueueBatchUpdateElements'>>;
+  /**
+   * Add several chatroom queue elements (批量添加队列元素)
+   *
+   * `POST /chatroom/queueBatchOffer.action`
+   */
+  queueBatchOffer(body: RequestBody<'chatroomQueueBatchOffer'>, options?: CallOptions): Promise<OkBody<'chatroomQueueBatchOffer'>>;
+  /**
+   * Read chosen chatroom queue elements (获取指定的队列元素)
+   *
+   * `POST /chatroom/queueMultiGet.action`
+   */
+  queueMultiGet(body: RequestBody<'chatroomQueueMultiGet'>, options?: CallOptions): Promise<OkBody<'chatroomQueueMultiGet'>>;
   /**
    * Rank chatrooms by activity (查询聊天室统计指标TopN)
    *
@@ -1063,23 +1414,33 @@ export function bindFacade(call: OperationCaller): NimFacade {
       updateOtherServerMember: bind('qchatUpdateOtherServerMember'),
       getServerMembers: bind('qchatGetServerMembers'),
       getServerMemberListPage: bind('qchatGetServerMemberListPage'),
+      queryInviteApplyHistoryByServer: bind('qchatQueryInviteApplyHistoryByServer'),
+      queryInviteApplyHistoryByUser: bind('qchatQueryInviteApplyHistoryByUser'),
       createChannel: bind('qchatCreateChannel'),
       removeChannel: bind('qchatRemoveChannel'),
       updateChannel: bind('qchatUpdateChannel'),
       getChannels: bind('qchatGetChannels'),
       getChannelListPage: bind('qchatGetChannelListPage'),
       getChannelMemberListPage: bind('qchatGetChannelMemberListPage'),
+      getChannelCategoryListByServerPage: bind('qchatGetChannelCategoryListByServerPage'),
       updateWhiteBlackIdentify: bind('qchatUpdateWhiteBlackIdentify'),
       updateWhiteBlackIdentifyUser: bind('qchatUpdateWhiteBlackIdentifyUser'),
       queryWhiteBlackIdentify: bind('qchatQueryWhiteBlackIdentify'),
       queryWhiteBlackIdentifyUser: bind('qchatQueryWhiteBlackIdentifyUser'),
       batchGetWhiteBlackIdentify: bind('qchatBatchGetWhiteBlackIdentify'),
       batchGetWhiteBlackIdentifyUser: bind('qchatBatchGetWhiteBlackIdentifyUser'),
+      queryCategoryWhiteBlackIdentifyPage: bind('qchatQueryCategoryWhiteBlackIdentifyPage'),
+      queryCategoryWhiteBlackIdentifyUserPage: bind('qchatQueryCategoryWhiteBlackIdentifyUserPage'),
+      batchGetCategoryWhiteBlackIdentify: bind('qchatBatchGetCategoryWhiteBlackIdentify'),
+      batchGetCategoryWhiteBlackIdentifyUser: bind('qchatBatchGetCategoryWhiteBlackIdentifyUser'),
       sendMsg: bind('qchatSendMsg'),
       sendAttachMsg: bind('qchatSendAttachMsg'),
       updateMsg: bind('qchatUpdateMsg'),
       updateAttachMsg: bind('qchatUpdateAttachMsg'),
       queryHistoryMsg: bind('qchatQueryHistoryMsg'),
+      queryThreadTalkHistory: bind('qchatQueryThreadTalkHistory'),
+      batchQueryThreadTalkMeta: bind('qchatBatchQueryThreadTalkMeta'),
+      queryChannelUnReadMentionedMsgPage: bind('qchatQueryChannelUnReadMentionedMsgPage'),
       createServerIdentify: bind('qchatCreateServerIdentify'),
       removeServerIdentify: bind('qchatRemoveServerIdentify'),
       updateServerIdentify: bind('qchatUpdateServerIdentify'),
@@ -1088,6 +1449,7 @@ export function bindFacade(call: OperationCaller): NimFacade {
       deleteChannelIdentify: bind('qchatDeleteChannelIdentify'),
       updateChannelIdentify: bind('qchatUpdateChannelIdentify'),
       getChannelIdentifyPages: bind('qchatGetChannelIdentifyPages'),
+      createChannelCategoryIdentify: bind('qchatCreateChannelCategoryIdentify'),
       createUserIdentify: bind('qchatCreateUserIdentify'),
       deleteUserIdentify: bind('qchatDeleteUserIdentify'),
       updateUserIdentify: bind('qchatUpdateUserIdentify'),
@@ -1107,21 +1469,37 @@ export function bindFacade(call: OperationCaller): NimFacade {
       requestAddr: bind('chatroomRequestAddr'),
       muteRoom: bind('chatroomMuteRoom'),
       queryUserRoomIds: bind('chatroomQueryUserRoomIds'),
+      updateDelayClosePolicy: bind('chatroomUpdateDelayClosePolicy'),
+      updateInOutNotification: bind('chatroomUpdateInOutNotification'),
       setMemberRole: bind('chatroomSetMemberRole'),
       temporaryMute: bind('chatroomTemporaryMute'),
       membersByPage: bind('chatroomMembersByPage'),
       queryMembersByRole: bind('chatroomQueryMembersByRole'),
       queryMembers: bind('chatroomQueryMembers'),
       updateMyRoomRole: bind('chatroomUpdateMyRoomRole'),
+      kickMember: bind('chatroomKickMember'),
+      tagTemporaryMute: bind('chatroomTagTemporaryMute'),
+      tagMembersCount: bind('chatroomTagMembersCount'),
+      tagMembersQuery: bind('chatroomTagMembersQuery'),
+      updateChatRoomRoleTag: bind('chatroomUpdateChatRoomRoleTag'),
       sendMsg: bind('chatroomSendMsg'),
+      batchSendMsg: bind('chatroomBatchSendMsg'),
+      sendMsgToSomeone: bind('chatroomSendMsgToSomeone'),
+      batchSendMsgToSomeone: bind('chatroomBatchSendMsgToSomeone'),
+      broadcast: bind('chatroomBroadcast'),
+      recall: bind('chatroomRecall'),
+      deleteHistoryMessage: bind('chatroomDeleteHistoryMessage'),
       addRobot: bind('chatroomAddRobot'),
       removeRobot: bind('chatroomRemoveRobot'),
+      cleanRobot: bind('chatroomCleanRobot'),
       queueInit: bind('chatroomQueueInit'),
       queueOffer: bind('chatroomQueueOffer'),
       queuePoll: bind('chatroomQueuePoll'),
       queueList: bind('chatroomQueueList'),
       queueDrop: bind('chatroomQueueDrop'),
       queueBatchUpdateElements: bind('chatroomQueueBatchUpdateElements'),
+      queueBatchOffer: bind('chatroomQueueBatchOffer'),
+      queueMultiGet: bind('chatroomQueueMultiGet'),
       statsTopn: bind('chatroomStatsTopn'),
     },
   };

@@ -364,6 +364,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qchat/queryInviteApplyHistoryByServer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a server's applications and invitations
+         * @description Lists the application and invitation records (申请和邀请记录) of one server in a time range, newest first unless
+         *     `reverse` is 1. The caller (`accid`) needs the permission to view this history, or the answer is 403. Records
+         *     come in `data`; page on with `excludeRecordId` and the time range (no cursor object is documented). Each
+         *     record's `data` holds type-specific details as JSON.
+         */
+        post: operations["qchatQueryInviteApplyHistoryByServer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryInviteApplyHistoryByUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a user's own applications and invitation answers
+         * @description Lists one user's own records across servers: applications (type 1), answers to invitations (type 3) and
+         *     joins by invite code (type 5), in a time range, newest first unless `reverse` is 1. Records come in `data`;
+         *     page on with `excludeRecordId`.
+         */
+        post: operations["qchatQueryInviteApplyHistoryByUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/qchat/createChannel.action": {
         parameters: {
             query?: never;
@@ -495,6 +540,28 @@ export interface paths {
          *     example is broken: it sends `serverId` twice and no `channelId`, so as published it is refused with 414.
          */
         post: operations["qchatGetChannelMemberListPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/getChannelCategoryListByServerPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a server's channel categories page by page
+         * @description Lists the channel categories (频道分组) of a server, newest first, `limit` at a time: start with `timetag` 0 and
+         *     pass `pageInfo.nextTimetag` on. With `sortField` 1 the order is the custom sort weight instead and paging
+         *     uses `pageToken`/`pageInfo.nextPageToken`. With `accid`, only the categories that account can see are listed.
+         */
+        post: operations["qchatGetChannelCategoryListByServerPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -636,6 +703,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qchat/queryCategoryWhiteBlackIdentifyPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the roles on a channel category's white or black list page by page
+         * @description Lists the server roles on a channel category's white (`type` 1) or black (`type` 2) list, `limit` at a time:
+         *     start with `timetag` 0 and pass `pageInfo.nextTimetag` on. With `accid` the vendor checks that account's
+         *     permission on the category.
+         */
+        post: operations["qchatQueryCategoryWhiteBlackIdentifyPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryCategoryWhiteBlackIdentifyUserPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the members on a channel category's white or black list page by page
+         * @description Lists the server members on a channel category's white (`type` 1) or black (`type` 2) list, `limit` at a
+         *     time: start with `timetag` 0 and pass `pageInfo.nextTimetag` on. With `accid` the vendor checks that
+         *     account's permission on the category.
+         */
+        post: operations["qchatQueryCategoryWhiteBlackIdentifyUserPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchGetCategoryWhiteBlackIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check which roles are on a channel category's white or black list
+         * @description Returns those of the given server roles (`roleids`, at most 100) that are on a channel category's white
+         *     (`type` 1) or black (`type` 2) list. With `accid` the vendor also checks that account's permission on the
+         *     category.
+         *
+         *     Quirk: the vendor's curl example also sends `timetag=0`, which this call does not take.
+         */
+        post: operations["qchatBatchGetCategoryWhiteBlackIdentify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchGetCategoryWhiteBlackIdentifyUser.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check which members are on a channel category's white or black list
+         * @description Returns those of the given accounts (`accids`, at most 100) that are on a channel category's white (`type`
+         *     1) or black (`type` 2) list, as server members. With `accid` the vendor also checks that account's
+         *     permission on the category.
+         *
+         *     Quirk: the vendor's curl example also sends `timetag=0`, which this call does not take.
+         */
+        post: operations["qchatBatchGetCategoryWhiteBlackIdentifyUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/qchat/sendMsg.action": {
         parameters: {
             query?: never;
@@ -745,6 +904,76 @@ export interface paths {
          *     `excludeMsgId` and narrow the time range. In the result the sender is `fromAccount` (sending used `from`).
          */
         post: operations["qchatQueryHistoryMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryThreadTalkHistory.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the replies of a message thread
+         * @description Returns a thread (a root message and the replies to it): the root as `threadMsg`, the replies as `msgs`,
+         *     with the reply count (`total`) and the time of the last reply (`timestamp`). The root is named by its
+         *     `msgIdServer` and `msgTime`. Page with the time range and `excludeMsgId`, at most 100 replies per call.
+         *     `reverse` is a boolean here (`true`/`false`), unlike the `0`/`1` of queryHistoryMsg.
+         */
+        post: operations["qchatQueryThreadTalkHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/batchQueryThreadTalkMeta.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the reply counts of several message threads
+         * @description For up to 100 root messages of one channel (`queryMsgs`, a JSON array of `{msgIdServer, msgTime}`), returns
+         *     each thread's reply count (`total`) and the time of its last reply (`timestamp`).
+         *
+         *     Quirk: the vendor's response example is not valid JSON (it has `//` comments) and shows `msgIdServer` as a
+         *     string; the `ok` example here is that sample repaired.
+         */
+        post: operations["qchatBatchQueryThreadTalkMeta"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/queryChannelUnReadMentionedMsgPage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a user's unread messages that mention them
+         * @description Lists the unread messages of one channel that mention `accid` directly, through one of their roles (not the
+         *     everyone role), or by mentioning everyone - from the user's last read time up to `timeTag` (default now),
+         *     newest first, at most `limit` (200). The answer is `data: {pageInfo, msgList}`. Note `timeTag` with a capital
+         *     T.
+         */
+        post: operations["qchatQueryChannelUnReadMentionedMsgPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -942,6 +1171,29 @@ export interface paths {
          *     and wraps values in literal double quotes (`accid="accid"`); send bare values to the production host.
          */
         post: operations["qchatGetChannelIdentifyPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qchat/createChannelCategoryIdentify.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a server role to a channel category
+         * @description Brings a server role into a channel category as a category role (频道分组身份组), the role template of the
+         *     category's synchronised channels. Besides the server's owner, the operator needs the manage-roles
+         *     permission in the category. `identify.roleId` in the answer is the category role's own id; its `auths` is a
+         *     JSON string inside the JSON. The vendor's curl wraps `accid` in literal double quotes; send it bare.
+         */
+        post: operations["qchatCreateChannelCategoryIdentify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1346,6 +1598,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatroom/updateDelayClosePolicy.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set when a chatroom closes by itself
+         * @description Sets or changes a room's timed close (定时关闭): 1 closes it `delaySeconds` after now whether or not anyone is
+         *     in it, 2 once it has been empty that long, 0 turns timed close off. Each call restarts the timer. The feature
+         *     must be enabled for the app first, and only rooms created after that support it. Without `delaySeconds`,
+         *     policies 1 and 2 use the default of 7 days. The answer returns the room under `chatroom`.
+         */
+        post: operations["chatroomUpdateDelayClosePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/updateInOutNotification.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a chatroom's entry and exit notifications off or on
+         * @description `close=true` stops the notifications (进出通知) members receive when someone enters or leaves the room;
+         *     `close=false` turns them back on. The answer carries no payload beyond `code`.
+         */
+        post: operations["chatroomUpdateInOutNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chatroom/setMemberRole.action": {
         parameters: {
             query?: never;
@@ -1489,6 +1785,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatroom/kickMember.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kick a member out of a chatroom
+         * @description Removes `targetAccid` from the room. Only the room's creator and its managers (`accid`) may do this. The answer
+         *     carries no payload beyond `code`.
+         *
+         *     Quirk: one rendering of the vendor's English page prints the curl body as `...&accid=wujie¬ifyExt=xxxx` (an
+         *     HTML `&not` entity swallowed the `&`); the field is `notifyExt`.
+         */
+        post: operations["chatroomKickMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/tagTemporaryMute.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute every member with a tag for a while
+         * @description Mutes, for `muteDuration` seconds (at most 30 days), every member carrying `targetTag`; 0 lifts the tag's
+         *     mute. The operator must be the creator or a manager. By default the members of the tag are notified;
+         *     `notifyTargetTags` sends the notification to another tag expression instead. The answer is
+         *     `desc: {"muteDuration": ...}`.
+         */
+        post: operations["chatroomTagTemporaryMute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/tagMembersCount.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count the online members with a tag
+         * @description Returns how many members carrying `tag` are online in the room now.
+         *
+         *     Quirk: the result sits under `data` (`{"tag": ..., "onlineUserCount": ...}`), not under `desc` like the other
+         *     tag calls.
+         */
+        post: operations["chatroomTagMembersCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/tagMembersQuery.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the online members with a tag
+         * @description Lists online members carrying `tag`, newest entry first, from `endTime` backwards (0 = from now), at most
+         *     `limit` (100) per page. A member logged in on several devices appears once per connection. The list is
+         *     `desc.data`; each item is a member record plus its `tags`.
+         */
+        post: operations["chatroomTagMembersQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/updateChatRoomRoleTag.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an online member's tags
+         * @description Replaces the tags of the online member `accid` with `tags` (a JSON array) and notifies the members matching
+         *     `notifyTargetTags`.
+         *
+         *     Quirk: the room id is sent as **`roomId`** (camelCase), unlike `roomid` everywhere else in the chatroom
+         *     group. Both official server SDKs send that spelling; the vendor page's own table for this call was not
+         *     available, so the flags are decided from meaning.
+         */
+        post: operations["chatroomUpdateChatRoomRoleTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chatroom/sendMsg.action": {
         parameters: {
             query?: never;
@@ -1518,6 +1931,136 @@ export interface paths {
          *     high-priority messages.
          */
         post: operations["chatroomSendMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/batchSendMsg.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 10 chatroom messages at once
+         * @description Sends up to 10 messages (`msgList`, a JSON array) from one sender in one call, with the room-wide options of
+         *     sendMsg. The answer reports each message by its `msgId`: `success` holds `{msgId: message}` objects, `fail`
+         *     holds `{msgId: reason}` objects.
+         */
+        post: operations["chatroomBatchSendMsg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/sendMsgToSomeone.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a chatroom message to some members only
+         * @description Sends a message that only the listed members (`toAccids`, at most 100) receive. Directed messages are not
+         *     stored in the cloud history. The answer is the message under `desc`, as for sendMsg.
+         */
+        post: operations["chatroomSendMsgToSomeone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/batchSendMsgToSomeone.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send up to 10 chatroom messages to some members only
+         * @description Sends up to 10 messages (`msgList`) that only the listed members (`toAccids`, at most 100) receive. Directed
+         *     messages are not stored in the cloud history. The answer has the same `success`/`fail` lists as batchSendMsg.
+         */
+        post: operations["chatroomBatchSendMsgToSomeone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/broadcast.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Broadcast a message to every chatroom of the app
+         * @description Delivers one message to every online member of every chatroom of the app. Broadcasts are online only (no
+         *     cloud history), the feature must be enabled by the vendor's sales team, and the rate limit is **10 calls per
+         *     minute** (a block lasts 1 minute), not the usual 100 per second. There is no `roomid`.
+         */
+        post: operations["chatroomBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/recall.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recall a chatroom message
+         * @description Recalls a message from the room; its cloud history record is deleted too. The message is named by its sender
+         *     (`fromAcc`), its client id (`msgId`) and its time (`msgTimetag`, Unix milliseconds). Clients need IM SDK 8.7.0
+         *     or later to process the recall.
+         */
+        post: operations["chatroomRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/deleteHistoryMessage.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a chatroom message from the cloud history
+         * @description Deletes one message from the room's cloud history (云端历史), found by its sender and its time in Unix
+         *     milliseconds (take both from the original message). It does not recall the message from clients that have
+         *     it; use recall for that. The official server SDKs file it under their history service.
+         */
+        post: operations["chatroomDeleteHistoryMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1565,6 +2108,27 @@ export interface paths {
          *     (`"[\"hzlisi\"]"`); decode them a second time.
          */
         post: operations["chatroomRemoveRobot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/cleanRobot.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove every robot from a chatroom
+         * @description Removes all robots (机器人) from the room at once; `notify=true` sends the usual exit notifications. The answer
+         *     gives the number removed in `desc.size`.
+         */
+        post: operations["chatroomCleanRobot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1710,6 +2274,54 @@ export interface paths {
          *     as 0/1 integers and they are accepted here.
          */
         post: operations["chatroomQueueBatchUpdateElements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueBatchOffer.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add several chatroom queue elements
+         * @description Adds (or updates) several queue elements in one call; `elements` is a JSON array of `{key, value, accid,
+         *     transient}` objects. Keys that could not be added come back in `desc.failedKeys`.
+         *
+         *     The vendor's table for this section could not be read: the fields are those the official server SDKs send,
+         *     and every required flag is decided from meaning.
+         */
+        post: operations["chatroomQueueBatchOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chatroom/queueMultiGet.action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read chosen chatroom queue elements
+         * @description Returns the elements of the given `keys` (a JSON array). Like queueList, each element of `desc.list` is a
+         *     one-entry object `{elementKey: elementValue}`.
+         *
+         *     The vendor's table for this section could not be read: the fields are those the official server SDKs send,
+         *     and the required flags are decided from meaning.
+         */
+        post: operations["chatroomQueueMultiGet"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2194,6 +2806,122 @@ export interface components {
             /** @description The members on this page, most recently joined first. */
             serverMembers: components["schemas"]["QchatServerMember"][];
         };
+        /** QchatQueryInviteApplyHistoryByServerRequest */
+        QchatQueryInviteApplyHistoryByServerRequest: {
+            /** @description accid of the account that queries; it needs the permission to view application/invitation history (申请邀请历史查看权限), or the answer is 403. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Start of the time range, Unix milliseconds; default 0.
+             * @default 0
+             */
+            fromTime?: number;
+            /**
+             * @description End of the time range, Unix milliseconds; default now.
+             * @example 1640995200000
+             */
+            toTime?: number;
+            /** @description Id of a record to leave out, as a decimal string; pass the last `recordId` of the previous page. */
+            excludeRecordId?: components["schemas"]["NimIdParam"];
+            /**
+             * @description Maximum number of records, at most 100.
+             * @example 100
+             */
+            limit?: number;
+            /**
+             * @description 0 (default) - from now back into the past; 1 - the other way round. Sent as `0`/`1`.
+             * @default 0
+             * @enum {integer}
+             */
+            reverse?: 0 | 1;
+        };
+        /**
+         * QchatInviteApplyRecord
+         * @description One application or invitation record (申请和邀请记录) of a server. `data` holds type-specific details as a JSON
+         *     object (the vendor's table types it Long but describes JSON: parse it when it is a string).
+         */
+        QchatInviteApplyRecord: {
+            /** @description Id of the server. */
+            serverId?: components["schemas"]["NimId"];
+            /** @description accid of the user the record is about (the vendor's table types it Long; it is an accid). */
+            accid?: string;
+            /**
+             * @description Record type: 1 - an application (APPLY); 2 - an invitation (INVITE); 3 - the answer to an invitation
+             *     (INVITE_ACK, accepted or declined); 4 - an invite code was requested (INVITE_CODE); 5 - a user joined with an
+             *     invite code (INVITE_CODE_JOIN).
+             * @enum {integer}
+             */
+            type?: 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description 0 - pending; 1 - accepted; 2 - declined; 3 - accepted through another application/invitation; 4 - declined
+             *     through another one; 5 - joined automatically; 6 - expired. Duplicates of an answered request take 3 or 4.
+             * @enum {integer}
+             */
+            status?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+            /** @description Id of the application or invitation. */
+            requestId?: components["schemas"]["NimId"];
+            /** @description When the request was made, Unix milliseconds. */
+            createTime?: number;
+            /** @description When the request last changed, Unix milliseconds. */
+            updateTime?: number;
+            /** @description When the request expires, Unix milliseconds. */
+            expireTime?: number;
+            /**
+             * @description Type-specific details: for type 1 `applyMsg`, `updateAccid`, `updateMsg`; for type 3 `inviteMsg`,
+             *     `updateMsg`; for type 5 `updateMsg` and the code used; other types as the vendor's page lists them.
+             */
+            data?: string | Record<string, unknown>;
+            /** @description Id of the record; pass it as `excludeRecordId` to page on. */
+            recordId: components["schemas"]["NimId"];
+        };
+        /** QchatQueryInviteApplyHistoryByServerOk */
+        QchatQueryInviteApplyHistoryByServerOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The records found. The vendor's table calls `data` "the information found" and lists the record fields under
+             *     it; no paging object is documented (page with `excludeRecordId` and the time range).
+             */
+            data: components["schemas"]["QchatInviteApplyRecord"][];
+        };
+        /** QchatQueryInviteApplyHistoryByUserRequest */
+        QchatQueryInviteApplyHistoryByUserRequest: {
+            /** @description accid of the user whose own applications, invitation answers and code joins are listed. */
+            accid: components["schemas"]["Accid"];
+            /**
+             * @description Start of the time range, Unix milliseconds; default 0.
+             * @default 0
+             */
+            fromTime?: number;
+            /**
+             * @description End of the time range, Unix milliseconds; default now.
+             * @example 1640995200000
+             */
+            toTime?: number;
+            /** @description Id of a record to leave out, as a decimal string; pass the last `recordId` of the previous page. */
+            excludeRecordId?: components["schemas"]["NimIdParam"];
+            /**
+             * @description Maximum number of records, at most 100.
+             * @example 100
+             */
+            limit?: number;
+            /**
+             * @description 0 (default) - from now back into the past; 1 - the other way round. Sent as `0`/`1`.
+             * @default 0
+             * @enum {integer}
+             */
+            reverse?: 0 | 1;
+        };
+        /** QchatQueryInviteApplyHistoryByUserOk */
+        QchatQueryInviteApplyHistoryByUserOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The records found. The vendor's table calls `data` "the information found" and lists the record fields under
+             *     it; no paging object is documented (page with `excludeRecordId` and the time range).
+             */
+            data: components["schemas"]["QchatInviteApplyRecord"][];
+        };
         /**
          * QchatChannelType
          * @description Channel type (频道类型): 0 - message channel (消息频道); 100 - custom channel (自定义频道). Note the gap: the
@@ -2318,12 +3046,13 @@ export interface components {
         QchatGetChannelListPageRequest: {
             serverId: components["schemas"]["QchatServerIdParam"];
             /**
-             * @description Paging cursor: a channel's creation time (Unix milliseconds). 0 or omitted asks for the first page; pages
+             * @description Paging cursor: a channel's creation time (Unix milliseconds). 0 asks for the first page (the vendor's table
+             *     marks it required, so send 0 explicitly); pages
              *     run from the newest channel backwards. Pass the previous page's `pageInfo.nextTimetag`. The vendor types
              *     it String; it carries a number.
-             * @default 0
+             * @example 0
              */
-            timetag?: number;
+            timetag: number;
             /**
              * @description Maximum number of channels on this page, at most 200.
              * @example 10
@@ -2379,6 +3108,73 @@ export interface components {
              *     while `pageInfo.hasMore` is still true; page on `hasMore`, never on the row count.
              */
             members: components["schemas"]["QchatServerMember"][];
+        };
+        /** QchatGetChannelCategoryListByServerPageRequest */
+        QchatGetChannelCategoryListByServerPageRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /**
+             * @description Creation time (ms) to page back from; 0 asks for the most recent page. Pages run from the newest category
+             *     back; for the next page pass the previous page's `pageInfo.nextTimetag`.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of categories on this page. The vendor states no upper bound.
+             * @example 10
+             */
+            limit: number;
+            /**
+             * @description accid of the operator. Left out, every category of the server is listed; given, only those the account
+             *     can see.
+             */
+            accid?: components["schemas"]["Accid"];
+            /**
+             * @description Sort order - 1 sorts by the custom sort weight (自定义排序); any other value (the default) by time.
+             * @example 1
+             */
+            sortField?: number;
+            /** @description With `sortField` 1 only, the `pageInfo.nextPageToken` of the previous page. */
+            pageToken?: string;
+        };
+        /**
+         * QchatChannelCategory
+         * @description A channel category (频道分组) of a server, as getChannelCategoryListByServerPage lists it.
+         */
+        QchatChannelCategory: {
+            /** @description Id of the category. */
+            categoryId: components["schemas"]["NimId"];
+            /** @description Id of the server. */
+            serverId?: components["schemas"]["NimId"];
+            /** @description Name of the category. */
+            name?: string;
+            /** @description Custom extension of the category. */
+            custom?: string;
+            /** @description accid of the category's owner (the vendor's table says the server's owner). */
+            owner?: string;
+            viewMode?: components["schemas"]["QchatChannelViewMode"];
+            /** @description Number of channels in the category. */
+            channelNumber?: number;
+            /**
+             * @description 1 - valid; 0 - no longer valid.
+             * @enum {integer}
+             */
+            validFlag?: 0 | 1;
+            /** @description Creation time, Unix milliseconds. */
+            createTime?: number;
+            /** @description Last update time, Unix milliseconds. */
+            updateTime?: number;
+            /** @description The category's custom sort weight (自定义排序权重值); lowercase key as the vendor spells it. */
+            reorderweight?: number;
+        };
+        /** QchatGetChannelCategoryListByServerPageOk */
+        QchatGetChannelCategoryListByServerPageOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"] & {
+                /** @description Cursor for the next page when `sortField` is 1; pass it as `pageToken`. */
+                nextPageToken?: string;
+            };
+            categoryInfos: components["schemas"]["QchatChannelCategory"][];
         };
         /**
          * QchatWhiteBlackType
@@ -2562,6 +3358,101 @@ export interface components {
             /** @constant */
             code: 200;
             /** @description Those of the requested accounts that are on the list, as server members; others are left out. */
+            members: components["schemas"]["QchatServerMember"][];
+        };
+        /**
+         * QchatCategoryIdParam
+         * @description Id of the channel category (频道分组唯一标识), as a decimal string.
+         * @example 12222
+         */
+        QchatCategoryIdParam: components["schemas"]["NimIdParam"];
+        /** QchatQueryCategoryWhiteBlackIdentifyPageRequest */
+        QchatQueryCategoryWhiteBlackIdentifyPageRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            categoryId: components["schemas"]["QchatCategoryIdParam"];
+            /** @description accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+            accid?: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description Paging cursor in Unix milliseconds; 0 asks for the most recent page, then pass `pageInfo.nextTimetag`.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of entries on this page. The vendor states no default and no upper bound.
+             * @example 10
+             */
+            limit: number;
+        };
+        /** QchatQueryCategoryWhiteBlackIdentifyPageOk */
+        QchatQueryCategoryWhiteBlackIdentifyPageOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /** @description The server roles on the category's white or black list on this page. */
+            identifies: components["schemas"]["QchatAccessListRole"][];
+        };
+        /** QchatQueryCategoryWhiteBlackIdentifyUserPageRequest */
+        QchatQueryCategoryWhiteBlackIdentifyUserPageRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            categoryId: components["schemas"]["QchatCategoryIdParam"];
+            /** @description accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+            accid?: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description Paging cursor in Unix milliseconds; 0 asks for the most recent page, then pass `pageInfo.nextTimetag`.
+             * @example 0
+             */
+            timetag: number;
+            /**
+             * @description Maximum number of entries on this page. The vendor states no default and no upper bound.
+             * @example 10
+             */
+            limit: number;
+        };
+        /** QchatQueryCategoryWhiteBlackIdentifyUserPageOk */
+        QchatQueryCategoryWhiteBlackIdentifyUserPageOk: {
+            /** @constant */
+            code: 200;
+            pageInfo: components["schemas"]["PageInfo"];
+            /** @description The server members on the category's white or black list on this page. */
+            members: components["schemas"]["QchatServerMember"][];
+        };
+        /** QchatBatchGetCategoryWhiteBlackIdentifyRequest */
+        QchatBatchGetCategoryWhiteBlackIdentifyRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            categoryId: components["schemas"]["QchatCategoryIdParam"];
+            /** @description accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+            accid?: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /**
+             * @description The server roles to look up, a JSON array of at most 100 role ids as decimal strings, e.g. `["10"]` (plural
+             *     lowercase `roleids`).
+             */
+            roleids: components["schemas"]["QchatRoleIdParam"][];
+        };
+        /** QchatBatchGetCategoryWhiteBlackIdentifyOk */
+        QchatBatchGetCategoryWhiteBlackIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description Those of the requested roles that are on the category's list. */
+            identifies: components["schemas"]["QchatAccessListRole"][];
+        };
+        /** QchatBatchGetCategoryWhiteBlackIdentifyUserRequest */
+        QchatBatchGetCategoryWhiteBlackIdentifyUserRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            categoryId: components["schemas"]["QchatCategoryIdParam"];
+            /** @description accid of the operator; when given, the vendor checks its permission on the category, otherwise it does not. */
+            accid?: components["schemas"]["Accid"];
+            type: components["schemas"]["QchatWhiteBlackType"];
+            /** @description The accounts to look up, a JSON array of at most 100 accids. */
+            accids: components["schemas"]["Accid"][];
+        };
+        /** QchatBatchGetCategoryWhiteBlackIdentifyUserOk */
+        QchatBatchGetCategoryWhiteBlackIdentifyUserOk: {
+            /** @constant */
+            code: 200;
+            /** @description Those of the requested accounts that are on the category's list, as server members. */
             members: components["schemas"]["QchatServerMember"][];
         };
         /** QchatSendMsgRequest */
@@ -2864,38 +3755,160 @@ export interface components {
              */
             reverse?: 0 | 1;
         };
+        /**
+         * QchatHistoryMsg
+         * @description A channel message from the cloud history (云端历史消息), as queryHistoryMsg, queryThreadTalkHistory and
+         *     queryChannelUnReadMentionedMsgPage return it.
+         */
+        QchatHistoryMsg: {
+            /** @description accid of the sender. Note the key is `fromAccount` here, while sending uses `from`. */
+            fromAccount?: string;
+            /** @description Nickname of the sender. */
+            fromNick?: string;
+            /**
+             * @description Kind of client the message was sent from, as a name such as `IOS`. The vendor documents no list of
+             *     values.
+             */
+            fromClientType?: string;
+            /** @description Send time, Unix milliseconds. */
+            time?: number;
+            /** @description Time of the last update, Unix milliseconds. */
+            updateTime?: number;
+            /** @description Message status: 0 - normal; 1 - recalled; 2 - deleted; 10000 or more - app-defined. */
+            status?: number | (0 | 1 | 2) | unknown;
+            /** @description Message content. */
+            body?: string;
+            /** @description Attachment of the message. */
+            attach?: string;
+            /** @description Extension field. */
+            ext?: string;
+            /** @description Server-side message id (服务器消息id). */
+            msgIdServer: components["schemas"]["NimId"];
+            /** @description Client-side message id. */
+            msgIdClient?: string;
+            /** @description Message type, as in sendMsg's `type` (listed by the queryChannelUnReadMentionedMsgPage page). */
+            type?: number;
+            /** @description 1 when the message mentions everyone (@所有人) (listed by the queryChannelUnReadMentionedMsgPage page). */
+            mentionedAll?: number;
+        };
         /** QchatQueryHistoryMsgOk */
         QchatQueryHistoryMsgOk: {
             /** @constant */
             code: 200;
             /** @description The messages found, in the order asked for by `reverse`. There is no paging object (see `excludeMsgId`). */
-            data: {
-                /** @description accid of the sender. Note the key is `fromAccount` here, while sending uses `from`. */
-                fromAccount?: string;
-                /** @description Nickname of the sender. */
-                fromNick?: string;
+            data: components["schemas"]["QchatHistoryMsg"][];
+        };
+        /** QchatQueryThreadTalkHistoryRequest */
+        QchatQueryThreadTalkHistoryRequest: {
+            /** @description accid in whose name the query runs (以谁的名义查询). */
+            accid?: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description When paging, the `msgIdServer` of the last message of the previous page (anchors messages with equal times). */
+            excludeMsgId?: components["schemas"]["NimIdParam"];
+            /**
+             * @description Start of the time range, Unix milliseconds; default 0.
+             * @default 0
+             */
+            fromTime?: number;
+            /**
+             * @description Maximum number of replies, at most 100 (the default).
+             * @default 100
+             */
+            limit?: number;
+            /** @description Server-side id of the thread's root message (根消息). */
+            msgIdServer: components["schemas"]["NimIdParam"];
+            /**
+             * @description Send time of the root message, Unix milliseconds.
+             * @example 1640995200000
+             */
+            msgTime: number;
+            /**
+             * @description `false` (default) reads from now back into the past; `true` the other way round. Sent as `true`/`false`.
+             * @default false
+             */
+            reverse?: boolean;
+            /**
+             * @description End of the time range, Unix milliseconds; default now.
+             * @example 1640995200000
+             */
+            toTime?: number;
+        };
+        /** QchatQueryThreadTalkHistoryOk */
+        QchatQueryThreadTalkHistoryOk: {
+            /** @constant */
+            code: 200;
+            /** @description The root message. */
+            threadMsg?: components["schemas"]["QchatHistoryMsg"];
+            /** @description Total number of replies in the thread. */
+            total?: number;
+            /** @description Time of the last reply, Unix milliseconds. */
+            timestamp?: number;
+            /** @description The replies (every message of the thread except the root). */
+            msgs?: components["schemas"]["QchatHistoryMsg"][];
+        };
+        /** QchatBatchQueryThreadTalkMetaRequest */
+        QchatBatchQueryThreadTalkMetaRequest: {
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /** @description accid in whose name the query runs; the vendor's curl example leaves it out. */
+            accid?: components["schemas"]["Accid"];
+            /**
+             * @description The root messages to look up, a JSON array of at most 100 `{msgIdServer, msgTime}` objects (numbers in the
+             *     vendor's example).
+             */
+            queryMsgs: {
                 /**
-                 * @description Kind of client the message was sent from, as a name such as `IOS`. The vendor documents no list of
-                 *     values.
+                 * @description Server-side id of a root message: a number as in the vendor's example, or a decimal string, which keeps
+                 *     ids above 2^53 exact.
                  */
-                fromClientType?: string;
-                /** @description Send time, Unix milliseconds. */
-                time?: number;
-                /** @description Time of the last update, Unix milliseconds. */
-                updateTime?: number;
-                /** @description Message status: 0 - normal; 1 - recalled; 2 - deleted; 10000 or more - app-defined. */
-                status?: number | (0 | 1 | 2) | unknown;
-                /** @description Message content. */
-                body?: string;
-                /** @description Attachment of the message. */
-                attach?: string;
-                /** @description Extension field. */
-                ext?: string;
-                /** @description Server-side message id (服务器消息id). */
-                msgIdServer: components["schemas"]["NimId"];
-                /** @description Client-side message id. */
-                msgIdClient?: string;
+                msgIdServer: components["schemas"]["NimIdParam"] | number;
+                /** @description Send time of that root message, Unix milliseconds. */
+                msgTime: number;
             }[];
+        };
+        /** QchatBatchQueryThreadTalkMetaOk */
+        QchatBatchQueryThreadTalkMetaOk: {
+            /** @constant */
+            code: 200;
+            data: {
+                /** @description Server-side id of the root message. */
+                msgIdServer?: string | number;
+                /** @description Send time of the root message. */
+                msgTime?: number;
+                /** @description Number of replies. */
+                total?: number;
+                /** @description Time of the last reply. */
+                timestamp?: number;
+            }[];
+        };
+        /** QchatQueryChannelUnReadMentionedMsgPageRequest */
+        QchatQueryChannelUnReadMentionedMsgPageRequest: {
+            /** @description accid of the user whose unread mentions are listed. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            channelId: components["schemas"]["QchatChannelIdParam"];
+            /**
+             * @description Newest time (ms) to read back from; default now. The range runs from the user's last read time (ackTime) to
+             *     here, newest first. Note the capital T in `timeTag`.
+             * @example 1640995200000
+             */
+            timeTag?: number;
+            /**
+             * @description Maximum number of messages, at most 200 (the default).
+             * @default 200
+             */
+            limit?: number;
+        };
+        /** QchatQueryChannelUnReadMentionedMsgPageOk */
+        QchatQueryChannelUnReadMentionedMsgPageOk: {
+            /** @constant */
+            code: 200;
+            data: {
+                pageInfo?: components["schemas"]["PageInfo"];
+                /** @description Unread messages that mention the user, a role of the user, or everyone. */
+                msgList?: components["schemas"]["QchatHistoryMsg"][];
+            };
         };
         /** QchatCreateServerIdentifyRequest */
         QchatCreateServerIdentifyRequest: {
@@ -2909,7 +3922,7 @@ export interface components {
              */
             type: 2;
             /** @description Role name (身份组名称). The vendor states no length limit. */
-            name?: string;
+            name: string;
             /** @description Role icon URL (身份组图标). The vendor states no length limit. */
             icon?: string;
             /** @description Custom extension for the app's own use, at most 1024 characters. */
@@ -3217,6 +4230,47 @@ export interface components {
              *     row more than `limit`. There is no paging cursor: pass the last row's `createtime` as the next `timetag`.
              */
             identifies: components["schemas"]["QchatChannelIdentify"][];
+        };
+        /** QchatCreateChannelCategoryIdentifyRequest */
+        QchatCreateChannelCategoryIdentifyRequest: {
+            /** @description accid of the operator; besides the server's owner it needs the manage-roles permission in the category. */
+            accid: components["schemas"]["Accid"];
+            serverId: components["schemas"]["QchatServerIdParam"];
+            /** @description Id of the server role to bring into the category (继承的服务器身份组ID). */
+            serverRoleId: components["schemas"]["QchatRoleIdParam"];
+            categoryId: components["schemas"]["QchatCategoryIdParam"];
+        };
+        /**
+         * QchatChannelCategoryIdentify
+         * @description A channel-category role (频道分组身份组): a server role brought into a channel category, used as the role
+         *     template of the category's synchronised channels. Quirks as for channel roles: lowercase `createtime`, and
+         *     `auths` is a JSON object sent as a string.
+         */
+        QchatChannelCategoryIdentify: {
+            /** @description Id of the server. */
+            serverId?: components["schemas"]["NimId"];
+            /** @description Id of the channel category. */
+            categoryId?: components["schemas"]["NimId"];
+            /** @description Id of the category role itself. */
+            roleId: components["schemas"]["NimId"];
+            /** @description Id of the server role it comes from. */
+            serverRoleId?: components["schemas"]["NimId"];
+            /** @description Name of the server role it comes from. */
+            name?: string;
+            /**
+             * @description The category role's permissions, a JSON object **encoded as a string**: keys are permission codes, values 1
+             *     allow, -1 deny, 0 inherit the server role's setting.
+             */
+            auths?: string;
+            /** @description Creation time, Unix milliseconds (lowercase key). */
+            createtime?: number;
+        };
+        /** QchatCreateChannelCategoryIdentifyOk */
+        QchatCreateChannelCategoryIdentifyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The new category role. */
+            identify: components["schemas"]["QchatChannelCategoryIdentify"];
         };
         /** QchatCreateUserIdentifyRequest */
         QchatCreateUserIdentifyRequest: {
@@ -3750,6 +4804,30 @@ export interface components {
                 roomids: string[];
             };
         };
+        /** ChatroomUpdateDelayClosePolicyRequest */
+        ChatroomUpdateDelayClosePolicyRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            delayClosePolicy?: components["schemas"]["ChatroomDelayClosePolicy"];
+            /**
+             * @description Delay before the timed close, in **seconds** (the vendor's prose speaks of hours: convert). With policy 1 or 2
+             *     and no delay, the app's default delay (7 x 24 x 3600 s) applies.
+             * @example 604800
+             */
+            delaySeconds?: number;
+        };
+        /** ChatroomUpdateDelayClosePolicyOk */
+        ChatroomUpdateDelayClosePolicyOk: {
+            /** @constant */
+            code: 200;
+            /** @description The room after the change, including its `delayInfo` (the official server SDKs read `chatroom`). */
+            chatroom: components["schemas"]["ChatroomInfo"];
+        };
+        /** ChatroomUpdateInOutNotificationRequest */
+        ChatroomUpdateInOutNotificationRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description `true` turns the room's entry/exit notifications (进出通知) off; `false` turns them back on. Sent as `true`/`false`. */
+            close: boolean;
+        };
         /** ChatroomSetMemberRoleRequest */
         ChatroomSetMemberRoleRequest: {
             roomid: components["schemas"]["ChatroomRoomIdParam"];
@@ -4009,6 +5087,132 @@ export interface components {
              */
             bid?: components["schemas"]["AntispamBid"];
         };
+        /** ChatroomKickMemberRequest */
+        ChatroomKickMemberRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the member to kick out of the room. */
+            targetAccid: components["schemas"]["Accid"];
+            /** @description accid of the operator; only the room's creator and its managers may kick members. */
+            accid: components["schemas"]["Accid"];
+            /** @description Extension carried by the kick notification (扩展字段). The vendor states no limit for it. */
+            notifyExt?: string;
+        };
+        /**
+         * ChatroomTag
+         * @description One chatroom tag (标签) a member carries; a member has at most 10 tags.
+         * @example tag1
+         */
+        ChatroomTag: string;
+        /**
+         * ChatroomTagExpression
+         * @description A tag expression (标签表达式) choosing room members by their tags, at most 128 characters, e.g. `{"tag":"abc"}`,
+         *     `{"tag":"abc.*","matchType":"regex"}` or `{"tag":"a"} and {"tag":"b"}`. The syntax is described on the vendor's
+         *     chatroom-tag pages; it is passed through as text.
+         * @example {"tag":"tag1"}
+         */
+        ChatroomTagExpression: string;
+        /** ChatroomTagTemporaryMuteRequest */
+        ChatroomTagTemporaryMuteRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the operator; it must be the room's creator or a manager. */
+            operator: components["schemas"]["Accid"];
+            /** @description The tag whose members are muted (目标标签). */
+            targetTag: components["schemas"]["ChatroomTag"];
+            /**
+             * @description Whether a mute notification is sent; default `true`. Sent as `true`/`false`.
+             * @default true
+             */
+            needNotify?: boolean;
+            /** @description Extension carried by the mute notification, at most 2048 characters. */
+            notifyExt?: string;
+            /** @description Length of the mute in seconds, at most 2592000 (30 days); 0 lifts the tag's mute. */
+            muteDuration: number;
+            /**
+             * @description Tag expression choosing who receives the mute notification; without it the notification goes to the members
+             *     carrying `targetTag`.
+             */
+            notifyTargetTags?: components["schemas"]["ChatroomTagExpression"];
+        };
+        /** ChatroomTagTemporaryMuteOk */
+        ChatroomTagTemporaryMuteOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /** @description The mute length now in force for the tag, in seconds (0 after lifting it). */
+                muteDuration: number;
+            };
+        };
+        /** ChatroomTagMembersCountRequest */
+        ChatroomTagMembersCountRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description The tag to count online members of. */
+            tag: components["schemas"]["ChatroomTag"];
+        };
+        /** ChatroomTagMembersCountOk */
+        ChatroomTagMembersCountOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description Quirk: this answer puts its payload under `data`, not `desc` like the other tag calls (both official server
+             *     SDKs read `data`).
+             */
+            data: {
+                /** @description The tag that was counted. */
+                tag: string;
+                /** @description Number of members online in the room now carrying the tag. */
+                onlineUserCount: number;
+            };
+        };
+        /** ChatroomTagMembersQueryRequest */
+        ChatroomTagMembersQueryRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description The tag whose online members are listed. */
+            tag: components["schemas"]["ChatroomTag"];
+            /**
+             * @description Start of the backwards page, Unix milliseconds of entry time: members are listed newest first from here; 0
+             *     starts from now.
+             * @example 0
+             */
+            endTime: number;
+            /**
+             * @description Page size, at most 100.
+             * @example 100
+             */
+            limit: number;
+        };
+        /**
+         * ChatroomTagMember
+         * @description An online member listed by tag: the fields of a chatroom member plus its tags. A member logged in on several
+         *     devices is listed once per connection.
+         */
+        ChatroomTagMember: components["schemas"]["ChatroomMember"] & {
+            /** @description The member's tags, as a JSON array encoded in a string (the official SDKs type it as text). */
+            tags?: string;
+            /** @description The tag expression this member's entry/exit notifications go to. */
+            notifyTargetTags?: string;
+        };
+        /** ChatroomTagMembersQueryOk */
+        ChatroomTagMembersQueryOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                data: components["schemas"]["ChatroomTagMember"][];
+            };
+        };
+        /** ChatroomUpdateChatRoomRoleTagRequest */
+        ChatroomUpdateChatRoomRoleTagRequest: {
+            /**
+             * @description Id of the chatroom. Quirk: **camelCase `roomId`** here, where every other chatroom call says `roomid`; both
+             *     official server SDKs send this spelling.
+             */
+            roomId: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description The member's new tags, replacing the old ones; a JSON array of at most 10 tags. */
+            tags: components["schemas"]["ChatroomTag"][];
+            /** @description accid of the online member whose tags change. */
+            accid: components["schemas"]["Accid"];
+            /** @description Tag expression choosing who is told about the change. */
+            notifyTargetTags?: components["schemas"]["ChatroomTagExpression"];
+        };
         /** ChatroomSendMsgRequest */
         ChatroomSendMsgRequest: {
             roomid: components["schemas"]["ChatroomRoomIdParam"];
@@ -4177,54 +5381,405 @@ export interface components {
              */
             locZ?: number;
         };
+        /**
+         * ChatroomSentMessage
+         * @description A chatroom message as the vendor stored it (the `desc` of sendMsg, sendMsgToSomeone and broadcast, and the
+         *     values in batchSendMsg's `success`). Quirks: `time`, `roomId` and `type` are **strings** holding numbers on the
+         *     vendor's sendMsg page; `msgid_client` is snake_case among camelCase keys; `fromAvator` is the vendor's
+         *     spelling of "avatar".
+         */
+        ChatroomSentMessage: {
+            /** @description Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
+            time: string;
+            /** @description Avatar URL of the sender (wire name misspelled `fromAvator`). */
+            fromAvator?: string;
+            /** @description The `msgId` the caller sent (snake_case on the wire). */
+            msgid_client: string;
+            /**
+             * @description Client type of the sender; `REST` for messages sent through this API.
+             * @example REST
+             */
+            fromClientType?: string;
+            /** @description The message content, as sent in `attach`. */
+            attach?: string;
+            /**
+             * @description Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
+             *     bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
+             */
+            roomId: string;
+            /** @description accid of the sender. */
+            fromAccount: string;
+            /** @description Nickname of the sender. */
+            fromNick?: string;
+            /** @description The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
+            type: string;
+            /** @description The message extension, when one was sent (listed by the official server SDKs). */
+            ext?: string;
+            /**
+             * @description 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
+             * @example 1
+             */
+            highPriorityFlag?: number;
+            /**
+             * @description Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
+             *     vendor's pages document neither the key nor its values.
+             */
+            msgAbandonFlag?: number;
+        };
         /** ChatroomSendMsgOk */
         ChatroomSendMsgOk: {
             /** @constant */
             code: 200;
             /**
-             * @description The message as the vendor stored it. Quirks: the payload sits in `desc` (which holds a string on errors);
-             *     `time`, `roomId` and `type` are **strings** holding numbers; `msgid_client` is snake_case among camelCase
-             *     keys; `fromAvator` is the vendor's spelling of "avatar". The official server SDKs also cope with `desc`
-             *     arriving as a JSON-encoded string; the vendor's page shows an object.
+             * @description The message as the vendor stored it. The payload sits in `desc`, which holds a string on errors. The official
+             *     server SDKs also cope with `desc` arriving as a JSON-encoded string; the vendor's page shows an object.
+             */
+            desc: components["schemas"]["ChatroomSentMessage"];
+        };
+        /**
+         * ChatroomMsgClientId
+         * @description Client-side message id chosen by the caller (客户端消息id), e.g. a UUID. Clients drop messages whose id they have
+         *     already seen, so use a fresh one per message and the same one when resending.
+         * @example c9e6c306-804f-4ec3-b8f0-573778829419
+         */
+        ChatroomMsgClientId: string;
+        /**
+         * ChatroomMsgType
+         * @description Chatroom message type (消息类型): 0 text, 1 picture, 2 audio, 3 video, 4 location, 6 file, 10 tip (Tips消息), 100
+         *     custom (自定义消息). Apps without Yidun anti-spam (易盾反垃圾) do not get custom messages (100) checked at all.
+         * @enum {integer}
+         */
+        ChatroomMsgType: 0 | 1 | 2 | 3 | 4 | 6 | 10 | 100;
+        /**
+         * ChatroomBatchMsgList
+         * @description The messages to send, a JSON array of at most 10 objects; `msgId` and `msgType` are required in each, the other
+         *     members optional. `locX`/`locY`/`locZ` are sent only by the official server SDKs (batchSendMsg), with no meaning
+         *     documented.
+         */
+        ChatroomBatchMsgList: {
+            msgId: components["schemas"]["ChatroomMsgClientId"];
+            msgType: components["schemas"]["ChatroomMsgType"];
+            /** @description Message content, at most 4096 characters (the text itself for a text message). */
+            attach?: string;
+            /** @description Message extension, JSON text of at most 4096 characters. */
+            ext?: string;
+            /** @description Custom message sub-type, greater than 0. */
+            subType?: number;
+            /**
+             * @description 0 - a new message; 1 - a resend, de-duplicated by `msgId`.
+             * @enum {integer}
+             */
+            resendFlag?: 0 | 1;
+            /** @description Spatial coordinate x (SDK only). */
+            locX?: number;
+            /** @description Spatial coordinate y (SDK only). */
+            locY?: number;
+            /** @description Spatial coordinate z (SDK only). */
+            locZ?: number;
+        }[];
+        /**
+         * ChatroomYidunAntiCheating
+         * @description Yidun anti-cheating fields (易盾反垃圾增强版反作弊专属字段) passed through to Yidun, a JSON object of at most 1024
+         *     characters; Yidun's own documentation lists its members.
+         */
+        ChatroomYidunAntiCheating: Record<string, unknown>;
+        /**
+         * ChatroomAntispamCustom
+         * @description The content Yidun checks instead of the message when `antispam` is `true`, as JSON text of at most 5000
+         *     characters: `{"type":1,"data":"..."}` with `type` 1 for text (`data` is the text) or 2 for a picture (`data` is
+         *     its URL).
+         */
+        ChatroomAntispamCustom: {
+            /**
+             * @description 1 - `data` is text; 2 - `data` is a picture URL.
+             * @enum {integer}
+             */
+            type: 1 | 2;
+            /** @description The text, or the picture URL, to check. */
+            data: string;
+        };
+        /** ChatroomBatchSendMsgRequest */
+        ChatroomBatchSendMsgRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            msgList: components["schemas"]["ChatroomBatchMsgList"];
+            /** @description accid of the sender of every message. */
+            fromAccid: components["schemas"]["Accid"];
+            /**
+             * @description `true` sends even when the sender is temporarily muted (临时禁言); default `false`.
+             * @default false
+             */
+            ignoreMute?: boolean;
+            /**
+             * @description 0 - store the messages in the cloud history (default); 1 - skip it.
+             * @default 0
+             * @enum {integer}
+             */
+            skipHistory?: 0 | 1;
+            /**
+             * @description Probability in 1/10000 that the vendor drops a message (0 never, default); overrides `highPriority`.
+             * @default 0
+             */
+            abandonRatio?: number;
+            /**
+             * @description `true` marks high-priority messages (高优先级消息), delivered first; a room takes at most 10 per second and the
+             *     excess is downgraded. Sent as `true`/`false`.
+             * @default false
+             */
+            highPriority?: boolean;
+            /**
+             * @description For high-priority messages: `true` (default) re-delivers them to members who re-enter the room within about
+             *     30 seconds.
+             * @default true
+             */
+            needHighPriorityMsgResend?: boolean;
+            /** @description Tag expression choosing which members receive the message; leave out to reach everyone. */
+            notifyTargetTags?: components["schemas"]["ChatroomTagExpression"];
+            /**
+             * @description The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+             *     anti-spam instead. Leave it out to use Yidun whenever the app has it.
+             * @enum {integer}
+             */
+            useYidun?: 0;
+            yidunAntiCheating?: components["schemas"]["ChatroomYidunAntiCheating"];
+            /** @description Extra anti-spam parameters passed through to Yidun; only the official server SDKs name it. */
+            yidunAntiSpamExt?: string;
+            /** @description Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+            bid?: string;
+            /**
+             * @description For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+             *     (`msgType` 100). Sent as `true`/`false`.
+             * @default false
+             */
+            antispam?: boolean;
+            antispamCustom?: components["schemas"]["ChatroomAntispamCustom"];
+            /** @description Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+            env?: string;
+            /**
+             * @description Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+             * @default 1
+             * @enum {integer}
+             */
+            route?: 0 | 1;
+            /** @description Priority of messages sent over the CDN channel; only the official server SDKs name it. */
+            chatMsgPriority?: number;
+            /**
+             * @description Over the high-priority rate: 0 - downgrade (default); 1 - fail with 403. Only the official server SDKs name it.
+             * @default 0
+             * @enum {integer}
+             */
+            forbiddenIfHighPriorityMsgFreq?: 0 | 1;
+        };
+        /**
+         * ChatroomBatchSendOk
+         * @description The result of a batch send, per message. Quirk: both lists hold one-entry objects keyed by the message's `msgId`
+         *     - `success` maps it to the stored message, `fail` to the reason text. Both official server SDKs read these two
+         *     top-level keys; the vendor's response example was not read.
+         */
+        ChatroomBatchSendOk: {
+            /** @constant */
+            code: 200;
+            success?: {
+                [key: string]: components["schemas"]["ChatroomSentMessage"];
+            }[];
+            fail?: {
+                [key: string]: string;
+            }[];
+        };
+        /**
+         * ChatroomToAccids
+         * @description The recipients, a JSON array of at most 100 accids in the room.
+         */
+        ChatroomToAccids: components["schemas"]["Accid"][];
+        /** ChatroomSendMsgToSomeoneRequest */
+        ChatroomSendMsgToSomeoneRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            toAccids: components["schemas"]["ChatroomToAccids"];
+            msgId: components["schemas"]["ChatroomMsgClientId"];
+            /** @description accid of the sender. */
+            fromAccid: components["schemas"]["Accid"];
+            msgType: components["schemas"]["ChatroomMsgType"];
+            /** @description Custom message sub-type (自定义消息子类型), greater than 0. */
+            subType?: number;
+            /**
+             * @description 0 - a new message; 1 - a resend, which the vendor de-duplicates by `msgId`.
+             * @enum {integer}
+             */
+            resendFlag?: 0 | 1;
+            /** @description Message content, at most 4096 characters (the text itself for a text message). */
+            attach?: string;
+            /** @description Message extension (扩展字段), JSON text of at most 4096 characters. */
+            ext?: string;
+            /**
+             * @description The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+             *     anti-spam instead. Leave it out to use Yidun whenever the app has it.
+             * @enum {integer}
+             */
+            useYidun?: 0;
+            yidunAntiCheating?: components["schemas"]["ChatroomYidunAntiCheating"];
+            /** @description Extra anti-spam parameters passed through to Yidun; only the official server SDKs name it. */
+            yidunAntiSpamExt?: string;
+            /** @description Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+            bid?: string;
+            /**
+             * @description For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+             *     (`msgType` 100). Sent as `true`/`false`.
+             * @default false
+             */
+            antispam?: boolean;
+            antispamCustom?: components["schemas"]["ChatroomAntispamCustom"];
+            /** @description Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+            env?: string;
+            /**
+             * @description Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+             * @default 1
+             * @enum {integer}
+             */
+            route?: 0 | 1;
+        };
+        /** ChatroomSendMsgToSomeoneOk */
+        ChatroomSendMsgToSomeoneOk: {
+            /** @constant */
+            code: 200;
+            /** @description The message as sent (the official server SDKs decode it like sendMsg's answer). */
+            desc: components["schemas"]["ChatroomSentMessage"];
+        };
+        /** ChatroomBatchSendMsgToSomeoneRequest */
+        ChatroomBatchSendMsgToSomeoneRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            msgList: components["schemas"]["ChatroomBatchMsgList"];
+            /** @description accid of the sender of every message. */
+            fromAccid: components["schemas"]["Accid"];
+            toAccids: components["schemas"]["ChatroomToAccids"];
+            /**
+             * @description The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+             *     anti-spam instead. Leave it out to use Yidun whenever the app has it.
+             * @enum {integer}
+             */
+            useYidun?: 0;
+            yidunAntiCheating?: components["schemas"]["ChatroomYidunAntiCheating"];
+            /** @description Extra anti-spam parameters passed through to Yidun; only the official server SDKs name it. */
+            yidunAntiSpamExt?: string;
+            /** @description Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+            bid?: string;
+            /**
+             * @description For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+             *     (`msgType` 100). Sent as `true`/`false`.
+             * @default false
+             */
+            antispam?: boolean;
+            antispamCustom?: components["schemas"]["ChatroomAntispamCustom"];
+            /** @description Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+            env?: string;
+            /**
+             * @description Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+             * @default 1
+             * @enum {integer}
+             */
+            route?: 0 | 1;
+        };
+        /** ChatroomBroadcastRequest */
+        ChatroomBroadcastRequest: {
+            msgId: components["schemas"]["ChatroomMsgClientId"];
+            /** @description accid of the sender. */
+            fromAccid: components["schemas"]["Accid"];
+            msgType: components["schemas"]["ChatroomMsgType"];
+            /** @description Custom message sub-type (自定义消息子类型), greater than 0. */
+            subType?: number;
+            /**
+             * @description 0 - a new message; 1 - a resend, which the vendor de-duplicates by `msgId`.
+             * @enum {integer}
+             */
+            resendFlag?: 0 | 1;
+            /** @description Message content, at most 4096 characters (the text itself for a text message). */
+            attach?: string;
+            /** @description Message extension (扩展字段), JSON text of at most 4096 characters. */
+            ext?: string;
+            /**
+             * @description `true` marks high-priority messages (高优先级消息), delivered first; a room takes at most 10 per second and the
+             *     excess is downgraded. Sent as `true`/`false`.
+             * @default false
+             */
+            highPriority?: boolean;
+            /**
+             * @description For high-priority messages: `true` (default) re-delivers them to members who re-enter the room within about
+             *     30 seconds.
+             * @default true
+             */
+            needHighPriorityMsgResend?: boolean;
+            /** @description Tag expression choosing which members receive the message; leave out to reach everyone. */
+            notifyTargetTags?: components["schemas"]["ChatroomTagExpression"];
+            /**
+             * @description The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾), check this message with the general
+             *     anti-spam instead. Leave it out to use Yidun whenever the app has it.
+             * @enum {integer}
+             */
+            useYidun?: 0;
+            yidunAntiCheating?: components["schemas"]["ChatroomYidunAntiCheating"];
+            /** @description Custom anti-spam business id (反垃圾业务ID) for this message; leave out to use the app's configuration. */
+            bid?: string;
+            /**
+             * @description For apps with Yidun: `true` checks `antispamCustom` instead of the message; only honoured for custom messages
+             *     (`msgType` 100). Sent as `true`/`false`.
+             * @default false
+             */
+            antispam?: boolean;
+            antispamCustom?: components["schemas"]["ChatroomAntispamCustom"];
+            /** @description Environment name (所属环境) choosing which message-copy (抄送) address receives the message. */
+            env?: string;
+            /**
+             * @description Whether the message is copied to the app's message-copy (抄送) address - 0 no, 1 yes (default).
+             * @default 1
+             * @enum {integer}
+             */
+            route?: 0 | 1;
+        };
+        /** ChatroomBroadcastOk */
+        ChatroomBroadcastOk: {
+            /** @constant */
+            code: 200;
+            /**
+             * @description The broadcast message. The official server SDKs decode it like sendMsg's answer (ChatroomSentMessage); which
+             *     of those keys a broadcast, which belongs to no single room, carries is not documented, so none is required.
              */
             desc: {
-                /** @description Time the message was sent, Unix milliseconds, as a decimal **string** (e.g. `"1456396333115"`). */
-                time: string;
-                /** @description Avatar URL of the sender (wire name misspelled `fromAvator`). */
-                fromAvator?: string;
-                /** @description The `msgId` the caller sent (snake_case on the wire). */
-                msgid_client: string;
-                /**
-                 * @description Client type of the sender; `REST` for messages sent through this API.
-                 * @example REST
-                 */
-                fromClientType?: string;
-                /** @description The message content, as sent in `attach`. */
-                attach?: string;
-                /**
-                 * @description Id of the room, as a decimal **string** (e.g. `"36"`) - unlike the request's `roomid` (lowercase) and the
-                 *     bare numbers other chatroom responses use. Keep it as a string; it may exceed 2^53.
-                 */
-                roomId: string;
+                /** @description The `msgId` the caller sent. */
+                msgid_client?: string;
+                /** @description Time the message was sent, Unix milliseconds. */
+                time?: string | number;
                 /** @description accid of the sender. */
-                fromAccount: string;
-                /** @description Nickname of the sender. */
-                fromNick?: string;
-                /** @description The `msgType` of the message, as a decimal **string** (e.g. `"0"` for text). */
-                type: string;
-                /** @description The message extension, when one was sent (listed by the official server SDKs). */
-                ext?: string;
-                /**
-                 * @description 1 when the message was delivered as a high-priority message; the key is absent for normal messages.
-                 * @example 1
-                 */
-                highPriorityFlag?: number;
-                /**
-                 * @description Marks a message that was dropped because of `abandonRatio`. Named only by the official server SDKs; the
-                 *     vendor's pages document neither the key nor its values.
-                 */
-                msgAbandonFlag?: number;
+                fromAccount?: string;
+                /** @description The `msgType` of the message. */
+                type?: string | number;
             };
+        };
+        /** ChatroomRecallRequest */
+        ChatroomRecallRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Time of the message to recall, Unix milliseconds, as the vendor stamped it (the `time` of the sent message).
+             * @example 1456396333115
+             */
+            msgTimetag: number;
+            /** @description accid of the message's sender. */
+            fromAcc: components["schemas"]["Accid"];
+            /** @description The client-side id (`msgId`, echoed as `msgid_client`) of the message to recall. */
+            msgId: components["schemas"]["ChatroomMsgClientId"];
+            /** @description accid of the account that recalls the message. */
+            operatorAcc: components["schemas"]["Accid"];
+            /** @description Extension carried by the recall notification, at most 1024 characters. */
+            notifyExt?: string;
+        };
+        /** ChatroomDeleteHistoryMessageRequest */
+        ChatroomDeleteHistoryMessageRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the message's sender. */
+            fromAcc: components["schemas"]["Accid"];
+            /**
+             * @description Time of the message to delete, Unix milliseconds; take it from the original message (its `time`), since the
+             *     vendor finds the message by sender and time.
+             * @example 1456396333115
+             */
+            msgTimetag: number;
         };
         /** ChatroomAddRobotRequest */
         ChatroomAddRobotRequest: {
@@ -4291,6 +5846,25 @@ export interface components {
                 successAccids?: components["schemas"]["ChatroomRobotAccidList"];
                 /** @description accids that could not be removed, as a JSON-encoded string. */
                 failAccids?: components["schemas"]["ChatroomRobotAccidList"];
+            };
+        };
+        /** ChatroomCleanRobotRequest */
+        ChatroomCleanRobotRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /**
+             * @description Whether the room is told that the robots left (退出聊天室通知); default `false`. Sent as `true`/`false`.
+             * @default false
+             */
+            notify?: boolean;
+        };
+        /** ChatroomCleanRobotOk */
+        ChatroomCleanRobotOk: {
+            /** @constant */
+            code: 200;
+            /** @description The official server SDKs read `desc.size`; the vendor's page example was not read. */
+            desc: {
+                /** @description Number of robots removed from the room. */
+                size?: number;
             };
         };
         /** ChatroomQueueInitRequest */
@@ -4470,6 +6044,69 @@ export interface components {
             desc: {
                 /** @description Keys of `elements` that are not in the queue and were therefore not updated. */
                 noExistElementKey?: components["schemas"]["ChatroomQueueElementKey"][];
+            };
+        };
+        /** ChatroomQueueBatchOfferRequest */
+        ChatroomQueueBatchOfferRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description accid of the account that submits the elements; as for queueOffer, the room's creator by default. */
+            operator?: components["schemas"]["Accid"];
+            /**
+             * @description Default for elements that do not set their own `transient`: `true` deletes an element once its owner leaves
+             *     the room. Sent as `true`/`false`.
+             * @default false
+             */
+            transient?: boolean;
+            /**
+             * @description The elements to add, a JSON array of `{key, value, accid, transient}` objects; an existing key gets the new
+             *     value, as with queueOffer.
+             */
+            elements: {
+                key: components["schemas"]["ChatroomQueueElementKey"];
+                value: components["schemas"]["ChatroomQueueElementValue"];
+                /** @description Owner of the element (for `transient` elements). */
+                accid?: components["schemas"]["Accid"];
+                /** @description Whether the element is deleted when its owner leaves the room. */
+                transient?: boolean;
+            }[];
+            /**
+             * @description Whether the room is told about the change; default `true`. Sent as `true`/`false`.
+             * @default true
+             */
+            needNotify?: boolean;
+            /** @description Extension carried by the notification, at most 2048 characters. */
+            notifyExt?: string;
+            highPriority?: components["schemas"]["ChatroomQueueHighPriority"];
+            highPriorityPolicy?: components["schemas"]["ChatroomQueueHighPriorityPolicy"];
+        };
+        /** ChatroomQueueBatchOfferOk */
+        ChatroomQueueBatchOfferOk: {
+            /** @constant */
+            code: 200;
+            /** @description Read by the official server SDKs (`failedKeys`, `highPriority`); the vendor's example was not read. */
+            desc: {
+                /** @description Keys of the elements that could not be added. */
+                failedKeys?: components["schemas"]["ChatroomQueueElementKey"][];
+                /** @description Whether the change was handled as high priority. */
+                highPriority?: boolean;
+            };
+        };
+        /** ChatroomQueueMultiGetRequest */
+        ChatroomQueueMultiGetRequest: {
+            roomid: components["schemas"]["ChatroomRoomIdParam"];
+            /** @description The keys of the elements to read, a JSON array of strings. */
+            keys: components["schemas"]["ChatroomQueueElementKey"][];
+        };
+        /** ChatroomQueueMultiGetOk */
+        ChatroomQueueMultiGetOk: {
+            /** @constant */
+            code: 200;
+            desc: {
+                /**
+                 * @description The elements found, each a one-entry object `{elementKey: elementValue}` as in queueList (the official
+                 *     server SDKs read it that way).
+                 */
+                list: components["schemas"]["ChatroomQueueListEntry"][];
             };
         };
         /** ChatroomStatsTopnRequest */
@@ -4945,6 +6582,54 @@ export interface operations {
             };
         };
     };
+    qchatQueryInviteApplyHistoryByServer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryInviteApplyHistoryByServerRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the records in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryInviteApplyHistoryByServerOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryInviteApplyHistoryByUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryInviteApplyHistoryByUserRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the records in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryInviteApplyHistoryByUserOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     qchatCreateChannel: {
         parameters: {
             query?: never;
@@ -5085,6 +6770,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QchatGetChannelMemberListPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatGetChannelCategoryListByServerPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatGetChannelCategoryListByServerPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of categories and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatGetChannelCategoryListByServerPageOk"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5233,6 +6942,102 @@ export interface operations {
             };
         };
     };
+    qchatQueryCategoryWhiteBlackIdentifyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryCategoryWhiteBlackIdentifyPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of roles and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryCategoryWhiteBlackIdentifyPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryCategoryWhiteBlackIdentifyUserPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryCategoryWhiteBlackIdentifyUserPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one page of members and the paging cursor, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryCategoryWhiteBlackIdentifyUserPageOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatBatchGetCategoryWhiteBlackIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatBatchGetCategoryWhiteBlackIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the listed roles in `identifies`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatBatchGetCategoryWhiteBlackIdentifyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatBatchGetCategoryWhiteBlackIdentifyUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatBatchGetCategoryWhiteBlackIdentifyUserRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the listed members in `members`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatBatchGetCategoryWhiteBlackIdentifyUserOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     qchatSendMsg: {
         parameters: {
             query?: never;
@@ -5349,6 +7154,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QchatQueryHistoryMsgOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryThreadTalkHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryThreadTalkHistoryRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the root message, the replies and their count, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryThreadTalkHistoryOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatBatchQueryThreadTalkMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatBatchQueryThreadTalkMetaRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with one meta record per thread in `data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatBatchQueryThreadTalkMetaOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatQueryChannelUnReadMentionedMsgPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatQueryChannelUnReadMentionedMsgPageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `data.msgList` and `data.pageInfo`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatQueryChannelUnReadMentionedMsgPageOk"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5541,6 +7418,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QchatGetChannelIdentifyPagesOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    qchatCreateChannelCategoryIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["QchatCreateChannelCategoryIdentifyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the new category role in `identify`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QchatCreateChannelCategoryIdentifyOk"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5953,6 +7854,54 @@ export interface operations {
             };
         };
     };
+    chatroomUpdateDelayClosePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomUpdateDelayClosePolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the room in `chatroom`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomUpdateDelayClosePolicyOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomUpdateInOutNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomUpdateInOutNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     chatroomSetMemberRole: {
         parameters: {
             query?: never;
@@ -6097,6 +8046,126 @@ export interface operations {
             };
         };
     };
+    chatroomKickMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomKickMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomTagTemporaryMute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomTagTemporaryMuteRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `desc.muteDuration`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomTagTemporaryMuteOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomTagMembersCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomTagMembersCountRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `data.onlineUserCount`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomTagMembersCountOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomTagMembersQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomTagMembersQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the members in `desc.data`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomTagMembersQueryOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomUpdateChatRoomRoleTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomUpdateChatRoomRoleTagRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     chatroomSendMsg: {
         parameters: {
             query?: never;
@@ -6117,6 +8186,150 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChatroomSendMsgOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomBatchSendMsg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomBatchSendMsgRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `success` and `fail` lists, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomBatchSendOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomSendMsgToSomeone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomSendMsgToSomeoneRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the message in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomSendMsgToSomeoneOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomBatchSendMsgToSomeone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomBatchSendMsgToSomeoneRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `success` and `fail` lists, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomBatchSendOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomBroadcastRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the message in `desc`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomBroadcastOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomRecall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomRecallRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomDeleteHistoryMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomDeleteHistoryMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -6165,6 +8378,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChatroomRemoveRobotOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomCleanRobot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomCleanRobotRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `desc.size`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomCleanRobotOk"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -6309,6 +8546,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChatroomQueueBatchUpdateElementsOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueBatchOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueBatchOfferRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with `desc.failedKeys`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueBatchOfferOk"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    chatroomQueueMultiGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ChatroomQueueMultiGetRequest"];
+            };
+        };
+        responses: {
+            /** @description `code` 200 with the elements in `desc.list`, or an error body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatroomQueueMultiGetOk"] | components["schemas"]["ErrorResponse"];
                 };
             };
         };
