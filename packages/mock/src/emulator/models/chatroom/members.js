@@ -1,5 +1,5 @@
 // Members: roles (manager, common, blocklisted, muted) and who may set them, temporary mutes, the in-room profile,
-// and the three member lists (by page, by role, by accid).
+// kicking a member out of the room, and the three member lists (by page, by role, by accid).
 import { isCreator, isFixed, isOnline, isPresent, leave, memberOf, openRoomOf, own, requireAbove, requireAdmin, roomOf, tick } from './store.js';
 import { memberView } from './views.js';
 
@@ -68,6 +68,19 @@ export const handlers = {
     if (seconds === 0 && !(m.tempMuteUntil > now)) ctx.fail(417, `${target} is not temporarily muted in chatroom ${room.roomid}`);
     m.tempMuteUntil = seconds === 0 ? 0 : now + seconds * 1000;
     return { code: 200, desc: { muteDuration: seconds } };
+  },
+
+  chatroomKickMember(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const [operator, target] = [req.string('accid'), req.string('targetAccid')];
+    ctx.requireAccount(operator, 'accid');
+    ctx.requireAccount(target, 'targetAccid');
+    requireAdmin(ctx, room, operator);
+    requireAbove(ctx, room, operator, target);
+    if (!isOnline(room, target)) ctx.fail(404, `${target} is not in chatroom ${room.roomid}`);
+    // Kicking ends the stay only: a fixed member keeps its role and may enter again.
+    leave(room, target, tick(ctx));
+    return { code: 200 };
   },
 
   chatroomUpdateMyRoomRole(ctx, req) {

@@ -22,12 +22,16 @@ function messageView(room, msg) {
   return view;
 }
 
-/** 13003/13004 unless `from` may speak in the room now. */
-function requireVoice(ctx, room, from, req) {
+/** 13003/13004 unless `from` may speak in the room now (a temporary or tag mute yields to `ignoreMute`). */
+export function requireVoice(ctx, room, from, req) {
   const m = own(room.members, from);
+  const now = ctx.now();
+  const ignoreMute = req.bool('ignoreMute') === true;
   if (m?.blacklisted) ctx.fail(13003, `${from} is on the blocklist of chatroom ${room.roomid}`);
   if (m?.muted) ctx.fail(13004, `${from} is muted in chatroom ${room.roomid}`);
-  if (m?.tempMuteUntil > ctx.now() && req.bool('ignoreMute') !== true) ctx.fail(13004, `${from} is temporarily muted in chatroom ${room.roomid}`);
+  if (m?.tempMuteUntil > now && !ignoreMute) ctx.fail(13004, `${from} is temporarily muted in chatroom ${room.roomid}`);
+  const tag = ignoreMute ? undefined : (m?.tags ?? []).find((t) => own(room.tagMutes, t) > now);
+  if (tag !== undefined) ctx.fail(13004, `${from} carries tag ${tag}, muted in chatroom ${room.roomid}`);
   if (room.muted && !isAdmin(room, from)) ctx.fail(13004, `chatroom ${room.roomid} is muted: only its creator and managers may speak`);
   return m;
 }
@@ -75,30 +79,49 @@ export function keep(ctx, room, msg) {
   count(room, msg.time, 'msgs', msg.from);
 }
 
+/** A message's own fields as sendMsg sends them (batchSendMsg sends them per item of `msgList`). */
+export const messageFields = (req) => ({
+  msgId: req.string('msgId'),
+  msgType: req.int('msgType'),
+  attach: req.string('attach'),
+  ext: req.string('ext'),
+  subType: req.int('subType'),
+  resendFlag: req.int('resendFlag'),
+});
+
+/**
+ * Sends one message of `from` into `room`: `item` holds its own fields (messageFields), `req` the call's options;
+ * `to` lists the receivers of a directed message (定向消息, kept out of the cloud history). Returns the answer's
+ * view of the message: the original one for a resend the room still holds.
+ */
+export function deliver(ctx, room, req, from, item, to) {
+  // A resend (resendFlag 1) of a message the room still holds is de-duplicated by msgId: the original answers.
+  if (item.resendFlag === 1) {
+    const earlier = room.messages.find((msg) => msg.msgidClient === item.msgId);
+    if (earlier) return messageView(room, earlier);
+  }
+  const m = requireVoice(ctx, room, from, req);
+  const high = highPriority(ctx, room, req);
+  const msg = { msgidClient: item.msgId, time: tick(ctx), from, type: item.msgType };
+  if (high) msg.highPriority = true;
+  optional(msg, 'attach', item.attach);
+  optional(msg, 'ext', item.ext);
+  optional(msg, 'subType', item.subType);
+  // The sender's in-room nick and avatar at sending time (a change for this stay over a saved one).
+  optional(msg, 'nick', m?.stay?.nick ?? m?.profile?.nick);
+  optional(msg, 'avator', m?.stay?.avator ?? m?.profile?.avator);
+  if (to) msg.to = to;
+  if (to || req.int('skipHistory') === 1) msg.skipHistory = true;
+  keep(ctx, room, msg);
+  if (req.int('route') !== 0) ctx.emit(messageEvent(room, msg, item.resendFlag));
+  return messageView(room, msg);
+}
+
 export const handlers = {
   chatroomSendMsg(ctx, req) {
     const room = openRoomOf(ctx, req);
     const from = req.string('fromAccid');
     ctx.requireAccount(from, 'fromAccid');
-    const msgidClient = req.string('msgId');
-    // A resend (resendFlag 1) of a message the room still holds is de-duplicated by msgId: the original answers.
-    if (req.int('resendFlag') === 1) {
-      const earlier = room.messages.find((msg) => msg.msgidClient === msgidClient);
-      if (earlier) return { code: 200, desc: messageView(room, earlier) };
-    }
-    const m = requireVoice(ctx, room, from, req);
-    const high = highPriority(ctx, room, req);
-    const msg = { msgidClient, time: tick(ctx), from, type: req.int('msgType') };
-    if (high) msg.highPriority = true;
-    optional(msg, 'attach', req.string('attach'));
-    optional(msg, 'ext', req.string('ext'));
-    optional(msg, 'subType', req.int('subType'));
-    // The sender's in-room nick and avatar at sending time (a change for this stay over a saved one).
-    optional(msg, 'nick', m?.stay?.nick ?? m?.profile?.nick);
-    optional(msg, 'avator', m?.stay?.avator ?? m?.profile?.avator);
-    if (req.int('skipHistory') === 1) msg.skipHistory = true;
-    keep(ctx, room, msg);
-    if (req.int('route') !== 0) ctx.emit(messageEvent(room, msg, req.int('resendFlag')));
-    return { code: 200, desc: messageView(room, msg) };
+    return { code: 200, desc: deliver(ctx, room, req, from, messageFields(req)) };
   },
 };

@@ -1,8 +1,9 @@
 // The room's ordered key/value queue (有序队列): init with a size limit, offer (append or update in place, transient
-// elements that leave with their operator), poll (by key or the head), list, drop, batch update. Each call sends the
-// vendor's queue callback (抄送, eventType 14) with its qEvent.
+// elements that leave with their operator), several offers at once, poll (by key or the head), list, get by keys,
+// drop, batch update. Each call but the get by keys sends the vendor's queue callback (抄送, eventType 14) with its
+// qEvent.
 import { QUEUE_EVENTS, chatroomQueueEvent } from '../../events.js';
-import { isAdmin, isOnline, openRoomOf, put, requireAdmin, roomOf } from './store.js';
+import { isAdmin, isOnline, known, openRoomOf, put, requireAdmin, roomOf } from './store.js';
 
 /** The size limit of a queue used before any queueInit: the official Java SDK's default for queueInit (50). */
 export const DEFAULT_QUEUE_SIZE = 50;
@@ -32,6 +33,18 @@ export function offer(ctx, room, key, value, transientOf) {
   return qEvent;
 }
 
+/** The open room and the operator of an offer (the creator when none is sent), who may change its queue (403). */
+function queueWriter(ctx, req) {
+  const room = openRoomOf(ctx, req);
+  const sent = req.string('operator');
+  if (sent !== undefined) ctx.requireAccount(sent, 'operator');
+  const operator = sent ?? room.creator;
+  if (room.queuelevel === 1 && !isAdmin(room, operator)) {
+    ctx.fail(403, `chatroom ${room.roomid} lets only its creator and managers change the queue (queuelevel 1)`);
+  }
+  return { room, operator };
+}
+
 export const handlers = {
   chatroomQueueInit(ctx, req) {
     const room = openRoomOf(ctx, req);
@@ -44,19 +57,48 @@ export const handlers = {
   },
 
   chatroomQueueOffer(ctx, req) {
-    const room = openRoomOf(ctx, req);
-    const sent = req.string('operator');
-    if (sent !== undefined) ctx.requireAccount(sent, 'operator');
-    const operator = sent ?? room.creator;
-    if (room.queuelevel === 1 && !isAdmin(room, operator)) {
-      ctx.fail(403, `chatroom ${room.roomid} lets only its creator and managers change the queue (queuelevel 1)`);
-    }
+    const { room, operator } = queueWriter(ctx, req);
     const transient = req.bool('transient') === true;
     if (transient && !isOnline(room, operator)) ctx.fail(403, `operator ${operator} is not in chatroom ${room.roomid}: a transient element needs it there`);
     const [key, value] = [req.string('key'), req.string('value')];
     const qEvent = offer(ctx, room, key, value, transient ? operator : undefined);
     emit(ctx, room, { qEvent, operator, belongTo: operator, elements: { [key]: value }, transient });
     return { code: 200, desc: {} };
+  },
+
+  /**
+   * Offers each element as queueOffer would, each owned by its `accid` (the operator when left out) and transient
+   * when it says so (or the call does). An element that cannot be added is reported in `failedKeys`: an unknown
+   * owner, a transient element whose owner is not in the room, a new key into a full queue.
+   */
+  chatroomQueueBatchOffer(ctx, req) {
+    const { room, operator } = queueWriter(ctx, req);
+    const queue = queueOf(room);
+    const failedKeys = [];
+    for (const e of req.json('elements')) {
+      const owner = e.accid ?? operator;
+      const transient = (e.transient ?? req.bool('transient')) === true;
+      const isNew = !queue.elements.some((x) => x.key === e.key);
+      if (!known(ctx, owner) || (transient && !isOnline(room, owner)) || (isNew && queue.elements.length >= queue.sizeLimit)) {
+        failedKeys.push(e.key);
+        continue;
+      }
+      const qEvent = offer(ctx, room, e.key, e.value, transient ? owner : undefined);
+      emit(ctx, room, { qEvent, operator, belongTo: owner, elements: { [e.key]: e.value }, transient });
+    }
+    return { code: 200, desc: { failedKeys } };
+  },
+
+  /** The elements with the given keys, in the order asked, as `{key: value}`; keys the queue lacks are left out. */
+  chatroomQueueMultiGet(ctx, req) {
+    const room = roomOf(ctx, req);
+    const elements = room.queue?.elements ?? [];
+    const list = [];
+    for (const key of new Set(req.json('keys').map(String))) {
+      const element = elements.find((e) => e.key === key);
+      if (element) list.push({ [key]: element.value });
+    }
+    return { code: 200, desc: { list } };
   },
 
   chatroomQueuePoll(ctx, req) {

@@ -1,19 +1,7 @@
 // Robots (机器人): accounts the server puts into a room for 24 hours. They are the room's online members (the server
 // API cannot make a real user enter), so they count in onlineusercount, membersByPage and transient queue elements.
-import { Refusal } from '../../refusal.js';
 import { count } from './stats.js';
-import { ROBOT_TTL_MS, isOnline, leave, memberOf, openRoomOf, own, put, tick } from './store.js';
-
-/** Whether the app knows `accid` (always, without --accounts). */
-function known(ctx, accid) {
-  try {
-    ctx.requireAccount(accid);
-    return true;
-  } catch (error) {
-    if (error instanceof Refusal) return false;
-    throw error;
-  }
-}
+import { ROBOT_TTL_MS, isOnline, known, leave, memberOf, openRoomOf, own, put, tick } from './store.js';
 
 /** The answer's lists are JSON text inside the JSON body (the vendor's quirk). */
 const lists = (entries) => Object.fromEntries(Object.entries(entries).map(([name, accids]) => [name, JSON.stringify(accids)]));
@@ -44,6 +32,14 @@ export const handlers = {
     // Nobody got in and the blocklist is why: 13003 (账号在黑名单中,不允许进入聊天室).
     if (blocked && out.successAccids.length + out.oldAccids.length === 0) ctx.fail(13003, `the robots are on the blocklist of chatroom ${room.roomid}`);
     return { code: 200, desc: lists(out) };
+  },
+
+  chatroomCleanRobot(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    const time = tick(ctx);
+    const robots = Object.keys(room.online);
+    for (const accid of robots) leave(room, accid, time);
+    return { code: 200, desc: { size: robots.length } };
   },
 
   chatroomRemoveRobot(ctx, req) {

@@ -1,5 +1,5 @@
 // Rooms: create, read (one, several, a creator's open rooms), update, open/close with the timed-close policy, mute
-// the whole room, and the connection addresses.
+// the whole room, entry/exit notifications, and the connection addresses.
 import { DEFAULT_DELAY_SECONDS, close, complete, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, roomsOf, settle, tick } from './store.js';
 import { roomView } from './views.js';
 
@@ -90,6 +90,27 @@ export const handlers = {
       close(room, time);
     }
     return { code: 200, desc: roomView(room) };
+  },
+
+  chatroomUpdateDelayClosePolicy(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    if (!req.fields.has('delayClosePolicy') && !req.fields.has('delaySeconds')) ctx.fail(414, 'nothing to update: send delayClosePolicy or delaySeconds');
+    const time = tick(ctx);
+    // A field left out keeps the room's setting; each call starts the timer over (an empty room is empty from now).
+    const policy = req.int('delayClosePolicy') ?? room.delay?.policy ?? 0;
+    const kept = room.delay?.policy ? room.delay.seconds : DEFAULT_DELAY_SECONDS;
+    room.delay = { policy, seconds: req.int('delaySeconds') ?? (policy ? kept : 0), startTime: time };
+    if (Object.keys(room.online).length === 0) room.emptySince = time;
+    const view = roomView(room);
+    Object.assign(view.delayInfo, { startTime: time });
+    return { code: 200, chatroom: view };
+  },
+
+  chatroomUpdateInOutNotification(ctx, req) {
+    const room = openRoomOf(ctx, req);
+    // Setting the state it already has is no refusal, as for muteRoom: the vendor lists no 417 for this call.
+    room.ionotify = req.bool('close') !== true;
+    return { code: 200 };
   },
 
   chatroomMuteRoom(ctx, req) {

@@ -1,9 +1,11 @@
 // Chatroom state: its shape, the chatroom clock, room lookups that refuse like the vendor, members and their roles.
 // A room holds everything under it (members, queue, messages, statistics), so a room is one JSON object; members are
-// keyed by accid and carry `tags` so the tag calls (tagTemporaryMute, tagged delivery) can be added on top.
+// keyed by accid and carry the `tags` of their stay (updateChatRoomRoleTag), which the tag calls read.
 //
 // Presence: the server API cannot make a user enter a room (clients enter over the vendor's long connection), so the
 // only members "in the room" are robots (addRobot): they are online until removed or until their 24 hours end.
+
+import { Refusal } from '../../refusal.js';
 
 /** The group's empty state. */
 export function initialState() {
@@ -40,6 +42,8 @@ const ROOM_PARTS = {
   emptySince: () => 0,
   queue: () => null,
   messages: () => [],
+  /** tag -> Unix ms its mute ends (tagTemporaryMute) */
+  tagMutes: () => ({}),
   /** high-priority messages in the current second: [second, count] */
   highPriority: () => [0, 0],
   /** hour start (Unix ms) -> { msgs, enters, active: { accid: 1 } } */
@@ -61,9 +65,12 @@ export function complete(room, roomid) {
 /** The app's rooms by id (a fixture may leave the map out). */
 export const roomsOf = (ctx) => (ctx.state.chatroom.rooms ??= {});
 
-/** The room named by the request's `roomid`, brought up to date; 404 when there is none. */
-export function roomOf(ctx, req) {
-  const roomid = String(req.bigint('roomid'));
+/**
+ * The room named by the request's `roomid` (`field`: updateChatRoomRoleTag sends `roomId`), brought up to date; 404
+ * when there is none.
+ */
+export function roomOf(ctx, req, field = 'roomid') {
+  const roomid = String(req.bigint(field));
   const room = own(roomsOf(ctx), roomid);
   if (!room) ctx.fail(404, `chatroom ${roomid} does not exist`);
   settle(ctx, complete(room, roomid));
@@ -71,8 +78,8 @@ export function roomOf(ctx, req) {
 }
 
 /** roomOf, and 13002 (聊天室状态异常) when the room is closed: every write but toggleCloseStat needs an open room. */
-export function openRoomOf(ctx, req) {
-  const room = roomOf(ctx, req);
+export function openRoomOf(ctx, req, field = 'roomid') {
+  const room = roomOf(ctx, req, field);
   if (!room.valid) ctx.fail(13002, `chatroom ${room.roomid} is closed`);
   return room;
 }
@@ -94,6 +101,17 @@ export function settle(ctx, room, now = ctx.now()) {
 export function close(room, time) {
   room.valid = false;
   for (const accid of Object.keys(room.online)) leave(room, accid, time);
+}
+
+/** Whether the app knows `accid` (always, without --accounts): for calls that list a refused account, not fail. */
+export function known(ctx, accid) {
+  try {
+    ctx.requireAccount(accid);
+    return true;
+  } catch (error) {
+    if (error instanceof Refusal) return false;
+    throw error;
+  }
 }
 
 /** map[key] only when it is the map's own entry: `constructor` and `__proto__` are valid accids. */
@@ -143,12 +161,15 @@ export function requireAbove(ctx, room, operator, target) {
   if (!isCreator(room, operator) && isManager(room, target)) ctx.fail(403, `manager ${operator} cannot change manager ${target}`);
 }
 
-/** `accid` leaves the room at `time`: its stay profile ends and its transient queue elements are deleted. */
+/**
+ * `accid` leaves the room at `time`: its stay profile and its tags (given for a stay) end and its transient queue
+ * elements are deleted.
+ */
 export function leave(room, accid, time) {
   if (!isOnline(room, accid)) return;
   delete room.online[accid];
   const m = own(room.members, accid);
-  if (m) m.stay = {};
+  if (m) Object.assign(m, { stay: {}, tags: [] });
   if (room.queue) room.queue.elements = room.queue.elements.filter((e) => e.transientOf !== accid);
   if (Object.keys(room.online).length === 0) room.emptySince = time;
 }
