@@ -31,6 +31,8 @@ function undeclared(schema: any, value: any, where: string): string[] {
     const candidates = branches.filter((b: any) => b.title !== 'ErrorResponse').map((b: any) => undeclared(b, value, where));
     return candidates.find((c: string[]) => c.length === 0) ?? candidates[0];
   }
+  // allOf (a record plus extra fields): the branches' properties together declare the object.
+  if (schema.allOf) return undeclared({ type: 'object', properties: Object.assign({}, ...schema.allOf.map((b: any) => b.properties)) }, value, where);
   if (Array.isArray(value)) return value.flatMap((v, i) => undeclared(schema.items, v, `${where}[${i}]`));
   const out: string[] = [];
   for (const [key, v] of Object.entries(value)) {

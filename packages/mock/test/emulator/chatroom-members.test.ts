@@ -153,3 +153,34 @@ describe('chatroom in-room profile (updateMyRoomRole)', () => {
     expect(app.refuse('chatroomUpdateMyRoomRole', { roomid, accid: 'bob', nick: 'x' }).code).toBe(404);
   });
 });
+
+describe('chatroom kickMember', () => {
+  it('ends the stay of a member in the room; a fixed member keeps its role', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'regular', opt: 2, optvalue: true });
+    app.call('chatroomAddRobot', { roomid, accids: ['regular', 'visitor'] });
+    app.call('chatroomUpdateChatRoomRoleTag', { roomId: roomid, accid: 'visitor', tags: ['t'] });
+    expect(app.call('chatroomKickMember', { roomid, accid: 'owner', targetAccid: 'visitor', notifyExt: 'bye' })).toEqual({ code: 200 });
+    app.call('chatroomKickMember', { roomid, accid: 'owner', targetAccid: 'regular' });
+    expect(app.call('chatroomGet', { roomid, needOnlineUserCount: true }).chatroom.onlineusercount).toBe(0);
+    const members = app.call('chatroomQueryMembers', { roomid, accids: ['regular', 'visitor'] }).desc.data;
+    expect(members.map((m: any) => [m.accid, m.type, m.onlineStat])).toEqual([['regular', 'COMMON', false]]);
+    expect(app.call('chatroomTagMembersCount', { roomid, tag: 't' }).data.onlineUserCount).toBe(0);
+  });
+
+  it('takes the creator or a manager (403), protects the creator and managers (403), needs the target in the room (404)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'mgr', opt: 1, optvalue: true });
+    app.call('chatroomSetMemberRole', { roomid, operator: 'owner', target: 'mgr2', opt: 1, optvalue: true });
+    app.call('chatroomAddRobot', { roomid, accids: ['bot', 'mgr2'] });
+    expect(app.refuse('chatroomKickMember', { roomid, accid: 'bot', targetAccid: 'mgr2' }).code).toBe(403);
+    expect(app.refuse('chatroomKickMember', { roomid, accid: 'mgr', targetAccid: 'owner' }).code).toBe(403);
+    expect(app.refuse('chatroomKickMember', { roomid, accid: 'mgr', targetAccid: 'mgr2' }).code).toBe(403);
+    expect(app.refuse('chatroomKickMember', { roomid, accid: 'mgr', targetAccid: 'nobody' }).code).toBe(404);
+    app.call('chatroomKickMember', { roomid, accid: 'mgr', targetAccid: 'bot' });
+    app.call('chatroomToggleCloseStat', { roomid, operator: 'owner', valid: false });
+    expect(app.refuse('chatroomKickMember', { roomid, accid: 'owner', targetAccid: 'mgr2' }).code).toBe(13002);
+  });
+});

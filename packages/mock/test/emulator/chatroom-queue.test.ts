@@ -127,3 +127,53 @@ describe('chatroom queue callbacks (抄送)', () => {
     expect(app.events).toEqual([]);
   });
 });
+
+describe('chatroom queue batch offer and multi-get', () => {
+  it('offers several elements at once, updates keys in place, and reads them back by key in the order asked', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomQueueOffer', { roomid, key: 'a', value: '1' });
+    const elements = [
+      { key: 'b', value: '2' },
+      { key: 'a', value: '1b' },
+      { key: 'c', value: '3' },
+    ];
+    expect(app.call('chatroomQueueBatchOffer', { roomid, elements })).toEqual({ code: 200, desc: { failedKeys: [] } });
+    expect(app.call('chatroomQueueList', { roomid }).desc.list).toEqual([{ a: '1b' }, { b: '2' }, { c: '3' }]);
+    expect(app.call('chatroomQueueMultiGet', { roomid, keys: ['c', 'missing', 'a', 'c'] }).desc.list).toEqual([{ c: '3' }, { a: '1b' }]);
+    const events = app.events.filter((e) => e.eventType === '14').map((e) => [e.body['qEvent'], e.body['elements']]);
+    expect(events.slice(1, 4)).toEqual([
+      ['2', '{"b":"2"}'],
+      ['3', '{"a":"1b"}'],
+      ['2', '{"c":"3"}'],
+    ]);
+  });
+
+  it('reports in failedKeys what cannot be added: beyond the size limit, transient without its owner in the room, an unknown owner', () => {
+    const app = chatroomApp({ accounts: ['owner', 'bot'] });
+    const roomid = app.room('owner');
+    app.call('chatroomQueueInit', { roomid, sizeLimit: 2 });
+    app.call('chatroomAddRobot', { roomid, accids: ['bot'] });
+    const elements = [
+      { key: 'mine', value: '1', accid: 'bot', transient: true },
+      { key: 'gone', value: '2', accid: 'owner', transient: true },
+      { key: 'who', value: '3', accid: 'ghost' },
+      { key: 'kept', value: '4' },
+      { key: 'full', value: '5' },
+    ];
+    expect(app.call('chatroomQueueBatchOffer', { roomid, elements }).desc.failedKeys).toEqual(['gone', 'who', 'full']);
+    app.call('chatroomRemoveRobot', { roomid, accids: ['bot'] });
+    expect(app.call('chatroomQueueMultiGet', { roomid, keys: ['mine', 'kept'] }).desc.list).toEqual([{ kept: '4' }]);
+  });
+
+  it('keeps queuelevel 1 for admins (403), refuses a closed room (13002) and an unknown one (404)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner', { queuelevel: 1 });
+    expect(app.refuse('chatroomQueueBatchOffer', { roomid, operator: 'guest', elements: [{ key: 'a', value: '1' }] }).code).toBe(403);
+    app.call('chatroomQueueBatchOffer', { roomid, operator: 'owner', elements: [{ key: 'a', value: '1' }] });
+    app.call('chatroomToggleCloseStat', { roomid, operator: 'owner', valid: false });
+    expect(app.refuse('chatroomQueueBatchOffer', { roomid, elements: [{ key: 'b', value: '2' }] }).code).toBe(13002);
+    expect(app.call('chatroomQueueMultiGet', { roomid, keys: ['a'] }).desc.list).toEqual([{ a: '1' }]);
+    expect(app.refuse('chatroomQueueMultiGet', { roomid: '999', keys: ['a'] }).code).toBe(404);
+  });
+});

@@ -213,3 +213,47 @@ describe('chatroom fixtures', () => {
     ]);
   });
 });
+
+describe('chatroom timed close, in/out notifications and robots cleared', () => {
+  it('sets the timed-close policy, restarts its timer, and closes the room when due', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    const { chatroom } = app.call('chatroomUpdateDelayClosePolicy', { roomid, delayClosePolicy: 1, delaySeconds: 60 });
+    expect(chatroom.delayInfo).toEqual({ delayCloseEnable: true, delayClosePolicy: 1, delaySeconds: 60, startTime: T0 + 1 });
+    app.advance(50_000);
+    // Only the policy sent: the delay is kept, the timer starts over.
+    expect(app.call('chatroomUpdateDelayClosePolicy', { roomid, delayClosePolicy: 2 }).chatroom.delayInfo).toMatchObject({ delayClosePolicy: 2, delaySeconds: 60 });
+    app.advance(50_000);
+    expect(app.call('chatroomGet', { roomid }).chatroom.valid).toBe(true);
+    app.advance(11_000);
+    expect(app.call('chatroomGet', { roomid }).chatroom.valid).toBe(false);
+    expect(app.refuse('chatroomUpdateDelayClosePolicy', { roomid, delayClosePolicy: 0 }).code).toBe(13002);
+  });
+
+  it('defaults to 7 days, turns off with policy 0, and refuses a call that sets nothing (414)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    expect(app.call('chatroomUpdateDelayClosePolicy', { roomid, delayClosePolicy: 2 }).chatroom.delayInfo).toMatchObject({ delaySeconds: 7 * 24 * 3600 });
+    expect(app.call('chatroomUpdateDelayClosePolicy', { roomid, delayClosePolicy: 0 }).chatroom.delayInfo).toMatchObject({ delayCloseEnable: false, delaySeconds: 0 });
+    expect(app.refuse('chatroomUpdateDelayClosePolicy', { roomid }).code).toBe(414);
+  });
+
+  it('turns entry/exit notifications off and on, read back by get (ionotify)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    expect(app.call('chatroomUpdateInOutNotification', { roomid, close: true })).toEqual({ code: 200 });
+    expect(app.call('chatroomGet', { roomid }).chatroom.ionotify).toBe(false);
+    app.call('chatroomUpdateInOutNotification', { roomid, close: false });
+    expect(app.call('chatroomGet', { roomid }).chatroom.ionotify).toBe(true);
+    expect(app.refuse('chatroomUpdateInOutNotification', { roomid: '4242', close: true }).code).toBe(404);
+  });
+
+  it('removes every robot at once and says how many (cleanRobot)', () => {
+    const app = chatroomApp();
+    const roomid = app.room('owner');
+    app.call('chatroomAddRobot', { roomid, accids: ['r1', 'r2', 'r3'] });
+    expect(app.call('chatroomCleanRobot', { roomid, notify: true })).toEqual({ code: 200, desc: { size: 3 } });
+    expect(app.call('chatroomGet', { roomid, needOnlineUserCount: true }).chatroom.onlineusercount).toBe(0);
+    expect(app.call('chatroomCleanRobot', { roomid }).desc.size).toBe(0);
+  });
+});
