@@ -29,6 +29,31 @@ function readList(ctx, req) {
   return found;
 }
 
+/**
+ * The reads of a white or black list `{ server, list }` (of a channel or of a channel category): pages of its roles
+ * and accounts, newest entry first, and which of the roles or accounts asked for are on it.
+ */
+export const listReads = {
+  rolePage({ server, list }, req) {
+    const rows = Object.keys(list.roles).map((roleId) => server.roles[roleId]);
+    const { page, pageInfo } = pageByTime(rows, (r) => list.roles[r.roleId], req.int('timetag'), req.int('limit'));
+    return { code: 200, pageInfo, identifies: page.map((r) => serverRoleInfo(server, r)) };
+  },
+  userPage({ server, list }, req) {
+    const rows = Object.keys(list.users).map((accid) => own(server.members, accid));
+    const { page, pageInfo } = pageByTime(rows, (m) => own(list.users, m.accid), req.int('timetag'), req.int('limit'));
+    return { code: 200, pageInfo, members: page.map((m) => memberInfo(server, m)) };
+  },
+  roles({ server, list }, req) {
+    const ids = [...new Set(listField(req, 'roleids').map(idKey))].filter((id) => id && list.roles[id] !== undefined);
+    return { code: 200, identifies: ids.map((id) => serverRoleInfo(server, server.roles[id])) };
+  },
+  users({ server, list }, req) {
+    const accids = [...new Set(listField(req, 'accids').map(String))].filter((a) => own(list.users, a) !== undefined);
+    return { code: 200, members: accids.map((accid) => memberInfo(server, own(server.members, accid))) };
+  },
+};
+
 function requireRoomOnList(ctx, list, name, adding) {
   const size = Object.keys(list.roles).length + Object.keys(list.users).length;
   if (size + adding > LIMITS.accessListEntries) ctx.fail(419, `the ${name} holds at most ${LIMITS.accessListEntries} entries`);
@@ -67,29 +92,8 @@ export const handlers = {
     return { code: 200 };
   },
 
-  qchatQueryWhiteBlackIdentify(ctx, req) {
-    const { server, list } = readList(ctx, req);
-    const rows = Object.keys(list.roles).map((roleId) => server.roles[roleId]);
-    const { page, pageInfo } = pageByTime(rows, (r) => list.roles[r.roleId], req.int('timetag'), req.int('limit'));
-    return { code: 200, pageInfo, identifies: page.map((r) => serverRoleInfo(server, r)) };
-  },
-
-  qchatQueryWhiteBlackIdentifyUser(ctx, req) {
-    const { server, list } = readList(ctx, req);
-    const rows = Object.keys(list.users).map((accid) => own(server.members, accid));
-    const { page, pageInfo } = pageByTime(rows, (m) => own(list.users, m.accid), req.int('timetag'), req.int('limit'));
-    return { code: 200, pageInfo, members: page.map((m) => memberInfo(server, m)) };
-  },
-
-  qchatBatchGetWhiteBlackIdentify(ctx, req) {
-    const { server, list } = readList(ctx, req);
-    const ids = [...new Set(listField(req, 'roleids').map(idKey))].filter((id) => id && list.roles[id] !== undefined);
-    return { code: 200, identifies: ids.map((id) => serverRoleInfo(server, server.roles[id])) };
-  },
-
-  qchatBatchGetWhiteBlackIdentifyUser(ctx, req) {
-    const { server, list } = readList(ctx, req);
-    const accids = [...new Set(listField(req, 'accids').map(String))].filter((a) => own(list.users, a) !== undefined);
-    return { code: 200, members: accids.map((accid) => memberInfo(server, own(server.members, accid))) };
-  },
+  qchatQueryWhiteBlackIdentify: (ctx, req) => listReads.rolePage(readList(ctx, req), req),
+  qchatQueryWhiteBlackIdentifyUser: (ctx, req) => listReads.userPage(readList(ctx, req), req),
+  qchatBatchGetWhiteBlackIdentify: (ctx, req) => listReads.roles(readList(ctx, req), req),
+  qchatBatchGetWhiteBlackIdentifyUser: (ctx, req) => listReads.users(readList(ctx, req), req),
 };

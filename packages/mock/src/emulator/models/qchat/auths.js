@@ -82,18 +82,24 @@ function channelAllows(server, channel, accid, code) {
   return serverAllows(server, accid, code);
 }
 
-/** Whether member `accid` holds permission `code` in the server, or in `channel` when given. */
+/** Whether member `accid` holds permission `code` in the server, or in `channel` (or a category) when given. */
 export function allows(server, accid, code, channel) {
   if (accid === server.owner) return true;
   if (!own(server.members, accid)) return false;
   return channel ? channelAllows(server, channel, accid, code) : serverAllows(server, accid, code);
 }
 
-/** Refuses (403) an operator who is not a member or lacks permission `code`; returns its membership. */
+/** A channel or a channel category (both have roles, per-user permissions and lists), as a refusal names it. */
+const scopeName = (scope) => scope && (scope.channelId !== undefined ? `channel ${scope.channelId}` : `category ${scope.categoryId}`);
+
+/**
+ * Refuses (403) an operator who is not a member or lacks permission `code` (in `channel`, a channel or a category,
+ * when given); returns its membership.
+ */
 export function requireAuth(ctx, server, accid, code, channel) {
   const member = requireMember(ctx, server, accid);
   if (!allows(server, accid, code, channel)) {
-    const where = channel ? `channel ${channel.channelId}` : `server ${server.serverId}`;
+    const where = scopeName(channel) ?? `server ${server.serverId}`;
     ctx.fail(403, `${accid} lacks permission ${code} (${NAMES[code]}) in ${where}`);
   }
   return member;

@@ -12,6 +12,7 @@ export function completeState(q) {
   q.servers ??= {};
   q.channels ??= {};
   q.notifications ??= {};
+  q.categories ??= {};
   q.lastTime ??= 0;
   return q;
 }
@@ -27,6 +28,7 @@ export function completeServer(ctx, server, serverId) {
   server.invites ??= {};
   server.applies ??= {};
   server.roles ??= {};
+  server.records ??= [];
   if (server.owner !== undefined && !own(server.members, server.owner)) put(server.members, server.owner, {});
   for (const [accid, m] of Object.entries(server.members)) {
     m.accid = accid;
@@ -65,53 +67,79 @@ export function completeChannel(ctx, server, channel, channelId) {
   channel.owner ??= server.owner;
   channel.createTime ??= 0;
   channel.updateTime ??= channel.createTime;
-  channel.roles ??= {};
-  channel.users ??= {};
-  channel.lists ??= {};
-  for (const name of ['white', 'black']) {
-    channel.lists[name] ??= {};
-    channel.lists[name].roles ??= {};
-    channel.lists[name].users ??= {};
-  }
   channel.messages ??= [];
   for (const m of channel.messages) {
     m.msgIdServer = String(m.msgIdServer);
     m.status ??= 0;
     m.updateTime ??= m.time;
   }
+  channel.everyoneChannelRoleId = completeScope(ctx, server, channel);
+  done.add(channel);
+  return channel;
+}
+
+/**
+ * A channel category (频道分组) of a fixture: the spec describes no call that creates one, so categories come from
+ * a loaded state (`qchat.categories["<id>"]: { serverId, name, ... }`). Like a channel it has roles, per-user
+ * permissions and white/black lists.
+ */
+export function completeCategory(ctx, server, category, categoryId) {
+  if (done.has(category)) return category;
+  category.categoryId = categoryId;
+  category.serverId = server.serverId;
+  category.viewMode ??= 0;
+  category.owner ??= server.owner;
+  category.createTime ??= 0;
+  category.updateTime ??= category.createTime;
+  category.everyoneCategoryRoleId = completeScope(ctx, server, category);
+  done.add(category);
+  return category;
+}
+
+/**
+ * The roles, per-user permissions and white/black lists a channel and a category both have: filled in, cleared of
+ * what names a role or an account the server no longer has, and led by the everyone role's entry (its id returned).
+ */
+function completeScope(ctx, server, scope) {
+  scope.roles ??= {};
+  scope.users ??= {};
+  scope.lists ??= {};
+  for (const name of ['white', 'black']) {
+    scope.lists[name] ??= {};
+    scope.lists[name].roles ??= {};
+    scope.lists[name].users ??= {};
+  }
   // What names a role or an account the server no longer has is dropped, as removing them would have done.
   const isRole = (roleId) => own(server.roles, String(roleId)) !== undefined;
   const isMember = (accid) => own(server.members, accid) !== undefined;
-  for (const list of [channel.lists.white, channel.lists.black]) {
+  for (const list of [scope.lists.white, scope.lists.black]) {
     for (const roleId of Object.keys(list.roles)) if (!isRole(roleId)) delete list.roles[roleId];
     for (const accid of Object.keys(list.users)) if (!isMember(accid)) delete list.users[accid];
   }
-  for (const accid of Object.keys(channel.users)) if (!isMember(accid)) delete channel.users[accid];
-  for (const [roleId, cr] of Object.entries(channel.roles)) {
+  for (const accid of Object.keys(scope.users)) if (!isMember(accid)) delete scope.users[accid];
+  for (const [roleId, cr] of Object.entries(scope.roles)) {
     if (!isRole(cr.serverRoleId)) {
-      delete channel.roles[roleId];
+      delete scope.roles[roleId];
       continue;
     }
     cr.serverRoleId = String(cr.serverRoleId);
     cr.roleId = roleId;
     cr.auths = { ...inheritAuths(), ...cr.auths };
-    cr.createtime ??= channel.createTime;
+    cr.createtime ??= scope.createTime;
     cr.updatetime ??= cr.createtime;
   }
-  for (const [accid, ui] of Object.entries(channel.users)) {
+  for (const [accid, ui] of Object.entries(scope.users)) {
     ui.accid = accid;
     ui.auths = { ...inheritAuths(), ...ui.auths };
-    ui.createtime ??= channel.createTime;
+    ui.createtime ??= scope.createTime;
     ui.updatetime ??= ui.createtime;
   }
-  let everyone = Object.values(channel.roles).find((cr) => cr.serverRoleId === server.everyoneRoleId);
+  let everyone = Object.values(scope.roles).find((cr) => cr.serverRoleId === server.everyoneRoleId);
   if (!everyone) {
     const roleId = String(ctx.nextId());
     everyone = { roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() };
-    everyone.createtime = everyone.updatetime = channel.createTime;
-    channel.roles[roleId] = everyone;
+    everyone.createtime = everyone.updatetime = scope.createTime;
+    scope.roles[roleId] = everyone;
   }
-  channel.everyoneChannelRoleId = everyone.roleId;
-  done.add(channel);
-  return channel;
+  return everyone.roleId;
 }

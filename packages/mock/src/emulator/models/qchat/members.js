@@ -1,9 +1,13 @@
-// QChat server members (服务器成员): invitations, applications, kick, leave, profiles and member lists.
+// QChat server members (服务器成员): invitations, applications, kick, leave, profiles and member lists. Each
+// invitation, application and answer leaves a record (records.js).
 import { AUTH, requireAuth } from './auths.js';
+import { OUTCOME, RECORD, addRecord, settleRecords } from './records.js';
 import {
   LIMITS,
   assignSent,
+  categoriesOf,
   channelsOf,
+  compact,
   joinedCount,
   idField,
   idKey,
@@ -21,23 +25,35 @@ import {
   tick,
 } from './store.js';
 
+/** `accid` joins: its pending invitations and application are settled as accepted through this one (records). */
 function join(ctx, server, accid, inviter) {
   const time = tick(ctx);
   put(server.members, accid, newMember(accid, time, inviter));
   noteJoined(ctx, accid, server.serverId, true);
   delete server.invites[accid];
   delete server.applies[accid];
+  settleRecords(ctx, server, accid, () => false, OUTCOME.accepted);
 }
+
+/** Answers `accid`'s pending invitation from `inviter`, and records the answer (INVITE_ACK). */
+function answerInvite(ctx, server, accid, inviter, status, msg) {
+  const [invite] = settleRecords(ctx, server, accid, (r) => r.type === RECORD.invite && r.data?.inviteAccid === inviter, status);
+  addRecord(ctx, server, { type: RECORD.inviteAck, accid, status, requestId: invite?.requestId, data: compact({ inviteAccid: inviter, updateMsg: msg }) });
+}
+
+/** Answers `applicant`'s pending application: `operator` accepted or declined it. */
+const answerApply = (ctx, server, applicant, operator, status, msg) =>
+  settleRecords(ctx, server, applicant, (r) => r.type === RECORD.apply, status, compact({ updateAccid: operator, updateMsg: msg }));
 
 /** Removes `accid` from the server and from everything in it that names a member. */
 function removeMember(ctx, server, accid) {
   delete server.members[accid];
   noteJoined(ctx, accid, server.serverId, false);
   for (const role of Object.values(server.roles)) delete role.members[accid];
-  for (const channel of channelsOf(ctx, server.serverId)) {
-    delete channel.users[accid];
-    delete channel.lists.white.users[accid];
-    delete channel.lists.black.users[accid];
+  for (const scope of [...channelsOf(ctx, server.serverId), ...categoriesOf(ctx, server.serverId)]) {
+    delete scope.users[accid];
+    delete scope.lists.white.users[accid];
+    delete scope.lists.black.users[accid];
   }
 }
 
@@ -65,10 +81,17 @@ export const handlers = {
     const outsiders = invited.filter((accid) => !own(server.members, accid));
     if (!outsiders.length) ctx.fail(417, `every invited account is already a member of server ${server.serverId}`);
     const full = [];
+    const data = compact({ inviteAccid: inviter, inviteMsg: req.string('msg') });
     for (const accid of outsiders) {
-      if (joinedCount(ctx, accid) >= LIMITS.joinedServersPerAccount) full.push(accid);
-      else if (server.inviteMode === 1) join(ctx, server, accid, inviter);
-      else put(server.invites, accid, { ...own(server.invites, accid), [inviter]: tick(ctx) });
+      if (joinedCount(ctx, accid) >= LIMITS.joinedServersPerAccount) {
+        full.push(accid);
+      } else if (server.inviteMode === 1) {
+        join(ctx, server, accid, inviter);
+        addRecord(ctx, server, { type: RECORD.invite, accid, status: OUTCOME.joined, data });
+      } else {
+        put(server.invites, accid, { ...own(server.invites, accid), [inviter]: tick(ctx) });
+        addRecord(ctx, server, { type: RECORD.invite, accid, status: OUTCOME.pending, data });
+      }
     }
     const body = { code: 200 };
     if (full.length) body.failAccid = { accid: full, msg: 'these accounts have joined the maximum number of servers' };
@@ -83,6 +106,7 @@ export const handlers = {
     refuseMember(ctx, server, accid);
     if (!isInvited(server, accid, inviter)) ctx.fail(404, `${inviter} has not invited ${accid}`);
     requireRoomForServer(ctx, accid);
+    answerInvite(ctx, server, accid, inviter, OUTCOME.accepted);
     join(ctx, server, accid, inviter);
     return { code: 200 };
   },
@@ -95,6 +119,7 @@ export const handlers = {
     if (!isInvited(server, accid, inviter)) ctx.fail(404, `${inviter} has not invited ${accid}`);
     delete server.invites[accid][inviter];
     if (!Object.keys(own(server.invites, accid)).length) delete server.invites[accid];
+    answerInvite(ctx, server, accid, inviter, OUTCOME.declined, req.string('msg'));
     return { code: 200 };
   },
 
@@ -105,8 +130,11 @@ export const handlers = {
     refuseMember(ctx, server, accid);
     if (own(server.applies, accid) !== undefined) ctx.fail(417, `${accid} has already applied to server ${server.serverId}`);
     requireRoomForServer(ctx, accid);
-    if (server.applyMode === 1) put(server.applies, accid, tick(ctx));
+    const pending = server.applyMode === 1;
+    if (pending) put(server.applies, accid, tick(ctx));
     else join(ctx, server, accid, undefined);
+    const data = compact({ applyMsg: req.string('msg') });
+    addRecord(ctx, server, { type: RECORD.apply, accid, status: pending ? OUTCOME.pending : OUTCOME.joined, data });
     return { code: 200 };
   },
 
@@ -118,6 +146,7 @@ export const handlers = {
     refuseMember(ctx, server, applicant);
     if (own(server.applies, applicant) === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
     requireRoomForServer(ctx, applicant);
+    answerApply(ctx, server, applicant, operator, OUTCOME.accepted);
     join(ctx, server, applicant, operator);
     return { code: 200 };
   },
@@ -128,6 +157,7 @@ export const handlers = {
     const applicant = req.string('applyAccid');
     if (own(server.applies, applicant) === undefined) ctx.fail(404, `${applicant} has not applied to server ${server.serverId}`);
     delete server.applies[applicant];
+    answerApply(ctx, server, applicant, req.string('accid'), OUTCOME.declined, req.string('msg'));
     return { code: 200 };
   },
 

@@ -33,15 +33,16 @@ export function requireSomeChange(ctx, req) {
 }
 
 /** The message the vendor locates by `msgIdServer` and its send `time`; a deleted one no longer exists (404). */
-function requireMessage(ctx, req, channel) {
+export function requireMessage(ctx, req, channel, timeField = 'time') {
   const id = idField(req, 'msgIdServer');
-  const time = req.int('time');
+  const time = req.int(timeField);
   const msg = channel.messages.find((m) => m.msgIdServer === id && m.time === time);
   if (!msg || msg.status === STATUS.deleted) ctx.fail(404, `message ${id} sent at ${time} does not exist in channel ${channel.channelId}`);
   return msg;
 }
 
-function historyItem(server, m) {
+/** A kept message as the history calls answer it. */
+export function historyItem(server, m) {
   return compact({
     fromAccount: m.from,
     fromNick: own(server.members, m.from)?.nick,
@@ -54,6 +55,8 @@ function historyItem(server, m) {
     ext: m.ext,
     msgIdServer: BigInt(m.msgIdServer),
     msgIdClient: m.msgIdClient,
+    type: m.type,
+    mentionedAll: m.mentionedAll ? 1 : undefined,
   });
 }
 
@@ -69,6 +72,9 @@ export const handlers = {
     else if (mentioned.length) requireAuth(ctx, server, from, AUTH.mentionOthers, channel);
     const time = tick(ctx);
     const msg = { ...newContent(ctx, req, time), from, type: req.int('type') };
+    // Who the message mentions, for queryChannelUnReadMentionedMsgPage.
+    if (req.int('mentionedAll') === 1) msg.mentionedAll = true;
+    if (mentioned.length) msg.mentioned = [...new Set(mentioned)];
     // option.history false: delivered but not kept in the cloud history (云端历史), so nothing to store.
     if (req.json('option')?.history !== false) {
       channel.messages.push(msg);

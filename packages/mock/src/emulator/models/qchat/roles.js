@@ -4,6 +4,7 @@ import { requireOtherMember } from './members.js';
 import {
   LIMITS,
   assignSent,
+  categoriesOf,
   channelsOf,
   compact,
   idField,
@@ -45,12 +46,15 @@ function requireCustomRole(ctx, server, roleId, what) {
   return role;
 }
 
-/** Takes `roleId` out of every channel of the server (its channel roles and access-list entries go with it). */
+/**
+ * Takes `roleId` out of every channel and category of the server (its channel and category roles and access-list
+ * entries go with it).
+ */
 function forgetRole(ctx, server, roleId) {
-  for (const channel of channelsOf(ctx, server.serverId)) {
-    for (const [id, cr] of Object.entries(channel.roles)) if (cr.serverRoleId === roleId) delete channel.roles[id];
-    delete channel.lists.white.roles[roleId];
-    delete channel.lists.black.roles[roleId];
+  for (const scope of [...channelsOf(ctx, server.serverId), ...categoriesOf(ctx, server.serverId)]) {
+    for (const [id, cr] of Object.entries(scope.roles)) if (cr.serverRoleId === roleId) delete scope.roles[id];
+    delete scope.lists.white.roles[roleId];
+    delete scope.lists.black.roles[roleId];
   }
 }
 

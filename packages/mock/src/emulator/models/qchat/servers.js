@@ -2,6 +2,7 @@
 import { AUTH, everyoneAuths, requireAuth } from './auths.js';
 import {
   assignSent,
+  categoriesOf,
   channelsOf,
   idField,
   idKey,
@@ -42,6 +43,7 @@ export const handlers = {
       members: { [owner]: newMember(owner, time, undefined) },
       invites: {},
       applies: {},
+      records: [],
       everyoneRoleId: everyoneId,
       roles: {
         [everyoneId]: {
@@ -72,6 +74,7 @@ export const handlers = {
       noteChannel(ctx, server.serverId, channel.channelId, false);
     }
     for (const [id, n] of Object.entries(q.notifications)) if (n.serverId === server.serverId) delete q.notifications[id];
+    for (const category of categoriesOf(ctx, server.serverId)) delete q.categories[category.categoryId];
     for (const accid of Object.keys(server.members)) noteJoined(ctx, accid, server.serverId, false);
     delete q.servers[server.serverId];
     return { code: 200 };

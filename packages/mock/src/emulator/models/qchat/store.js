@@ -2,9 +2,9 @@
 // Servers and channels sit in flat maps keyed by id, because several calls name a channel by its id alone; what
 // belongs to a server (members, invitations, applications, roles) or to a channel (channel roles, user
 // permissions, access lists, messages) is nested inside it, so removing the parent removes everything under it.
-// New QChat objects (categories, invite codes, bans, ...) get their own map here or a nested map in their parent.
+// Channel categories (from a loaded state) sit in their own flat map; a server keeps its invite/apply records.
 
-import { completeChannel, completeServer, completeState } from './fixtures.js';
+import { completeCategory, completeChannel, completeServer, completeState } from './fixtures.js';
 
 /**
  * Bounds the vendor enforces but does not state on these pages; the mock's values (ADR 0029), answered with 419
@@ -18,7 +18,7 @@ export const LIMITS = Object.freeze({
 
 /** The group's empty state. */
 export function initialState() {
-  return { servers: {}, channels: {}, notifications: {}, lastTime: 0 };
+  return { servers: {}, channels: {}, notifications: {}, categories: {}, lastTime: 0 };
 }
 
 /**
@@ -64,6 +64,27 @@ export function channelById(ctx, channelId) {
   const channel = channelId === undefined ? undefined : own(qchatOf(ctx).channels, channelId);
   const server = channel && serverById(ctx, String(channel.serverId));
   return server && completeChannel(ctx, server, channel, channelId);
+}
+
+/** The channel category `categoryId` of a server that exists, or undefined. */
+export function categoryById(ctx, categoryId) {
+  const category = categoryId === undefined ? undefined : own(qchatOf(ctx).categories, categoryId);
+  const server = category && serverById(ctx, String(category.serverId));
+  return server && completeCategory(ctx, server, category, categoryId);
+}
+
+/** The categories of server `serverId` (categories come from a loaded state only: ADR 0046). */
+export function categoriesOf(ctx, serverId) {
+  return Object.keys(qchatOf(ctx).categories)
+    .map((id) => categoryById(ctx, id))
+    .filter((c) => c && c.serverId === serverId);
+}
+
+/** The category `categoryId` of server `serverId`, or 404. */
+export function requireCategory(ctx, categoryId, serverId) {
+  const category = categoryById(ctx, categoryId);
+  if (!category || category.serverId !== serverId) ctx.fail(404, `channel category ${categoryId} does not exist in server ${serverId}`);
+  return category;
 }
 
 export function requireServer(ctx, serverId) {
@@ -242,6 +263,22 @@ export function memberInfo(server, m) {
     validFlag: 1,
     createTime: m.createTime,
     updateTime: m.updateTime,
+  });
+}
+
+export function categoryInfo(ctx, c) {
+  return compact({
+    categoryId: BigInt(c.categoryId),
+    serverId: BigInt(c.serverId),
+    name: c.name,
+    custom: c.custom,
+    owner: c.owner,
+    viewMode: c.viewMode,
+    channelNumber: channelsOf(ctx, c.serverId).filter((ch) => String(ch.categoryId) === c.categoryId).length,
+    validFlag: 1,
+    createTime: c.createTime,
+    updateTime: c.updateTime,
+    reorderweight: c.reorderweight,
   });
 }
 
