@@ -171,6 +171,105 @@ describe('chatroom QA flow', () => {
   });
 });
 
+describe('chatroom QA flow: kick, tags, recall, batch queue, broadcast and the other calls the coverage issue added', () => {
+  let room: string;
+  const members = async (accids: string[]) => (await nim.chatroom.queryMembers({ roomid: room, accids })).desc.data;
+
+  it('10. tags the members in the room, counts and lists them by tag, mutes a tag (13004) and lifts it', async () => {
+    room = (await nim.chatroom.create({ creator: 'qa_alice', name: 'QA room 2' })).chatroom.roomid;
+    await nim.chatroom.addRobot({ roomid: room, accids: ['qa_bot1', 'qa_bot2', 'qa_bot3'] });
+    await nim.chatroom.updateChatRoomRoleTag({ roomId: room, accid: 'qa_bot1', tags: ['vip', 'red'] });
+    await nim.chatroom.updateChatRoomRoleTag({ roomId: room, accid: 'qa_bot2', tags: ['vip'] });
+    expect((await nim.chatroom.tagMembersCount({ roomid: room, tag: 'vip' })).data).toEqual({ tag: 'vip', onlineUserCount: 2 });
+    const tagged = await nim.chatroom.tagMembersQuery({ roomid: room, tag: 'vip', endTime: 0, limit: 10 });
+    expect(tagged.desc.data.map((m) => m.accid).sort()).toEqual(['qa_bot1', 'qa_bot2']);
+    expect(await refusal(nim.chatroom.updateChatRoomRoleTag({ roomId: room, accid: 'qa_nobody', tags: ['vip'] }))).toBe(404);
+
+    expect((await nim.chatroom.tagTemporaryMute({ roomid: room, operator: 'qa_alice', targetTag: 'red', muteDuration: 300 })).desc.muteDuration).toBe(300);
+    const say = (fromAccid: string) => nim.chatroom.sendMsg({ roomid: room, msgId: crypto.randomUUID(), fromAccid, msgType: 0, attach: 'hi' });
+    expect(await refusal(say('qa_bot1'))).toBe(13004);
+    await say('qa_bot2');
+    expect(await refusal(nim.chatroom.tagTemporaryMute({ roomid: room, operator: 'qa_bot2', targetTag: 'red', muteDuration: 0 }))).toBe(403);
+    await nim.chatroom.tagTemporaryMute({ roomid: room, operator: 'qa_alice', targetTag: 'red', muteDuration: 0 });
+    await say('qa_bot1');
+  });
+
+  it('11. kicks a member out of the room: it is no longer online, its tags are gone; only admins kick (403)', async () => {
+    expect(await refusal(nim.chatroom.kickMember({ roomid: room, accid: 'qa_bot2', targetAccid: 'qa_bot1' }))).toBe(403);
+    await nim.chatroom.kickMember({ roomid: room, accid: 'qa_alice', targetAccid: 'qa_bot1', notifyExt: '{"reason":"qa"}' });
+    expect(await members(['qa_bot1'])).toEqual([]);
+    expect((await nim.chatroom.tagMembersCount({ roomid: room, tag: 'vip' })).data.onlineUserCount).toBe(1);
+    expect(await refusal(nim.chatroom.kickMember({ roomid: room, accid: 'qa_alice', targetAccid: 'qa_bot1' }))).toBe(404);
+    expect((await nim.chatroom.cleanRobot({ roomid: room, notify: false })).desc.size).toBe(2);
+    expect((await nim.chatroom.get({ roomid: room, needOnlineUserCount: true })).chatroom.onlineusercount).toBe(0);
+  });
+
+  it('12. sends to some members and in batches, recalls a message, deletes one from the history', async () => {
+    const directed = await nim.chatroom.sendMsgToSomeone({ roomid: room, msgId: 'qa-d1', fromAccid: 'qa_alice', toAccids: ['qa_bob'], msgType: 0, attach: 'psst' });
+    expect(directed.desc).toMatchObject({ msgid_client: 'qa-d1', fromAccount: 'qa_alice', roomId: room });
+    const batch = await nim.chatroom.batchSendMsg({ roomid: room, fromAccid: 'qa_alice', msgList: [{ msgId: 'qa-b1', msgType: 0, attach: 'one' }, { msgId: 'qa-b2', msgType: 0, attach: 'two' }] });
+    expect(batch.success?.map((s) => Object.keys(s)[0])).toEqual(['qa-b1', 'qa-b2']);
+    expect(batch.fail).toEqual([]);
+    const some = await nim.chatroom.batchSendMsgToSomeone({ roomid: room, fromAccid: 'qa_alice', toAccids: ['qa_bob'], msgList: [{ msgId: 'qa-b3', msgType: 0 }] });
+    expect(some.success).toHaveLength(1);
+
+    const b1 = batch.success![0]!['qa-b1']!;
+    const recall = { roomid: room, msgId: 'qa-b1', fromAcc: 'qa_alice', msgTimetag: Number(b1.time) };
+    expect(await refusal(nim.chatroom.recall({ ...recall, operatorAcc: 'qa_stranger' }))).toBe(403);
+    await nim.chatroom.recall({ ...recall, operatorAcc: 'qa_alice' });
+    expect(await refusal(nim.chatroom.recall({ ...recall, operatorAcc: 'qa_alice' }))).toBe(417);
+
+    const b2 = batch.success![1]!['qa-b2']!;
+    await nim.chatroom.deleteHistoryMessage({ roomid: room, fromAcc: 'qa_alice', msgTimetag: Number(b2.time) });
+    expect(await refusal(nim.chatroom.deleteHistoryMessage({ roomid: room, fromAcc: 'qa_alice', msgTimetag: Number(b2.time) }))).toBe(404);
+    // A directed message never reached the cloud history.
+    expect(await refusal(nim.chatroom.deleteHistoryMessage({ roomid: room, fromAcc: 'qa_alice', msgTimetag: Number(directed.desc.time) }))).toBe(404);
+  });
+
+  it('13. offers several queue elements at once and reads some back by key', async () => {
+    await nim.chatroom.queueInit({ roomid: room, sizeLimit: 3 });
+    await nim.chatroom.queueOffer({ roomid: room, key: 'seat1', value: 'qa_bob' });
+    const offered = await nim.chatroom.queueBatchOffer({
+      roomid: room,
+      elements: [
+        { key: 'seat2', value: 'qa_carol' },
+        { key: 'seat1', value: 'qa_dave' },
+        { key: 'seat3', value: 'qa_erin' },
+        { key: 'seat4', value: 'qa_frank' },
+      ],
+    });
+    expect(offered.desc.failedKeys).toEqual(['seat4']);
+    const got = await nim.chatroom.queueMultiGet({ roomid: room, keys: ['seat3', 'seat1', 'seat4'] });
+    expect(got.desc.list.map(pair)).toEqual([
+      ['seat3', 'qa_erin'],
+      ['seat1', 'qa_dave'],
+    ]);
+  });
+
+  it('14. broadcasts to every room of the app, at most 10 times a minute (416)', async () => {
+    const sent = await nim.chatroom.broadcast({ msgId: 'qa-bc-1', fromAccid: 'qa_alice', msgType: 0, attach: 'maintenance at noon' });
+    expect(sent.desc).toMatchObject({ msgid_client: 'qa-bc-1', fromAccount: 'qa_alice', type: '0' });
+    for (let i = 2; i <= 10; i++) await nim.chatroom.broadcast({ msgId: `qa-bc-${i}`, fromAccid: 'qa_alice', msgType: 0 });
+    expect(await refusal(nim.chatroom.broadcast({ msgId: 'qa-bc-11', fromAccid: 'qa_alice', msgType: 0 }))).toBe(416);
+  });
+
+  it('15. turns in/out notifications off and sets a timed close, both read back by get', async () => {
+    await nim.chatroom.updateInOutNotification({ roomid: room, close: true });
+    expect((await nim.chatroom.get({ roomid: room })).chatroom.ionotify).toBe(false);
+    const policy = await nim.chatroom.updateDelayClosePolicy({ roomid: room, delayClosePolicy: 2, delaySeconds: 3600 });
+    expect(policy.chatroom.delayInfo).toMatchObject({ delayCloseEnable: true, delayClosePolicy: 2, delaySeconds: 3600 });
+    expect((await nim.chatroom.get({ roomid: room })).chatroom.delayInfo).toMatchObject({ delayClosePolicy: 2, delaySeconds: 3600 });
+  });
+
+  it('16. used every chatroom operation of the spec, every success in the exact shape of its success schema', () => {
+    const successes = answers.filter((a) => a.code === 200);
+    const used = new Set(successes.map((a) => a.operationId));
+    const chatroomOps = operations.map((o) => o.operationId).filter((id) => id.startsWith('chatroom'));
+    expect(chatroomOps.filter((operationId) => !used.has(operationId))).toEqual([]);
+    expect(successes.flatMap((a) => a.problems)).toEqual([]);
+  });
+});
+
 describe('chatroom queue under 50 concurrent callers', () => {
   it('keeps every one of 50 concurrent offers exactly once, and hands each element to exactly one of 50 polls', async () => {
     const room = (await nim.chatroom.create({ creator: 'qa_alice', name: 'busy queue' })).chatroom.roomid;
