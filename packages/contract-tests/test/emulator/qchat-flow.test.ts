@@ -2,7 +2,7 @@
 // engineer runs against the vendor, and every answer on the wire is checked against the spec's success schema.
 import { isNimApiError } from '@nimkit/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestMock, type Mock } from '../support/mock.js';
+import { APP_KEY, startTestMock, type Mock } from '../support/mock.js';
 import { operations } from '../support/spec.js';
 import { qchatClient } from './qchat-wire.js';
 
@@ -90,7 +90,7 @@ describe('QChat QA plan', () => {
   it('5. creates a public and a private channel; both list for the owner', async () => {
     general = (await nim.qchat.createChannel({ accid: OWNER, serverId, type: 0, name: 'general', topic: 'chat' })).channelInfo.channelId;
     staff = (await nim.qchat.createChannel({ accid: OWNER, serverId, type: 0, name: 'staff', viewMode: 1 })).channelInfo.channelId;
-    const { channelInfos, pageInfo } = await nim.qchat.getChannelListPage({ serverId, limit: 10 });
+    const { channelInfos, pageInfo } = await nim.qchat.getChannelListPage({ serverId, timetag: 0, limit: 10 });
     expect(channelInfos.map((c) => c.name)).toEqual(['staff', 'general']);
     expect(pageInfo.hasMore).toBe(false);
   });
@@ -112,7 +112,7 @@ describe('QChat QA plan', () => {
     expect(bobs.channelInfo.owner).toBe(BOB);
     expect(await refusal(nim.qchat.createChannel({ accid: ALICE, serverId, type: 0, name: 'alice' }))).toBe(403);
     // The private staff channel: Bob does not see it until his role is on its white list.
-    const visible = async () => (await nim.qchat.getChannelListPage({ serverId, limit: 10, accid: BOB })).channelInfos.map((c) => c.name);
+    const visible = async () => (await nim.qchat.getChannelListPage({ serverId, timetag: 0, limit: 10, accid: BOB })).channelInfos.map((c) => c.name);
     expect(await visible()).not.toContain('staff');
     expect(await refusal(nim.qchat.sendMsg({ serverId, channelId: staff, from: BOB, type: 0, body: 'hi' }))).toBe(403);
     await nim.qchat.updateWhiteBlackIdentify({ serverId, channelId: staff, type: 1, opeType: 1, accid: OWNER, roleid: moderators });
@@ -277,6 +277,103 @@ describe('QChat QA plan: the rest of the surface', () => {
     expect((await nim.qchat.requestAddr({ accid: ALICE, type: 0 })).data.length).toBeGreaterThan(0);
     await nim.qchat.removeChannel({ accid: OWNER, channelId: lobby });
     expect((await nim.qchat.getChannels({ channelIds: [lobby] })).channelInfos).toEqual([]);
+  });
+});
+
+describe('QChat QA plan: invitation records, channel categories, threads and mentions', () => {
+  let sid: string;
+  let hall: string;
+  let mods: string;
+
+  /** Edits this app's QChat state the way a QA suite loads a fixture: read the snapshot, change it, load it back. */
+  async function editState(change: (qchat: any) => void) {
+    const control = `${new URL(mock.url).origin}/_mock/state`;
+    const snapshot = await (await fetch(`${control}?appKey=${APP_KEY}`)).json();
+    change(snapshot.apps[APP_KEY].state.qchat);
+    const loaded = await fetch(`${control}?merge=true`, { method: 'PUT', body: JSON.stringify(snapshot) });
+    expect(loaded.status).toBe(200);
+  }
+
+  it('15. every invitation, application and answer leaves a record, read back by server and by account', async () => {
+    sid = (await nim.qchat.createServer({ accid: OWNER, name: 'records', applyMode: 1 })).serverInfo.serverId;
+    await nim.qchat.inviteServerMember({ accid: OWNER, serverId: sid, invitedAccids: [ALICE, BOB], msg: 'join us' });
+    await nim.qchat.acceptServerInvite({ accid: ALICE, serverId: sid, inviteAccid: OWNER });
+    await nim.qchat.rejectServerInvite({ accid: BOB, serverId: sid, inviteAccid: OWNER, msg: 'later' });
+    await nim.qchat.applyServer({ accid: CAROL, serverId: sid, msg: 'me too' });
+    await nim.qchat.acceptServerApply({ accid: OWNER, serverId: sid, applyAccid: CAROL });
+    const { data } = await nim.qchat.queryInviteApplyHistoryByServer({ accid: OWNER, serverId: sid, reverse: 1 });
+    expect(data.map((r) => [r.type, r.accid, r.status])).toEqual([
+      [2, ALICE, 1],
+      [2, BOB, 2],
+      [3, ALICE, 1],
+      [3, BOB, 2],
+      [1, CAROL, 1],
+    ]);
+    const page = await nim.qchat.queryInviteApplyHistoryByServer({ accid: OWNER, serverId: sid, limit: 2, excludeRecordId: data.at(-1)!.recordId, toTime: data.at(-1)!.createTime });
+    expect(page.data.map((r) => r.accid)).toEqual([BOB, ALICE]);
+    const bobs = (await nim.qchat.queryInviteApplyHistoryByUser({ accid: BOB })).data.filter((r) => r.serverId === sid);
+    expect(bobs.map((r) => [r.type, r.status])).toEqual([
+      [3, 2],
+      [2, 2],
+    ]);
+    expect(await refusal(nim.qchat.queryInviteApplyHistoryByServer({ accid: BOB, serverId: sid }))).toBe(403);
+  });
+
+  it('16. channel categories loaded from a fixture list, take a category role, and answer their white/black lists', async () => {
+    hall = (await nim.qchat.createChannel({ accid: OWNER, serverId: sid, type: 0, name: 'hall' })).channelInfo.channelId;
+    mods = (await nim.qchat.createServerIdentify({ accid: OWNER, serverId: sid, name: 'mods', type: 2 })).identify.roleId;
+    await editState((q) => {
+      q.categories['9001'] = { serverId: sid, name: 'Public', createTime: 1_000, lists: { black: { roles: { [mods]: 10 }, users: { [CAROL]: 11 } } } };
+      q.categories['9002'] = { serverId: sid, name: 'Staff', viewMode: 1, createTime: 2_000, lists: { white: { users: { [ALICE]: 12 } } } };
+      q.channels[hall].categoryId = '9001';
+    });
+    const all = await nim.qchat.getChannelCategoryListByServerPage({ serverId: sid, timetag: 0, limit: 10 });
+    expect(all.categoryInfos.map((c) => [c.categoryId, c.name, c.channelNumber])).toEqual([
+      ['9002', 'Staff', 0],
+      ['9001', 'Public', 1],
+    ]);
+    const carolSees = await nim.qchat.getChannelCategoryListByServerPage({ serverId: sid, timetag: 0, limit: 10, accid: CAROL });
+    expect(carolSees.categoryInfos).toEqual([]);
+
+    const role = await nim.qchat.createChannelCategoryIdentify({ accid: OWNER, serverId: sid, categoryId: '9001', serverRoleId: mods });
+    expect(role.identify).toMatchObject({ categoryId: '9001', serverRoleId: mods, name: 'mods' });
+    expect(await refusal(nim.qchat.createChannelCategoryIdentify({ accid: OWNER, serverId: sid, categoryId: '9001', serverRoleId: mods }))).toBe(417);
+    expect(await refusal(nim.qchat.createChannelCategoryIdentify({ accid: ALICE, serverId: sid, categoryId: '9002', serverRoleId: mods }))).toBe(403);
+
+    const black = { serverId: sid, categoryId: '9001', type: 2 as const };
+    expect((await nim.qchat.queryCategoryWhiteBlackIdentifyPage({ ...black, timetag: 0, limit: 10 })).identifies.map((r) => r.roleId)).toEqual([mods]);
+    expect((await nim.qchat.queryCategoryWhiteBlackIdentifyUserPage({ ...black, timetag: 0, limit: 10, accid: ALICE })).members.map((m) => m.accid)).toEqual([CAROL]);
+    expect((await nim.qchat.batchGetCategoryWhiteBlackIdentify({ ...black, roleids: [mods] })).identifies).toHaveLength(1);
+    const white = await nim.qchat.batchGetCategoryWhiteBlackIdentifyUser({ serverId: sid, categoryId: '9002', type: 1, accids: [ALICE, CAROL] });
+    expect(white.members.map((m) => m.accid)).toEqual([ALICE]);
+    expect(await refusal(nim.qchat.queryCategoryWhiteBlackIdentifyPage({ ...black, categoryId: '9999', timetag: 0, limit: 10 }))).toBe(404);
+  });
+
+  it('17. a thread: its root, replies and counts (reply links loaded from a fixture)', async () => {
+    const say = (from: string, body: string) => nim.qchat.sendMsg({ serverId: sid, channelId: hall, from, type: 0, body });
+    const root = (await say(ALICE, 'what time is the raid?')).data;
+    const replies = [(await say(OWNER, '8pm')).data, (await say(CAROL, 'see you')).data];
+    await editState((q) => {
+      for (const m of q.channels[hall].messages) {
+        if (replies.some((r) => r.msgIdServer === m.msgIdServer)) m.threadRoot = { msgIdServer: root.msgIdServer, time: root.time };
+      }
+    });
+    const thread = await nim.qchat.queryThreadTalkHistory({ serverId: sid, channelId: hall, msgIdServer: root.msgIdServer, msgTime: root.time, accid: ALICE });
+    expect(thread.threadMsg?.body).toBe('what time is the raid?');
+    expect([thread.total, thread.timestamp]).toEqual([2, replies[1]!.time]);
+    expect(thread.msgs?.map((m) => m.body)).toEqual(['see you', '8pm']);
+    const meta = await nim.qchat.batchQueryThreadTalkMeta({ serverId: sid, channelId: hall, queryMsgs: [{ msgIdServer: root.msgIdServer, msgTime: root.time }] });
+    expect(meta.data).toEqual([{ msgIdServer: root.msgIdServer, msgTime: root.time, total: 2, timestamp: replies[1]!.time }]);
+    expect(await refusal(nim.qchat.queryThreadTalkHistory({ serverId: sid, channelId: hall, msgIdServer: root.msgIdServer, msgTime: root.time + 1 }))).toBe(404);
+  });
+
+  it('18. the unread messages that mention a member, by name or @everyone', async () => {
+    await nim.qchat.sendMsg({ serverId: sid, channelId: hall, from: OWNER, type: 0, body: 'carol, ping', mentionedAccidList: [CAROL] });
+    await nim.qchat.sendMsg({ serverId: sid, channelId: hall, from: OWNER, type: 0, body: 'everyone: raid', mentionedAll: 1 });
+    const { data } = await nim.qchat.queryChannelUnReadMentionedMsgPage({ accid: CAROL, serverId: sid, channelId: hall });
+    expect(data.msgList?.map((m) => m.body)).toEqual(['everyone: raid', 'carol, ping']);
+    const alice = await nim.qchat.queryChannelUnReadMentionedMsgPage({ accid: ALICE, serverId: sid, channelId: hall, limit: 10 });
+    expect(alice.data.msgList?.map((m) => m.body)).toEqual(['everyone: raid']);
   });
 });
 
