@@ -148,11 +148,19 @@ const targets = {
   examples: { label: '@nimkit/mock, examples mode (`nim-mock --mode examples`)', child: await startNimMock('nim-mock --mode examples', examplesPort, ['--mode', 'examples']), url: `http://127.0.0.1:${examplesPort}`, side: 'mock' },
   stateful: { label: '@nimkit/mock, stateful mode (`nim-mock`)', child: await startNimMock('nim-mock', statefulPort, []), url: `http://127.0.0.1:${statefulPort}`, side: 'mock' },
 };
-// The chatroom mix needs its room (and queue) in the stateful mock; the others answer it from examples.
-for (const [path, fields] of [['/chatroom/create.action', { creator: 'qa_alice', name: 'bench room' }], ['/chatroom/queueInit.action', { roomid: ROOMID, sizeLimit: 1000 }]]) {
-  const res = await fetch(`${targets.stateful.url}/nimserver${path}`, { method: 'POST', headers, body: form(fields) });
-  const text = await res.text();
-  if (!text.includes('"code":200')) throw new Error(`setting up the stateful mock: ${path} answered ${text}`);
+/**
+ * Before each of its rounds the stateful mock starts from an empty state, as a QA suite resets it between tests (the
+ * mix creates thousands of objects per round, and list calls grow with them); the chatroom mix needs its room and queue.
+ */
+async function resetStateful() {
+  const res = await fetch(`${targets.stateful.url}/_mock/reset`, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`POST /_mock/reset answered HTTP ${res.status}`);
+  await res.arrayBuffer();
+  for (const [path, fields] of [['/chatroom/create.action', { creator: 'qa_alice', name: 'bench room' }], ['/chatroom/queueInit.action', { roomid: ROOMID, sizeLimit: 1000 }]]) {
+    const created = await fetch(`${targets.stateful.url}/nimserver${path}`, { method: 'POST', headers, body: form(fields) });
+    const text = await created.text();
+    if (!text.includes('"code":200')) throw new Error(`setting up the stateful mock: ${path} answered ${text}`);
+  }
 }
 
 const results = {}; // mix -> target -> runs
@@ -160,9 +168,13 @@ try {
   for (const [mixName, mix] of Object.entries(mixes)) {
     console.log(`\n${mix.label}: warm-up ${args.warmup} s each; then ${rounds} alternating rounds of ${duration} s, ${connections} keep-alive connections`);
     results[mixName] = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
-    for (const t of Object.values(targets)) await load(t.url, mix[t.side], Number(args.warmup));
+    for (const [name, t] of Object.entries(targets)) {
+      if (name === 'stateful') await resetStateful();
+      await load(t.url, mix[t.side], Number(args.warmup));
+    }
     for (let i = 0; i < rounds; i++) {
       for (const [name, t] of Object.entries(targets)) {
+        if (name === 'stateful') await resetStateful();
         const r = await load(t.url, mix[t.side], duration);
         results[mixName][name].push(r);
         console.log(`round ${i + 1} ${name.padEnd(8)} ${r.reqs.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);

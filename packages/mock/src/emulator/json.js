@@ -7,6 +7,12 @@ const MARKED = new RegExp(`"${MARK}(-?\\d+)"`, 'g');
 
 /** JSON text of an answer body; BigInt values appear as exact JSON numbers. */
 export function stringifyBody(body) {
+  // Most bodies (examples, refusals) have no BigInt: the plain call is the fast path, and a BigInt makes it throw early.
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
   let big = false;
   const text = JSON.stringify(body, (_key, value) => {
     if (typeof value !== 'bigint') return value;
