@@ -2,8 +2,9 @@
 // their white and black lists. The spec describes no call that creates a category or changes its lists, so
 // categories come from a loaded state (ADR 0046); a category is seen like a channel (viewMode, lists, owner).
 import { listReads } from './access-lists.js';
-import { AUTH, canAccess, inheritAuths, requireAuth } from './auths.js';
-import { categoriesOf, categoryInfo, compact, idField, pageByTime, requireCategory, requireMember, requireRole, requireServer, tick } from './store.js';
+import { AUTH, canAccess, requireAuth } from './auths.js';
+import { addScopeRole } from './channel-roles.js';
+import { categoriesOf, categoryInfo, compact, idField, pageByTime, requireCategory, requireMember, requireServer } from './store.js';
 
 /** The category named by the request, its server, and its white (`type` 1) or black (2) list. */
 function categoryList(ctx, req) {
@@ -57,13 +58,7 @@ export const handlers = {
     const server = requireServer(ctx, idField(req, 'serverId'));
     const category = requireCategory(ctx, idField(req, 'categoryId'), server.serverId);
     requireAuth(ctx, server, req.string('accid'), AUTH.manageRole, category);
-    const role = requireRole(ctx, server, idField(req, 'serverRoleId'));
-    if (Object.values(category.roles).some((cr) => cr.serverRoleId === role.roleId)) {
-      ctx.fail(417, `role ${role.roleId} is already a role of category ${category.categoryId}`);
-    }
-    const time = tick(ctx);
-    const cr = { roleId: String(ctx.nextId()), serverRoleId: role.roleId, auths: inheritAuths(), createtime: time, updatetime: time };
-    category.roles[cr.roleId] = cr;
+    const cr = addScopeRole(ctx, server, category, idField(req, 'serverRoleId'), `category ${category.categoryId}`);
     return { code: 200, identify: categoryRoleInfo(server, category, cr) };
   },
 

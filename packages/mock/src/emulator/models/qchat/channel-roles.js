@@ -59,16 +59,23 @@ function requireUserIdentify(ctx, channel, accid) {
   return ui;
 }
 
+/**
+ * Brings server role `serverRoleId` (404 when the server has none) into a channel or a category (`scope`, named
+ * `where`) as a new scope role inheriting every channel permission; a role the scope already has is 417.
+ */
+export function addScopeRole(ctx, server, scope, serverRoleId, where) {
+  const role = requireRole(ctx, server, serverRoleId);
+  if (Object.values(scope.roles).some((cr) => cr.serverRoleId === role.roleId)) ctx.fail(417, `role ${role.roleId} is already a role of ${where}`);
+  const time = tick(ctx);
+  const cr = { roleId: String(ctx.nextId()), serverRoleId: role.roleId, auths: inheritAuths(), createtime: time, updatetime: time };
+  scope.roles[cr.roleId] = cr;
+  return cr;
+}
+
 export const handlers = {
   qchatCreateChannelIdentify(ctx, req) {
     const { server, channel } = managed(ctx, req);
-    const role = requireRole(ctx, server, idField(req, 'serverRoleId'));
-    if (Object.values(channel.roles).some((cr) => cr.serverRoleId === role.roleId)) {
-      ctx.fail(417, `role ${role.roleId} is already a role of channel ${channel.channelId}`);
-    }
-    const time = tick(ctx);
-    const cr = { roleId: String(ctx.nextId()), serverRoleId: role.roleId, auths: inheritAuths(), createtime: time, updatetime: time };
-    channel.roles[cr.roleId] = cr;
+    const cr = addScopeRole(ctx, server, channel, idField(req, 'serverRoleId'), `channel ${channel.channelId}`);
     return { code: 200, identify: channelRoleInfo(server, channel, cr) };
   },
 
