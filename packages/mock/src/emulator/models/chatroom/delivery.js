@@ -24,7 +24,7 @@ function batch(ctx, req, to) {
   const room = openRoomOf(ctx, req);
   const from = req.string('fromAccid');
   ctx.requireAccount(from, 'fromAccid');
-  const receiving = to && receivers(ctx, req);
+  const receiving = to ? receivers(ctx, req) : undefined;
   requireVoice(ctx, room, from, req);
   const success = [];
   const fail = [];
