@@ -1,6 +1,8 @@
 // QA plan for a chatroom, run through @nimkit/client against the stateful mock: create -> get -> update -> members
-// and roles -> mute -> queue -> messages -> topn -> close -> refused with 13002 -> reopen. Each step reads back what
-// the previous one wrote; every answer's wire text is checked against the operation's success schema.
+// and roles -> mute -> queue -> messages -> topn -> close -> refused with 13002 -> reopen; then the calls the coverage
+// work added: tags and tag mute -> kick -> directed and batch sends, recall, history delete -> batch queue offer and
+// multi-get -> broadcast -> in/out notification and timed close. Each step reads back what the previous one wrote;
+// every answer's wire text is checked against the operation's success schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NimApiError } from '@nimkit/client';
 import { startTestMock, type Mock } from '../support/mock.js';
