@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Benchmark: @nimkit/mock against bare Prism (`prism mock` on the same bundled spec), both started as child processes
-// on 127.0.0.1 and measured in the same run with autocannon (keep-alive connections, a mix of all 75 operations).
+// Benchmark: @nimkit/mock in stateful mode (the default) and in examples mode against bare Prism (`prism mock` on the
+// same bundled spec), all started as child processes on 127.0.0.1 and measured in the same run with autocannon
+// (keep-alive connections) on two mixes: all 75 operations, and a chatroom flow (sendMsg, get, queueOffer, queueList
+// on one room). Then the RSS of a stateful mock holding 1,000,000 chatroom messages (rss.mjs).
 // Not a test: it prints req/s, p50/p99 and the ratios; `--record` also writes them into packages/mock/README.md.
 //
 //   npm run build && node bench/mock/run.mjs [--duration 10] [--rounds 3] [--connections 50] [--record]
@@ -19,7 +21,7 @@ const SPEC = root('packages/mock/spec/openapi.json');
 const README = root('packages/mock/README.md');
 const APP_KEY = 'nim-mock-appkey';
 const APP_SECRET = 'nim-mock-secret';
-const TARGET = { reqs: 0.9, p99: 1.2 };
+const TARGET = { reqs: 0.9, p99: 1.2, statefulVsExamples: 0.9, statefulVsPrism: 2 };
 
 const { values: args } = parseArgs({
   options: {
@@ -34,18 +36,20 @@ const duration = Number(args.duration);
 const rounds = Number(args.rounds);
 const connections = Number(args.connections);
 
+const nonce = 'bench' + Date.now();
+const curTime = String(Math.floor(Date.now() / 1000)); // the run stays well inside the 5-minute window
+const headers = {
+  'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
+  AppKey: APP_KEY,
+  Nonce: nonce,
+  CurTime: curTime,
+  CheckSum: createHash('sha1').update(APP_SECRET + nonce + curTime).digest('hex'),
+};
+const form = (fields) => new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString();
+
 /** A valid, signed request per operation (required fields only), in spec order. */
 function requestMix(prefix) {
   const spec = JSON.parse(readFileSync(SPEC, 'utf8'));
-  const nonce = 'bench' + Date.now();
-  const curTime = String(Math.floor(Date.now() / 1000)); // the run stays well inside the 5-minute window
-  const headers = {
-    'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
-    AppKey: APP_KEY,
-    Nonce: nonce,
-    CurTime: curTime,
-    CheckSum: createHash('sha1').update(APP_SECRET + nonce + curTime).digest('hex'),
-  };
   // Required fields only; all fields where none is required (bare Prism refuses an empty body the vendor accepts).
   return allSamples(spec).map(({ path, minimal, full }) => ({
     method: 'POST',
@@ -113,76 +117,119 @@ async function load(url, requests, seconds) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const [prismPort, quietPort, mockPort] = [await freePort(), await freePort(), await freePort()];
-const prismRequests = requestMix('');
-const mockRequests = requestMix('/nimserver');
+/** The chatroom flow of a QA run, on the room the stateful mock creates first (its first id). */
+const ROOMID = String(2n ** 53n + 1000n);
+function chatroomMix(prefix) {
+  return [
+    ['/chatroom/sendMsg.action', { roomid: ROOMID, msgId: 'bench-1', fromAccid: 'qa_alice', msgType: 0, attach: 'hello' }],
+    ['/chatroom/get.action', { roomid: ROOMID }],
+    ['/chatroom/queueOffer.action', { roomid: ROOMID, key: 'k1', value: 'v1' }],
+    ['/chatroom/queueList.action', { roomid: ROOMID }],
+  ].map(([path, fields]) => ({ method: 'POST', path: prefix + path, headers, body: form(fields) }));
+}
+
+const [prismPort, quietPort, examplesPort, statefulPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+const mixes = {
+  all: { label: `all ${requestMix('').length} operations`, prism: requestMix(''), mock: requestMix('/nimserver') },
+  chatroom: { label: 'chatroom flow (sendMsg, get, queueOffer, queueList)', prism: chatroomMix(''), mock: chatroomMix('/nimserver') },
+};
+const prismRequests = mixes.all.prism;
 const probe = { method: 'POST', headers: prismRequests[0].headers, body: prismRequests[0].body };
+const startNimMock = (name, port, extra) =>
+  startChild(name, [root('packages/mock/bin/nim-mock.js'), '--port', String(port), '--quiet', ...extra], `http://127.0.0.1:${port}/nimserver/health`);
 const prismCli = root('node_modules/@stoplight/prism-cli/dist/index.js');
 const startPrism = (name, port, extra) =>
   startChild(name, [prismCli, 'mock', '-h', '127.0.0.1', '-p', String(port), ...extra, SPEC], `http://127.0.0.1:${port}${prismRequests[0].path}`, probe);
 // prism: the baseline of the targets, `prism mock` as QA would run it. quiet: for information, Prism with its
 // per-request logging off.
 const targets = {
-  prism: { label: 'bare Prism (`prism mock`)', child: await startPrism('prism', prismPort, []), url: `http://127.0.0.1:${prismPort}`, requests: prismRequests, runs: [] },
-  quiet: {
-    label: 'bare Prism, logging off (`prism mock -v silent`)',
-    child: await startPrism('prism -v silent', quietPort, ['-v', 'silent']),
-    url: `http://127.0.0.1:${quietPort}`,
-    requests: prismRequests,
-    runs: [],
-  },
-  mock: {
-    label: '@nimkit/mock (`nim-mock`)',
-    child: await startChild('nim-mock', [root('packages/mock/bin/nim-mock.js'), '--port', String(mockPort)], `http://127.0.0.1:${mockPort}/nimserver/health`),
-    url: `http://127.0.0.1:${mockPort}`,
-    requests: mockRequests,
-    runs: [],
-  },
+  prism: { label: 'bare Prism (`prism mock`)', child: await startPrism('prism', prismPort, []), url: `http://127.0.0.1:${prismPort}`, side: 'prism' },
+  quiet: { label: 'bare Prism, logging off (`prism mock -v silent`)', child: await startPrism('prism -v silent', quietPort, ['-v', 'silent']), url: `http://127.0.0.1:${quietPort}`, side: 'prism' },
+  examples: { label: '@nimkit/mock, examples mode (`nim-mock --mode examples`)', child: await startNimMock('nim-mock --mode examples', examplesPort, ['--mode', 'examples']), url: `http://127.0.0.1:${examplesPort}`, side: 'mock' },
+  stateful: { label: '@nimkit/mock, stateful mode (`nim-mock`)', child: await startNimMock('nim-mock', statefulPort, []), url: `http://127.0.0.1:${statefulPort}`, side: 'mock' },
 };
+/**
+ * Before each of its rounds the stateful mock starts from an empty state, as a QA suite resets it between tests (the
+ * mix creates thousands of objects per round, and list calls grow with them); the chatroom mix needs its room and queue.
+ */
+async function resetStateful() {
+  const res = await fetch(`${targets.stateful.url}/_mock/reset`, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`POST /_mock/reset answered HTTP ${res.status}`);
+  await res.arrayBuffer();
+  for (const [path, fields] of [['/chatroom/create.action', { creator: 'qa_alice', name: 'bench room' }], ['/chatroom/queueInit.action', { roomid: ROOMID, sizeLimit: 1000 }]]) {
+    const created = await fetch(`${targets.stateful.url}/nimserver${path}`, { method: 'POST', headers, body: form(fields) });
+    const text = await created.text();
+    if (!text.includes('"code":200')) throw new Error(`setting up the stateful mock: ${path} answered ${text}`);
+  }
+}
 
+const results = {}; // mix -> target -> runs
 try {
-  console.log(`warm-up: ${args.warmup} s each; then ${rounds} alternating rounds of ${duration} s, ${connections} keep-alive connections, ${mockRequests.length} operations`);
-  for (const t of Object.values(targets)) await load(t.url, t.requests, Number(args.warmup));
-  for (let i = 0; i < rounds; i++) {
+  for (const [mixName, mix] of Object.entries(mixes)) {
+    console.log(`\n${mix.label}: warm-up ${args.warmup} s each; then ${rounds} alternating rounds of ${duration} s, ${connections} keep-alive connections`);
+    results[mixName] = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (const [name, t] of Object.entries(targets)) {
-      const r = await load(t.url, t.requests, duration);
-      t.runs.push(r);
-      console.log(`round ${i + 1} ${name.padEnd(5)} ${r.reqs.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+      if (name === 'stateful') await resetStateful();
+      await load(t.url, mix[t.side], Number(args.warmup));
+    }
+    for (let i = 0; i < rounds; i++) {
+      for (const [name, t] of Object.entries(targets)) {
+        if (name === 'stateful') await resetStateful();
+        const r = await load(t.url, mix[t.side], duration);
+        results[mixName][name].push(r);
+        console.log(`round ${i + 1} ${name.padEnd(8)} ${r.reqs.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+      }
     }
   }
 } finally {
   await Promise.all(Object.values(targets).map((t) => stop(t.child)));
 }
 
-const summary = Object.fromEntries(
-  Object.entries(targets).map(([name, t]) => [
-    name,
-    {
-      reqs: median(t.runs.map((r) => r.reqs)),
-      p50: median(t.runs.map((r) => r.p50)),
-      p99: median(t.runs.map((r) => r.p99)),
-      errors: t.runs.reduce((n, r) => n + r.errors + r.non2xx, 0),
-    },
-  ]),
-);
-const ratio = (of, to) => ({ reqs: summary[of].reqs / summary[to].reqs, p50: summary[of].p50 / summary[to].p50, p99: summary[of].p99 / summary[to].p99 });
-const r = ratio('mock', 'prism');
-const q = ratio('mock', 'quiet');
-const met = { reqs: r.reqs >= TARGET.reqs, p99: r.p99 <= TARGET.p99 };
+console.log('\nRSS: 1,000,000 chatroom messages in a stateful mock (about 30 s)');
+const rss = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, ['--expose-gc', root('bench/mock/rss.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`rss.mjs exited ${code}`))));
+});
+
 const date = new Date().toISOString().slice(0, 10);
-const row = (name) => `| ${targets[name].label} | ${summary[name].reqs.toFixed(0)} | ${summary[name].p50} ms | ${summary[name].p99} ms | ${summary[name].errors} |`;
-const table = [
+const lines = [
   `Measured ${date} by \`node bench/mock/run.mjs\` on ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}: ` +
-    `${connections} keep-alive connections, a mix of all ${mockRequests.length} operations (valid signed requests), median of ${rounds} alternating ${duration}-second rounds.`,
+    `${connections} keep-alive connections, valid signed requests, median of ${rounds} alternating ${duration}-second rounds per mix, all servers in the same run.`,
+];
+for (const [mixName, mix] of Object.entries(mixes)) {
+  const summary = Object.fromEntries(
+    Object.entries(results[mixName]).map(([name, runs]) => [
+      name,
+      { reqs: median(runs.map((r) => r.reqs)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0) },
+    ]),
+  );
+  const ratio = (of, to) => ({ reqs: summary[of].reqs / summary[to].reqs, p50: summary[of].p50 / summary[to].p50, p99: summary[of].p99 / summary[to].p99 });
+  const row = (name) => `| ${targets[name].label} | ${summary[name].reqs.toFixed(0)} | ${summary[name].p50} ms | ${summary[name].p99} ms | ${summary[name].errors} |`;
+  const e = ratio('examples', 'prism');
+  const se = ratio('stateful', 'examples');
+  const sp = ratio('stateful', 'prism');
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  lines.push(
+    '',
+    `**Mix: ${mix.label}**`,
+    '',
+    '| | req/s | p50 | p99 | errors + non-2xx |',
+    '|---|---:|---:|---:|---:|',
+    ...Object.keys(targets).map(row),
+    `| examples mode / bare Prism | ${e.reqs.toFixed(2)}x (>= ${TARGET.reqs}x: ${verdict(e.reqs >= TARGET.reqs)}) | ${e.p50.toFixed(2)}x | ${e.p99.toFixed(2)}x (<= ${TARGET.p99}x: ${verdict(e.p99 <= TARGET.p99)}) | |`,
+    `| **stateful / examples mode** (target) | **${se.reqs.toFixed(2)}x** (>= ${TARGET.statefulVsExamples}x: ${verdict(se.reqs >= TARGET.statefulVsExamples)}) | ${se.p50.toFixed(2)}x | ${se.p99.toFixed(2)}x | |`,
+    `| **stateful / bare Prism** (target) | **${sp.reqs.toFixed(2)}x** (>= ${TARGET.statefulVsPrism}x: ${verdict(sp.reqs >= TARGET.statefulVsPrism)}) | ${sp.p50.toFixed(2)}x | ${sp.p99.toFixed(2)}x | |`,
+  );
+}
+lines.push(
   '',
-  '| | req/s | p50 | p99 | errors + non-2xx |',
-  '|---|---:|---:|---:|---:|',
-  row('prism'),
-  row('quiet'),
-  row('mock'),
-  `| **mock / bare Prism** (target) | **${r.reqs.toFixed(2)}x** (>= ${TARGET.reqs}x: ${met.reqs ? 'met' : 'MISSED'}) | ${r.p50.toFixed(2)}x | **${r.p99.toFixed(2)}x** (<= ${TARGET.p99}x: ${met.p99 ? 'met' : 'MISSED'}) | |`,
-  `| mock / Prism without logging | ${q.reqs.toFixed(2)}x | ${q.p50.toFixed(2)}x | ${q.p99.toFixed(2)}x | |`,
-].join('\n');
+  `RSS of a stateful mock holding ${rss.messages.toLocaleString('en')} chatroom messages (${rss.rooms} rooms x the default bound of ` +
+    `${rss.messages / rss.rooms}, stored through the chatroom model): **${rss.fullMb} MB**, against ${rss.emptyMb} MB empty (\`bench/mock/rss.mjs\`).`,
+);
+const table = lines.join('\n');
 console.log('\n' + table);
 
 if (args.record) {

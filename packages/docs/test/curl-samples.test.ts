@@ -31,7 +31,8 @@ beforeAll(async () => {
       throw new Error(`the curl samples are run for real and need ${tool}: apt-get install -y ${tool}`);
     }
   }
-  mock = await startMock({ port: 0, spec: SPEC_FILE, appKey: APP_KEY, appSecret: APP_SECRET, log: false });
+  // Examples mode: a sample's ids name no object, and these runs check the samples, not the emulator's state.
+  mock = await startMock({ port: 0, spec: SPEC_FILE, appKey: APP_KEY, appSecret: APP_SECRET, log: false, mode: 'examples' });
 });
 afterAll(() => mock?.close());
 

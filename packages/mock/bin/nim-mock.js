@@ -46,7 +46,7 @@ if (stopping) {
   process.exit(0);
 }
 const o = /** @type {import('../src/index.js').MockOptions} */ (parsed.options);
-const mode = o.dynamic ? `dynamic${o.seed !== undefined ? ` (seed ${o.seed})` : ''}` : 'static examples';
+const mode = mock.mode === 'dynamic' && o.seed !== undefined ? `dynamic mode (seed ${o.seed})` : `${mock.mode} mode`;
 const auth = o.auth ? `AppKey ${mock.appKey}` : 'signature checks off';
 const limit = o.rateLimit ? ', rate limit on' : '';
 console.log(`nim-mock listening on ${mock.url} (${auth}, ${mode}${limit})`);

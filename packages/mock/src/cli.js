@@ -1,6 +1,7 @@
 // The command line: flags and environment -> startMock options (bin/nim-mock.js runs it).
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULTS } from './options.js';
+import { DEFAULTS, MODES } from './options.js';
 import { VENDOR_RATE_LIMIT } from './rate-limit.js';
 import { ENCODINGS } from './encoding.js';
 
@@ -13,9 +14,13 @@ Usage: nim-mock [options]
   --spec <file>              bundled OpenAPI JSON to serve (default: the spec shipped in this package; env NIM_MOCK_SPEC)
   --app-key <key>            AppKey the mock accepts (default ${DEFAULTS.appKey}; env NIM_MOCK_APPKEY)
   --app-secret <secret>      AppSecret signatures are checked with (default ${DEFAULTS.appSecret}; env NIM_MOCK_APPSECRET)
-  --no-auth                  accept requests without a valid signature (for tools that cannot sign)
-  --dynamic                  generate schema-valid success bodies instead of serving the 'ok' examples
-  --seed <seed>              with --dynamic: the same seed gives the same bodies, across restarts
+  --no-auth                  accept requests without a valid signature (for tools that cannot sign); each AppKey
+                             header then gets its own state
+  --mode <mode>              stateful (default): answers from per-AppKey state, like the vendor;
+                             examples: the spec's 'ok' example for every valid call;
+                             dynamic: generated schema-valid bodies
+  --dynamic                  same as --mode dynamic
+  --seed <seed>              with --mode dynamic: the same seed gives the same bodies, across restarts
   --encoding <docs|sdk>      success bodies in the vendor docs' encoding (default) or the one the official Go SDK
                              decodes (env NIM_MOCK_ENCODING); per request: header X-Nim-Mock-Encoding: sdk
   --rate-limit               answer code 416 above ${VENDOR_RATE_LIMIT.limit} calls per second per operation and AppKey,
@@ -34,8 +39,22 @@ Usage: nim-mock [options]
   -v, --version              print the version
   -h, --help                 this text
 
-Pick a named example per request with the header  Prefer: example=<name>  (e.g. paramError, rateLimited).
-Readiness: GET /nimserver/health answers HTTP 200 {"status":"ok",...} once the mock accepts requests.
+Stateful mode:
+  --accounts <file>          JSON list of the accids that exist (others are refused with code 404);
+                             without it every accid exists
+  --id-start <n>             first id handed out, per app (default ${DEFAULTS.idStart}, above 2^53)
+  --clock <ms>               freeze the clock the models stamp times with (Unix ms)
+  --max-messages <n>         messages kept per chatroom / QChat channel, oldest dropped (default ${DEFAULTS.maxMessages})
+  --state-file <path>        load the state from this file on start (if it exists), save it there on exit
+  --callback-url <url>       POST callback (抄送) events there, signed like the vendor's
+
+Control API (/_mock/, JSON, no vendor signature; open on loopback):
+  --control-token <t>        require Authorization: Bearer <t>; without it the control API is off when --host is
+                             not a loopback address (env NIM_MOCK_CONTROL_TOKEN)
+
+Pick a named example per request with the header  Prefer: example=<name>  (e.g. paramError, rateLimited), in any mode.
+Readiness: GET /nimserver/health answers HTTP 200 {"status":"ok","mode":...} once the mock accepts requests.
+Control API routes: GET /_mock (reset, state, requests journal, faults, callbacks).
 SIGINT/SIGTERM finish the requests in flight and exit 0.`;
 
 /** @satisfies {NonNullable<import('node:util').ParseArgsConfig['options']>} */
@@ -46,9 +65,17 @@ const FLAGS = {
   'app-key': { type: 'string' },
   'app-secret': { type: 'string' },
   'no-auth': { type: 'boolean' },
+  mode: { type: 'string' },
   dynamic: { type: 'boolean' },
   seed: { type: 'string' },
   encoding: { type: 'string' },
+  accounts: { type: 'string' },
+  'id-start': { type: 'string' },
+  clock: { type: 'string' },
+  'max-messages': { type: 'string' },
+  'state-file': { type: 'string' },
+  'callback-url': { type: 'string' },
+  'control-token': { type: 'string' },
   'rate-limit': { type: 'boolean' },
   'rate-limit-calls': { type: 'string' },
   'rate-limit-window': { type: 'string' },
@@ -94,6 +121,8 @@ export function parseCli(argv, env = {}) {
     ['--idle-timeout', values['idle-timeout'], 0, 2 ** 31 - 1],
     ['--max-connections', values['max-connections'], 1, 1e6],
     ['--max-buffered-bytes', values['max-buffered-bytes'], 0, Number.MAX_SAFE_INTEGER],
+    ['--clock', values.clock, 0, 1e15],
+    ['--max-messages', values['max-messages'], 1, 1e9],
   ])) {
     if (raw === undefined || raw === '') continue;
     const n = Number(raw);
@@ -102,7 +131,26 @@ export function parseCli(argv, env = {}) {
   }
   const encoding = values.encoding ?? (env.NIM_MOCK_ENCODING || undefined);
   if (encoding !== undefined && !ENCODINGS.includes(encoding)) return { error: `--encoding must be one of ${ENCODINGS.join(', ')}, got '${encoding}'` };
-  if (values.seed !== undefined && !values.dynamic) return { error: '--seed only applies to --dynamic; add --dynamic' };
+  if (values.mode !== undefined && !MODES.includes(values.mode)) return { error: `--mode must be one of ${MODES.join(', ')}, got '${values.mode}'` };
+  if (values.dynamic && values.mode !== undefined && values.mode !== 'dynamic') return { error: `--dynamic conflicts with --mode ${values.mode}` };
+  const mode = values.dynamic ? 'dynamic' : (values.mode ?? DEFAULTS.mode);
+  if (values.seed !== undefined && mode !== 'dynamic') return { error: '--seed only applies to --mode dynamic; add --mode dynamic' };
+  const idStart = values['id-start'];
+  if (idStart !== undefined && (!/^\d{1,19}$/.test(idStart) || BigInt(idStart) > 2n ** 63n - 1n)) {
+    return { error: `--id-start must be an integer 0-${2n ** 63n - 1n}, got '${idStart}'` };
+  }
+  const stateOnly = ['accounts', 'id-start', 'clock', 'max-messages', 'state-file', 'callback-url'].filter((f) => values[f] !== undefined);
+  if (mode !== 'stateful' && stateOnly.length) return { error: `--${stateOnly[0]} only applies to the stateful mode, not to --mode ${mode}` };
+  let accounts;
+  if (values.accounts !== undefined) {
+    try {
+      accounts = JSON.parse(readFileSync(values.accounts, 'utf8'));
+    } catch (error) {
+      return { error: `--accounts: cannot read a JSON list from ${values.accounts}: ${error instanceof Error ? error.message : error}` };
+    }
+    if (!Array.isArray(accounts) || accounts.some((a) => typeof a !== 'string' || !a)) return { error: `--accounts: ${values.accounts} must hold a JSON list of accids (strings)` };
+  }
+  if (values['callback-url'] !== undefined && !/^https?:\/\/\S+$/.test(values['callback-url'])) return { error: `--callback-url must be an http(s) URL, got '${values['callback-url']}'` };
 
   const tuned = ['--rate-limit-calls', '--rate-limit-window', '--rate-limit-block'].some((f) => ints[f] !== undefined);
   const rateLimit =
@@ -116,9 +164,16 @@ export function parseCli(argv, env = {}) {
     appKey: values['app-key'] ?? (env.NIM_MOCK_APPKEY || undefined),
     appSecret: values['app-secret'] ?? (env.NIM_MOCK_APPSECRET || undefined),
     auth,
-    dynamic: Boolean(values.dynamic),
+    mode,
     seed: values.seed,
     encoding,
+    accounts,
+    idStart: idStart === undefined ? undefined : BigInt(idStart),
+    clock: ints['--clock'],
+    maxMessages: ints['--max-messages'],
+    stateFile: values['state-file'],
+    callbackUrl: values['callback-url'],
+    controlToken: values['control-token'] ?? (env.NIM_MOCK_CONTROL_TOKEN || undefined),
     rateLimit,
     bodyLimitBytes: ints['--body-limit'],
     headersTimeoutMs: ints['--headers-timeout'],

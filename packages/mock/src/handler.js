@@ -1,13 +1,14 @@
 // The request pipeline, in the vendor's order: route -> signature -> frequency control -> content type -> Prism
-// (validation, then an example or a generated body) plus the gap checks (gaps.js). Returns an outcome the HTTP front
-// writes and logs: { status, body, operationId, example, reason }.
+// (validation, then an example or a generated body) plus the gap checks (gaps.js) -> scripted faults -> in stateful
+// mode the emulator's model, in the app's arrival order. Returns an outcome the HTTP front writes and logs:
+// { status, body, operationId, example, reason, delayMs, drop, fault }.
 import { checkSignature } from './auth.js';
 import { parseForm } from './form.js';
 import { createGapChecker } from './gaps.js';
 import { paramErrorDesc } from './param-errors.js';
 import { createPrism } from './prism.js';
 import { createRateLimiter } from './rate-limit.js';
-import { operationsByPath, FORM } from './spec.js';
+import { deref, okMedia, operationsByPath, FORM } from './spec.js';
 import { DESC, PARAM_ERROR, RATE_LIMITED, vendorBody } from './vendor.js';
 
 export const PREFIX = '/nimserver';
@@ -15,14 +16,19 @@ export const HEALTH = `${PREFIX}/health`;
 
 /**
  * @param {import('./options.js').ResolvedOptions} o
+ * @param {{ emulator?: ReturnType<typeof import('./emulator/emulator.js').createEmulator>,
+ *   faults: ReturnType<typeof import('./emulator/faults.js').createFaults> }} parts
  */
-export async function createHandler(o) {
+export async function createHandler(o, { emulator, faults }) {
   const operations = operationsByPath(o.spec);
   const checkGaps = createGapChecker(operations);
   const prism = await createPrism(o.spec, { dynamic: o.dynamic, seed: o.seed });
   const limiter = o.rateLimit ? createRateLimiter({ ...o.rateLimit, now: o.now }) : undefined;
-  const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.dynamic ? 'dynamic' : 'static', encoding: o.encoding, rateLimit: Boolean(limiter) };
+  /** @type {Record<string, unknown>} */
+  const health = { status: 'ok', operations: operations.size, auth: o.auth, mode: o.mode, encoding: o.encoding, rateLimit: Boolean(limiter) };
+  if (emulator) health.unmodelled = emulator.unmodelled;
   const exampleNames = new Map([...operations].map(([path, op]) => [path, op.examples.map((e) => e.name)]));
+  const faultBodies = errorBodiesByCode(o.spec);
 
   /**
    * request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) }
@@ -42,6 +48,8 @@ export async function createHandler(o) {
     }
     const operationId = op.operationId;
     const names = exampleNames.get(op.path) ?? [];
+    // With auth on every request is the configured app's; without it each AppKey header gets its own state.
+    const appKey = o.auth ? o.appKey : String(headers.appkey || o.appKey);
 
     if (o.auth) {
       const bad = checkSignature(headers, { appKey: o.appKey, appSecret: o.appSecret, nowMs: o.now() });
@@ -71,12 +79,41 @@ export async function createHandler(o) {
       // Prism stops at "Body parameter is required"; the vendor names the missing fields.
       return { operationId, body: vendorBody(PARAM_ERROR, `param error: ${op.request.required.map((/** @type {string} */ f) => `${f} is required`).join('; ')}`), reason: note };
     }
-    const result = await prism.handle(resource, { path, headers, body: form.canonical, defaultExample: names.includes('ok') ? 'ok' : undefined });
-    if (result.failure) {
-      return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
+    // The app's place in line is taken on arrival, before Prism's asynchronous validation (emulator/queue.js).
+    const ticket = emulator && !prefer ? emulator.enter(appKey) : undefined;
+    try {
+      const result = await prism.handle(resource, { path, headers, body: form.canonical, defaultExample: names.includes('ok') ? 'ok' : undefined });
+      if (result.failure) {
+        return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
+      }
+      const desc = paramErrorDesc(result.violations ?? [], checkGaps(path, form.fields));
+      if (desc) return { operationId, body: vendorBody(PARAM_ERROR, desc), reason: note };
+
+      const fault = faults.take(operationId);
+      const delayMs = fault?.latencyMs || undefined;
+      if (fault?.drop) return { operationId, drop: true, fault: fault.ids, reason: 'scripted fault: connection dropped' };
+      if (fault?.code !== undefined) {
+        const faultBody = fault.desc !== undefined ? vendorBody(fault.code, fault.desc) : (faultBodies.get(fault.code) ?? vendorBody(fault.code, `nim-mock fault: code ${fault.code}`));
+        return { operationId, body: faultBody, delayMs, fault: fault.ids, reason: 'scripted fault' };
+      }
+      if (!ticket) return { operationId, body: result.body, example: result.example, delayMs, fault: fault?.ids, reason: note };
+      await ticket.turn();
+      // The model reads the canonical form: the same first-value-wins fields Prism validated (form.js).
+      return { operationId, ...emulator.apply(appKey, operationId, form.canonical), delayMs, fault: fault?.ids, reason: note };
+    } finally {
+      ticket?.release();
     }
-    const desc = paramErrorDesc(result.violations ?? [], checkGaps(path, form.fields));
-    if (desc) return { operationId, body: vendorBody(PARAM_ERROR, desc), reason: note };
-    return { operationId, body: result.body, example: result.example, reason: note };
   };
+}
+
+/** code -> the body of the spec's error example with that code (a scripted fault answers it, as Prefer would). */
+function errorBodiesByCode(spec) {
+  const out = new Map();
+  for (const item of Object.values(spec.paths)) {
+    for (const ex of Object.values(okMedia(item?.post ?? {})?.examples ?? {})) {
+      const value = deref(spec, ex).value;
+      if (value && value.code !== 200 && !out.has(value.code)) out.set(value.code, value);
+    }
+  }
+  return out;
 }

@@ -9,6 +9,36 @@ export interface RateLimitOptions {
   blockMs?: number;
 }
 
+/** What the mock answers a valid call with (default 'stateful'). */
+export type MockMode = 'stateful' | 'examples' | 'dynamic';
+
+/** An app's persisted data in a store: JSON-serialisable. */
+export interface AppRecord {
+  /** One key per group (chatroom, qchat), as the models keep it. */
+  state: Record<string, unknown>;
+  /** The last id handed out (decimal), null before the first. */
+  lastId: string | null;
+}
+
+/** Where the stateful mode keeps each app's record (default: in memory). docs/adr/0027. */
+export interface StateStore {
+  kind: string;
+  get(appKey: string): AppRecord | undefined;
+  set(appKey: string, record: AppRecord): void;
+  delete(appKey: string): boolean;
+  keys(): string[];
+  clear(): void;
+}
+
+export interface CallbackRetryOptions {
+  /** How long the receiver has to answer HTTP 200, in ms (default 5000). */
+  timeoutMs?: number;
+  /** Further attempts after a failed one (default 3). */
+  retries?: number;
+  /** Pause before the first retry, doubled before each next one, in ms (default 1000). */
+  retryDelayMs?: number;
+}
+
 export interface MockOptions {
   /** Address to listen on (default 127.0.0.1). */
   host?: string;
@@ -22,7 +52,12 @@ export interface MockOptions {
   appSecret?: string;
   /** Check AppKey, CurTime and CheckSum like the vendor (default true). */
   auth?: boolean;
-  /** Generate schema-valid success bodies instead of serving the `ok` example. */
+  /**
+   * 'stateful' (default): answers from per-AppKey state, like the vendor; 'examples': the spec's `ok` example for every
+   * valid call; 'dynamic': generated schema-valid bodies. `Prefer: example=<name>` forces an example in every mode.
+   */
+  mode?: MockMode;
+  /** Same as `mode: 'dynamic'` (the option before modes existed). */
   dynamic?: boolean;
   /** Seed of dynamic mode: the same seed gives the same body for the same operation, across restarts. */
   seed?: string | number;
@@ -31,6 +66,24 @@ export interface MockOptions {
    * pages show them, 'sdk' as the official Go server SDK decodes them. A request's `X-Nim-Mock-Encoding` header wins.
    */
   encoding?: 'docs' | 'sdk';
+  /** Stateful mode: the accids that exist; any other is refused with code 404. Without it every accid exists. */
+  accounts?: string[];
+  /** Stateful mode: the first id handed out per app (default 2^53 + 1000, so ids exercise exact 64-bit handling). */
+  idStart?: bigint | number | string;
+  /** Stateful mode: a frozen clock (Unix ms) for the times the models stamp; signatures still use `now`. */
+  clock?: number;
+  /** Stateful mode: messages kept per chatroom / QChat channel, the oldest dropped (default 1000). */
+  maxMessages?: number;
+  /** Stateful mode: load the state from this file on start (if it exists), save it there on close(). */
+  stateFile?: string;
+  /** Stateful mode: POST callback (抄送) events here, signed with appSecret like the vendor's. */
+  callbackUrl?: string;
+  /** Tuning of the callback delivery (the defaults follow the vendor's 5 s answer window). */
+  callbackRetry?: CallbackRetryOptions;
+  /** Requires `Authorization: Bearer <token>` on the control API (/_mock/); without it the API is off beyond loopback. */
+  controlToken?: string;
+  /** Stateful mode: the store of the apps' records (default: in memory). */
+  store?: StateStore;
   /** Simulate the vendor's frequency control (code 416): true for the vendor's 100 calls/s and 10 s block. */
   rateLimit?: boolean | RateLimitOptions;
   /** Receives one line per request; false for silence (default: stdout). */
@@ -59,9 +112,11 @@ export interface RunningMock {
   port: number;
   host: string;
   appKey: string;
+  /** The mode the mock answers in. */
+  mode: MockMode;
   /** The underlying node:http server (for connection counts and the like). */
   server: Server;
-  /** Stops accepting connections, finishes requests in flight, closes keep-alive connections. Idempotent. */
+  /** Stops accepting connections, finishes requests in flight, closes keep-alive connections, saves `stateFile`. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -73,9 +128,12 @@ export const DEFAULTS: Readonly<{
   appKey: string;
   appSecret: string;
   auth: boolean;
+  mode: MockMode;
   dynamic: boolean;
   encoding: 'docs';
   rateLimit: false;
+  idStart: bigint;
+  maxMessages: number;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   headersTimeoutMs: number;

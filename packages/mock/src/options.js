@@ -5,6 +5,10 @@ import { createStdoutLog } from './log.js';
 import { ENCODINGS } from './encoding.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+import { DEFAULT_ID_START, DEFAULT_MAX_MESSAGES } from './emulator/context.js';
+
+export const MODES = Object.freeze(['stateful', 'examples', 'dynamic']);
+const MAX_ID = 2n ** 63n - 1n;
 
 export const DEFAULTS = Object.freeze({
   host: '127.0.0.1',
@@ -12,9 +16,12 @@ export const DEFAULTS = Object.freeze({
   appKey: 'nim-mock-appkey',
   appSecret: 'nim-mock-secret',
   auth: true,
+  mode: 'stateful',
   dynamic: false,
   encoding: 'docs',
   rateLimit: false,
+  idStart: DEFAULT_ID_START,
+  maxMessages: DEFAULT_MAX_MESSAGES,
   bodyLimitBytes: 1024 * 1024,
   shutdownGraceMs: 5_000,
   // docs/adr/0050: a form body is small; nothing legitimate is this slow. 0 turns a timeout off.
@@ -67,13 +74,40 @@ export function resolveOptions(options = {}) {
     if (o[name] > MAX_TIMER_MS) throw new TypeError(`${name} must be at most ${MAX_TIMER_MS} (a timer's limit), got ${o[name]}`);
   }
   if (!Number.isSafeInteger(o.maxConnections) || o.maxConnections < 1) throw new TypeError(`maxConnections must be a positive integer, got ${o.maxConnections}`);
+  // `dynamic: true` (the option before modes existed) still selects dynamic mode.
+  const mode = options.mode ?? (o.dynamic ? 'dynamic' : DEFAULTS.mode);
+  if (!MODES.includes(mode)) throw new TypeError(`mode must be one of ${MODES.join(', ')}, got ${mode}`);
+  if (options.dynamic && mode !== 'dynamic') throw new TypeError(`dynamic: true conflicts with mode '${mode}'`);
+  let idStart;
+  try {
+    idStart = BigInt(o.idStart);
+  } catch {
+    idStart = -1n;
+  }
+  if (idStart < 0n || idStart > MAX_ID) throw new TypeError(`idStart must be an integer 0-${MAX_ID}, got ${o.idStart}`);
+  if (!Number.isInteger(o.maxMessages) || o.maxMessages < 1) throw new TypeError(`maxMessages must be a positive integer, got ${o.maxMessages}`);
+  if (o.clock !== undefined && (!Number.isInteger(o.clock) || o.clock < 0)) throw new TypeError(`clock must be Unix milliseconds (a non-negative integer), got ${o.clock}`);
+  if (o.accounts !== undefined && (!Array.isArray(o.accounts) || o.accounts.some((a) => typeof a !== 'string' || !a))) {
+    throw new TypeError('accounts must be a list of accids (non-empty strings)');
+  }
+  for (const name of ['controlToken', 'stateFile']) {
+    if (o[name] !== undefined && (typeof o[name] !== 'string' || !o[name])) throw new TypeError(`${name} must be a non-empty string`);
+  }
+  if (o.callbackUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(String(o.callbackUrl))) throw new TypeError(`callbackUrl must be an http(s) URL, got ${o.callbackUrl}`);
+  if (mode !== 'stateful') {
+    for (const name of ['stateFile', 'accounts', 'clock']) {
+      if (o[name] !== undefined) throw new TypeError(`${name} only applies to the stateful mode, not to mode '${mode}'`);
+    }
+  }
   const spec = typeof o.spec === 'object' && o.spec !== null ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
   checkShape(spec);
   return /** @type {ResolvedOptions} */ ({
     ...o,
     spec,
     auth: Boolean(o.auth),
-    dynamic: Boolean(o.dynamic),
+    mode,
+    dynamic: mode === 'dynamic',
+    idStart,
     seed: o.seed === undefined || o.seed === null || o.seed === '' ? undefined : String(o.seed),
     rateLimit: o.rateLimit ? { ...VENDOR_RATE_LIMIT, ...(typeof o.rateLimit === 'object' ? withoutUndefined(o.rateLimit) : {}) } : false,
     now: o.now ?? Date.now,

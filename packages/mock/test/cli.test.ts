@@ -1,6 +1,9 @@
 // The CLI as a real child process: start, readiness, requests through the client, log lines, flags and environment,
 // and a clean exit (code 0) on SIGTERM and SIGINT.
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, DEFAULT_SPEC } from '../src/index.js';
 import { eventually, runCli, startCli, type CliRun } from './support/cli.js';
@@ -32,14 +35,14 @@ describe('nim-mock as a process', () => {
     expect(run.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/nimserver$/);
     const health = await fetch(run.url + '/health');
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', auth: true, mode: 'static' });
+    expect(await health.json()).toMatchObject({ status: 'ok', auth: true, mode: 'stateful' });
 
     expect((await post(run, '/qchat/createServer.action', 'accid=zhangsan')).code).toBe(200);
     expect((await post(run, '/qchat/createServer.action', 'accid=zhangsan', signed(DEFAULTS.appKey, 'wrong'))).code).toBe(414);
     await eventually(() => run.stdout().includes('qchatCreateServer 414'));
     const lines = run.stdout().split('\n').filter((l) => l.includes('qchatCreateServer'));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z qchatCreateServer 200 \d+\.\dms example=ok$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z qchatCreateServer 200 \d+\.\dms state$/);
     expect(lines[1]).toMatch(/^\S+ qchatCreateServer 414 \d+\.\dms "check checksum error" \(CheckSum is not sha1/);
     expect(run.stdout()).not.toContain(DEFAULTS.appSecret);
 
@@ -103,6 +106,29 @@ describe('nim-mock as a process', () => {
     expect(second).toEqual(first);
   });
 
+  it('stateful by default: --state-file is saved on SIGTERM and loaded by the next process; --id-start sets the ids', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nim-mock-cli-')), 'state.json');
+    const first = await startCli(['--state-file', file, '--id-start', '7000']);
+    expect(first.stdout()).toContain('stateful mode');
+    const created = await post(first, '/chatroom/create.action', 'creator=qa_alice&name=kept');
+    expect((created.chatroom as { roomid: number }).roomid).toBe(7000);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    await session(['--state-file', file], async (run) => {
+      const read = await post(run, '/chatroom/get.action', 'roomid=7000');
+      expect((read.chatroom as { name: string }).name).toBe('kept');
+    });
+  });
+
+  it('--mode examples serves the examples, as before', async () => {
+    await session(['--mode', 'examples'], async (run) => {
+      expect(run.stdout()).toContain('examples mode');
+      expect(await (await fetch(run.url + '/health')).json()).toMatchObject({ mode: 'examples' });
+      const read = await post(run, '/chatroom/get.action', 'roomid=7000');
+      expect((read.chatroom as { roomid: number }).roomid).toBe(66); // the spec's example room
+    });
+  });
+
   it('--rate-limit-calls makes the next call over the limit answer 416', async () => {
     await session(['--rate-limit-calls', '2', '--rate-limit-window', '60000'], async (run) => {
       const codes = [];
@@ -117,7 +143,10 @@ describe('nim-mock refuses to start, with a clear message', () => {
     [['--bogus'], 2, /Unknown option '--bogus'/],
     [['--port', 'eighty'], 2, /--port must be an integer 0-65535, got 'eighty'/],
     [['--port', '70000'], 2, /--port must be an integer/],
-    [['--seed', '1'], 2, /--seed only applies to --dynamic/],
+    [['--seed', '1'], 2, /--seed only applies to --mode dynamic/],
+    [['--mode', 'replay'], 2, /--mode must be one of stateful, examples, dynamic, got 'replay'/],
+    [['--mode', 'examples', '--clock', '5'], 2, /--clock only applies to the stateful mode/],
+    [['--max-messages', '0'], 2, /--max-messages must be an integer 1-/],
     [['--rate-limit-calls', '0'], 2, /--rate-limit-calls must be an integer 1-/],
     [['--spec', '/nonexistent/openapi.json'], 1, /could not start: cannot read the spec \/nonexistent\/openapi.json/],
   ])('%j', async (args, code, message) => {

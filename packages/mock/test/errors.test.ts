@@ -2,15 +2,17 @@
 // 422/401/415; unknown actions and misuse of the mock itself answered as docs/adr/0007 and 0020 decide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../src/index.js';
-import { operations, postRaw, sign, startTestMock } from './support/mock.js';
+import { APP_KEY, APP_SECRET, operations, postRaw, sign, startTestMock, VALIDATING_MODES } from './support/mock.js';
 
 let mock: RunningMock;
+const mocks = {} as Record<(typeof VALIDATING_MODES)[number], RunningMock>;
 beforeAll(async () => {
-  mock = await startTestMock();
+  for (const mode of VALIDATING_MODES) mocks[mode] = await startTestMock({ mode });
+  mock = mocks.examples;
 });
-afterAll(() => mock.close());
+afterAll(() => Promise.all(Object.values(mocks).map((m) => m.close())));
 
-describe('a body that fails the spec: HTTP 200, code 414, desc names the field and the broken rule', () => {
+describe.each(VALIDATING_MODES)('a body that fails the spec (%s mode): HTTP 200, code 414, desc names the field and the broken rule', (mode) => {
   it.each([
     ['a missing required field', '/qchat/createServer.action', 'name=no-owner', /^param error: accid is required$/],
     ['a value outside its enum', '/qchat/createServer.action', 'accid=zhangsan&inviteMode=7', /^param error: inviteMode must be equal to one of the allowed values: 0, 1$/],
@@ -20,25 +22,25 @@ describe('a body that fails the spec: HTTP 200, code 414, desc names the field a
     ['JSON of the wrong shape inside a form field (serverIds=[1,2])', '/qchat/getServers.action', 'serverIds=%5B1%2C2%5D', /^param error: serverIds\[0\] must be string$/],
     ['several problems at once, each named', '/qchat/createServer.action', 'inviteMode=7&bogus=1', /accid is required.*inviteMode must be equal.*unknown parameter 'bogus'/],
   ])('%s', async (_, path, body, desc) => {
-    const { status, json } = await postRaw(mock, path, body);
+    const { status, json } = await postRaw(mocks[mode], path, body);
     expect(status).toBe(200);
     expect(json.code).toBe(414);
     expect(json.desc).toMatch(desc);
   });
 
   it('an empty body names every required field', async () => {
-    const { status, json } = await postRaw(mock, '/qchat/removeServer.action', '');
+    const { status, json } = await postRaw(mocks[mode], '/qchat/removeServer.action', '');
     expect(status).toBe(200);
     expect(json).toEqual({ code: 414, desc: 'param error: accid is required; serverId is required' });
   });
 
   it('an operation without required fields accepts an empty body, as the vendor does', async () => {
-    const { json } = await postRaw(mock, '/stats/chatroom/topn.action', '');
-    expect(json.code).toBe(200);
+    const { json } = await postRaw(mocks[mode], '/stats/chatroom/topn.action', '');
+    expect(json.code).not.toBe(414);
   });
 
   it('a body over the size limit is refused with 414, not dropped', async () => {
-    const small = await startTestMock({ bodyLimitBytes: 64 });
+    const small = await startTestMock({ bodyLimitBytes: 64, mode });
     try {
       const { status, json } = await postRaw(small, '/qchat/createServer.action', `accid=zhangsan&custom=${'x'.repeat(100)}`);
       expect(status).toBe(200);
@@ -50,8 +52,8 @@ describe('a body that fails the spec: HTTP 200, code 414, desc names the field a
 });
 
 describe('a wrong content type: HTTP 200, code 414', () => {
-  it.each(['application/json', 'text/plain', 'multipart/form-data; boundary=x'])('%s', async (type) => {
-    const { status, json } = await postRaw(mock, '/qchat/createServer.action', 'accid=zhangsan', sign(), type);
+  it.each(VALIDATING_MODES.flatMap((mode) => ['application/json', 'text/plain', 'multipart/form-data; boundary=x'].map((type) => [mode, type])))('%s mode: %s', async (mode, type) => {
+    const { status, json } = await postRaw(mocks[mode as keyof typeof mocks], '/qchat/createServer.action', 'accid=zhangsan', sign(), type);
     expect(status).toBe(200);
     expect(json.code).toBe(414);
     expect(json.desc).toContain('Content-Type must be application/x-www-form-urlencoded');
@@ -64,10 +66,10 @@ describe('a wrong content type: HTTP 200, code 414', () => {
 });
 
 describe('missing auth headers: HTTP 200, code 414 naming the header', () => {
-  it.each(['AppKey', 'Nonce', 'CurTime', 'CheckSum'])('without %s', async (name) => {
+  it.each(VALIDATING_MODES.flatMap((mode) => ['AppKey', 'Nonce', 'CurTime', 'CheckSum'].map((name) => [mode, name])))('%s mode: without %s', async (mode, name) => {
     const headers: Record<string, string> = sign();
     delete headers[name];
-    const { status, json } = await postRaw(mock, '/qchat/createServer.action', 'accid=zhangsan', headers);
+    const { status, json } = await postRaw(mocks[mode as keyof typeof mocks], '/qchat/createServer.action', 'accid=zhangsan', headers);
     expect(status).toBe(200);
     expect(json).toEqual({ code: 414, desc: `missing header: ${name}` });
   });
@@ -131,6 +133,6 @@ describe('readiness', () => {
     const res = await fetch(mock.url + '/health');
     expect(res.status).toBe(200);
     expect((await fetch(mock.url.replace('/nimserver', '') + '/health')).status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', operations: operations.length, auth: true, mode: 'static', encoding: 'docs', rateLimit: false });
+    expect(await res.json()).toEqual({ status: 'ok', operations: operations.length, auth: true, mode: 'examples', encoding: 'docs', rateLimit: false });
   });
 });

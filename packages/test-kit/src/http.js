@@ -52,11 +52,16 @@ export async function postRaw(target, path, body, headers = sign(), contentType 
 
 /**
  * A `startTestMock` over the mock's `startMock` (passed in, so this kit does not depend on the mock): a free
- * loopback port, no log, and this kit's AppKey and AppSecret unless `options` say otherwise.
+ * loopback port, no log, examples mode, and this kit's AppKey and AppSecret unless `options` say otherwise.
  * @template O, M
  * @param {(options: O & { port: number, log: false, appKey: string, appSecret: string }) => Promise<M>} startMock
  * @returns {(options?: Partial<O>) => Promise<M>}
  */
 export function testMockStarter(startMock) {
-  return (options = {}) => startMock(/** @type {any} */ ({ port: 0, log: false, appKey: APP_KEY, appSecret: APP_SECRET, ...options }));
+  // Examples mode unless the options pick a mode: most suites check the spec's examples, not the emulator's state.
+  return (options = {}) => {
+    const o = /** @type {Record<string, unknown>} */ (options);
+    const mode = o.mode || o.dynamic ? {} : { mode: 'examples' };
+    return startMock(/** @type {any} */ ({ port: 0, log: false, appKey: APP_KEY, appSecret: APP_SECRET, ...mode, ...options }));
+  };
 }

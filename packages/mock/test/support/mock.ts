@@ -19,6 +19,9 @@ export const operations: Operation[] = [...operationsByPath(spec).values()];
 
 export const startTestMock = testMockStarter(startMock);
 
+/** The modes whose refusals of bad input must be identical (the 414 suites run in each). */
+export const VALIDATING_MODES = ['examples', 'stateful'] as const;
+
 /** A valid body of an operation (required fields only, or every field), in the client's shape. */
 export function sampleBody(path: string, { full = false } = {}): Record<string, unknown> {
   return sampleRequest(spec, spec.paths[path].post, { full });

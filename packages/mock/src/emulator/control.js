@@ -1,0 +1,92 @@
+// The control API under /_mock/ (JSON, no vendor signature): state reset/snapshot/load, the request journal, scripted
+// faults and the callback log. Answers are the mock's own (docs/adr/0020): HTTP status + { code, desc } on error.
+import { checkControlAccess } from './access.js';
+
+export const CONTROL_PREFIX = '/_mock';
+
+const ROUTES = [
+  'POST   /_mock/reset             {} resets every app (and the journal, faults and callback log); {"appKey":"k"} one app',
+  'GET    /_mock/state             snapshot of every app (?appKey=k for one)',
+  'PUT    /_mock/state             load a snapshot or fixture (replaces the state; ?merge=true keeps other apps)',
+  'GET    /_mock/requests          request journal (?operationId=&appKey=&limit=)',
+  'DELETE /_mock/requests          clear the journal',
+  'POST   /_mock/faults            {"operationId","code"|"latencyMs"|"drop":true,"times"}',
+  'GET    /_mock/faults            faults not used up yet',
+  'DELETE /_mock/faults            clear every fault',
+  'GET    /_mock/callbacks         callback (抄送) deliveries',
+];
+
+const own = (status, desc) => ({ status, body: { code: status, desc: `nim-mock: ${desc}` } });
+
+/** @returns {(request: { method: string, pathname: string, query: URLSearchParams, headers: object, body: string }) => Promise<object>} */
+export function createControl({ o, emulator, journal, faults, callbacks }) {
+  const stateful = () => emulator ?? own(409, `there is no state in ${o.mode} mode; start the mock without --mode (stateful is the default)`);
+
+  return async function control({ method, pathname, query, headers, body }) {
+    const denied = checkControlAccess(o, headers);
+    if (denied) return { status: denied.status, body: { code: denied.status, desc: denied.desc } };
+    const route = `${method} ${pathname.replace(/\/+$/, '')}`;
+    const json = () => {
+      if (!body.trim()) return {};
+      try {
+        return JSON.parse(body);
+      } catch {
+        throw Object.assign(new Error('the body is not JSON'), { status: 400 });
+      }
+    };
+    try {
+      switch (route) {
+        case 'GET /_mock':
+          return { status: 200, body: { mode: o.mode, routes: ROUTES } };
+        case 'POST /_mock/reset': {
+          const { appKey } = json();
+          if (appKey !== undefined && typeof appKey !== 'string') return own(400, 'appKey must be a string');
+          emulator?.reset(appKey);
+          journal.clear(appKey);
+          if (appKey === undefined) faults.clear();
+          return { status: 200, body: { reset: appKey ?? 'all' } };
+        }
+        case 'GET /_mock/state': {
+          const emu = stateful();
+          if (!emu.enter) return emu;
+          const appKey = query.get('appKey');
+          return { status: 200, stream: emu.snapshotChunks(appKey ? [appKey] : undefined) };
+        }
+        case 'PUT /_mock/state': {
+          const emu = stateful();
+          if (!emu.enter) return emu;
+          try {
+            const apps = emu.load(json(), { merge: query.get('merge') === 'true' });
+            return { status: 200, body: { loaded: apps } };
+          } catch (error) {
+            return own(error.status ?? 400, error.message);
+          }
+        }
+        case 'GET /_mock/requests': {
+          const limit = Number(query.get('limit') ?? 0);
+          return { status: 200, body: { requests: journal.list({ operationId: query.get('operationId') ?? undefined, appKey: query.get('appKey') ?? undefined, limit }) } };
+        }
+        case 'DELETE /_mock/requests':
+          journal.clear();
+          return { status: 200, body: { cleared: true } };
+        case 'POST /_mock/faults':
+          try {
+            return { status: 201, body: { fault: faults.add(json()) } };
+          } catch (error) {
+            return own(400, error.message);
+          }
+        case 'GET /_mock/faults':
+          return { status: 200, body: { faults: faults.list() } };
+        case 'DELETE /_mock/faults':
+          return { status: 200, body: { cleared: faults.clear() } };
+        case 'GET /_mock/callbacks':
+          return { status: 200, body: { url: callbacks?.url ?? null, pending: callbacks?.pending() ?? 0, deliveries: callbacks?.log() ?? [] } };
+        default:
+          return own(404, `no control route ${method} ${pathname}; GET ${CONTROL_PREFIX} lists them`);
+      }
+    } catch (error) {
+      if (error.status) return own(error.status, error.message);
+      throw error;
+    }
+  };
+}

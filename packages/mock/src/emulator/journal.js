@@ -1,0 +1,41 @@
+// The request journal (GET /_mock/requests): what the service under test sent, so a test can assert on it. Bounded;
+// form fields only (never headers), without secrets, long values cut.
+export const JOURNAL_LIMIT = 10_000;
+const VALUE_LIMIT = 2_000;
+const SECRET_FIELD = /secret|checksum|password/i;
+
+export function createJournal({ limit = JOURNAL_LIMIT, appSecret } = {}) {
+  let entries = [];
+  let seq = 0;
+
+  return {
+    /** One answered API request. */
+    record({ time, appKey, operationId, path, body, code, status, fault }) {
+      const entry = { seq: ++seq, time, appKey, operationId: operationId ?? null, path, fields: fields(body, appSecret), code: code ?? null, status };
+      if (fault) entry.fault = fault;
+      entries.push(entry);
+      if (entries.length > limit) entries = entries.slice(-Math.floor(limit * 0.9)); // amortised trimming
+    },
+    /** Entries oldest first, filtered by operationId / appKey, the last `limit` of them. */
+    list({ operationId, appKey, limit: max } = {}) {
+      let out = entries;
+      if (operationId) out = out.filter((e) => e.operationId === operationId);
+      if (appKey) out = out.filter((e) => e.appKey === appKey);
+      return max ? out.slice(-max) : [...out];
+    },
+    clear(appKey) {
+      entries = appKey === undefined ? [] : entries.filter((e) => e.appKey !== appKey);
+    },
+  };
+}
+
+/** The form's fields (first value wins), secrets removed, long values cut. */
+function fields(body, appSecret) {
+  const out = {};
+  if (!body) return out;
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (key in out || SECRET_FIELD.test(key) || (appSecret && value.includes(appSecret))) continue;
+    out[key] = value.length > VALUE_LIMIT ? `${value.slice(0, VALUE_LIMIT)}... (${value.length} characters)` : value;
+  }
+  return out;
+}

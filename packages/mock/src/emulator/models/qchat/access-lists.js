@@ -1,0 +1,99 @@
+// QChat channel white and black lists (白名单 / 黑名单) of server roles and of accounts. A public channel (viewMode 0)
+// keeps out what is on its black list; a private one (viewMode 1) lets in only what is on its white list.
+import { AUTH, requireAuth } from './auths.js';
+import { requireServerChannel } from './channels.js';
+import { requireOtherMember } from './members.js';
+import { serverRoleInfo } from './roles.js';
+import { LIMITS, idField, idKey, listField, memberInfo, own, pageByTime, put, requireMember, requireRole, tick } from './store.js';
+
+const ADD = 1;
+
+/** The channel's list named by `type` (1 white, 2 black), with its server and channel. */
+function listOf(ctx, req) {
+  const { server, channel } = requireServerChannel(ctx, req);
+  const list = req.int('type') === 1 ? channel.lists.white : channel.lists.black;
+  return { server, channel, list, name: req.int('type') === 1 ? 'white list' : 'black list' };
+}
+
+/** The list, its operator required to hold the manage-lists permission in the channel. */
+function managedList(ctx, req) {
+  const found = listOf(ctx, req);
+  requireAuth(ctx, found.server, req.string('accid'), AUTH.manageAccessList, found.channel);
+  return found;
+}
+
+/** The list, its reader required to be a member of the server. */
+function readList(ctx, req) {
+  const found = listOf(ctx, req);
+  requireMember(ctx, found.server, req.string('accid'));
+  return found;
+}
+
+/**
+ * The reads of a white or black list `{ server, list }` (of a channel or of a channel category): pages of its roles
+ * and accounts, newest entry first, and which of the roles or accounts asked for are on it.
+ */
+export const listReads = {
+  rolePage({ server, list }, req) {
+    const rows = Object.keys(list.roles).map((roleId) => server.roles[roleId]);
+    const { page, pageInfo } = pageByTime(rows, (r) => list.roles[r.roleId], req.int('timetag'), req.int('limit'));
+    return { code: 200, pageInfo, identifies: page.map((r) => serverRoleInfo(server, r)) };
+  },
+  userPage({ server, list }, req) {
+    const rows = Object.keys(list.users).map((accid) => own(server.members, accid));
+    const { page, pageInfo } = pageByTime(rows, (m) => own(list.users, m.accid), req.int('timetag'), req.int('limit'));
+    return { code: 200, pageInfo, members: page.map((m) => memberInfo(server, m)) };
+  },
+  roles({ server, list }, req) {
+    const ids = [...new Set(listField(req, 'roleids').map(idKey))].filter((id) => id && list.roles[id] !== undefined);
+    return { code: 200, identifies: ids.map((id) => serverRoleInfo(server, server.roles[id])) };
+  },
+  users({ server, list }, req) {
+    const accids = [...new Set(listField(req, 'accids').map(String))].filter((a) => own(list.users, a) !== undefined);
+    return { code: 200, members: accids.map((accid) => memberInfo(server, own(server.members, accid))) };
+  },
+};
+
+function requireRoomOnList(ctx, list, name, adding) {
+  const size = Object.keys(list.roles).length + Object.keys(list.users).length;
+  if (size + adding > LIMITS.accessListEntries) ctx.fail(419, `the ${name} holds at most ${LIMITS.accessListEntries} entries`);
+}
+
+export const handlers = {
+  qchatUpdateWhiteBlackIdentify(ctx, req) {
+    const { server, list, name } = managedList(ctx, req);
+    const role = requireRole(ctx, server, idField(req, 'roleid'));
+    const listed = list.roles[role.roleId] !== undefined;
+    if (req.int('opeType') === ADD) {
+      if (listed) ctx.fail(417, `role ${role.roleId} is already on the ${name}`);
+      requireRoomOnList(ctx, list, name, 1);
+      list.roles[role.roleId] = tick(ctx);
+    } else {
+      if (!listed) ctx.fail(404, `role ${role.roleId} is not on the ${name}`);
+      delete list.roles[role.roleId];
+    }
+    return { code: 200 };
+  },
+
+  qchatUpdateWhiteBlackIdentifyUser(ctx, req) {
+    const { server, list, name } = managedList(ctx, req);
+    const accids = [...new Set(listField(req, 'toAccids').map(String))];
+    for (const accid of accids) requireOtherMember(ctx, server, accid);
+    if (req.int('opeType') === ADD) {
+      const fresh = accids.filter((accid) => own(list.users, accid) === undefined);
+      if (!fresh.length) ctx.fail(417, `every account is already on the ${name}`);
+      requireRoomOnList(ctx, list, name, fresh.length);
+      for (const accid of fresh) put(list.users, accid, tick(ctx));
+    } else {
+      const listed = accids.filter((accid) => own(list.users, accid) !== undefined);
+      if (!listed.length) ctx.fail(404, `none of the accounts is on the ${name}`);
+      for (const accid of listed) delete list.users[accid];
+    }
+    return { code: 200 };
+  },
+
+  qchatQueryWhiteBlackIdentify: (ctx, req) => listReads.rolePage(readList(ctx, req), req),
+  qchatQueryWhiteBlackIdentifyUser: (ctx, req) => listReads.userPage(readList(ctx, req), req),
+  qchatBatchGetWhiteBlackIdentify: (ctx, req) => listReads.roles(readList(ctx, req), req),
+  qchatBatchGetWhiteBlackIdentifyUser: (ctx, req) => listReads.users(readList(ctx, req), req),
+};

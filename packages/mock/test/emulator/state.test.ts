@@ -1,0 +1,109 @@
+// Snapshots and the state file: what is saved and loaded answers exactly as before; a large snapshot is written in
+// pieces while other apps are served.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunningMock } from '../../src/index.js';
+import { call, control, createRoom, idIn } from '../support/emulator.js';
+import { APP_KEY, startTestMock } from '../support/mock.js';
+
+const CLOCK = 1_760_000_000_000;
+const started: RunningMock[] = [];
+async function stateful(options = {}) {
+  const mock = await startTestMock({ mode: 'stateful', clock: CLOCK, ...options });
+  started.push(mock);
+  return mock;
+}
+afterAll(() => Promise.all(started.map((m) => m.close())));
+
+/** A room with members, a queue and messages, built through the vendor API. */
+async function buildRoom(mock: RunningMock) {
+  const roomid = await createRoom(mock, 'qa_alice', 'snapshot room');
+  await call(mock, '/chatroom/setMemberRole.action', { roomid, operator: 'qa_alice', target: 'qa_bob', opt: 1, optvalue: true });
+  await call(mock, '/chatroom/queueInit.action', { roomid, sizeLimit: 10 });
+  for (const key of ['k1', 'k2']) await call(mock, '/chatroom/queueOffer.action', { roomid, key, value: `v-${key}` });
+  for (let i = 0; i < 3; i++) await call(mock, '/chatroom/sendMsg.action', { roomid, msgId: `m${i}`, fromAccid: 'qa_alice', msgType: 0, attach: `hello ${i}` });
+  return roomid;
+}
+
+/** Read-only calls whose answers must not change across a save and load. */
+const reads = (roomid: string) => [
+  ['/chatroom/get.action', { roomid, needOnlineUserCount: true }],
+  ['/chatroom/queueList.action', { roomid }],
+  ['/chatroom/queryMembersByRole.action', { roomid, roles: JSON.stringify({ creator: true, manager: true }) }],
+  ['/stats/chatroom/topn.action', {}],
+] as const;
+
+describe('snapshots', () => {
+  it('a snapshot loaded into another mock answers every read the same, and the next id continues', async () => {
+    const a = await stateful();
+    const roomid = await buildRoom(a);
+    const before = await Promise.all(reads(roomid).map(([p, f]) => call(a, p, f)));
+    expect(before.every((r) => r.json.code === 200)).toBe(true);
+
+    const snapshot = await control(a, 'GET', '/_mock/state');
+    const b = await stateful();
+    expect((await control(b, 'PUT', '/_mock/state', snapshot.json)).status).toBe(200);
+    const after = await Promise.all(reads(roomid).map(([p, f]) => call(b, p, f)));
+    expect(after.map((r) => r.text)).toEqual(before.map((r) => r.text));
+
+    const nextA = await call(a, '/chatroom/create.action', { creator: 'qa_alice', name: 'next' });
+    const nextB = await call(b, '/chatroom/create.action', { creator: 'qa_alice', name: 'next' });
+    expect(nextB.text).toBe(nextA.text);
+    expect(BigInt(idIn(nextA.text)!)).toBe(BigInt(roomid) + 1n);
+  });
+
+  it('a large state is written in pieces: another app is answered before the snapshot is complete', async () => {
+    const mock = await stateful({ auth: false });
+    const roomid = await createRoom(mock);
+    const template = (await control(mock, 'GET', '/_mock/state')).json;
+    const app = template.apps[APP_KEY];
+    const room = app.state.chatroom.rooms[roomid];
+    const rooms: Record<string, unknown> = {};
+    for (let r = 0; r < 100; r++) {
+      const id = String(BigInt(roomid) + BigInt(r));
+      rooms[id] = { ...room, roomid: id, messages: Array.from({ length: 1000 }, (_, i) => ({ msgidClient: `m${r}-${i}`, time: CLOCK + i, from: 'qa_alice', type: 0, attach: 'x'.repeat(40) })) };
+    }
+    app.state.chatroom.rooms = rooms;
+    app.lastId = String(BigInt(roomid) + 100n);
+    expect((await control(mock, 'PUT', '/_mock/state', template)).status).toBe(200);
+
+    const order: string[] = [];
+    const snapshot = control(mock, 'GET', '/_mock/state').then((r) => {
+      order.push('snapshot');
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the snapshot has started
+    const other = call(mock, '/chatroom/create.action', { creator: 'qa_bob', name: 'other app' }, { AppKey: 'other-app' }).then((r) => {
+      order.push('other app');
+      return r;
+    });
+    const [big, small] = await Promise.all([snapshot, other]);
+    expect(small.json.code).toBe(200);
+    expect(Object.keys(big.json.apps[APP_KEY].state.chatroom.rooms)).toHaveLength(100);
+    expect(order).toEqual(['other app', 'snapshot']);
+  });
+});
+
+describe('--state-file', () => {
+  it('is loaded on start (when it exists) and saved on a clean close: a restart answers as before', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nim-mock-state-')), 'state.json');
+    const first = await startTestMock({ mode: 'stateful', clock: CLOCK, stateFile: file });
+    const roomid = await buildRoom(first);
+    const before = await Promise.all(reads(roomid).map(([p, f]) => call(first, p, f)));
+    expect(existsSync(file)).toBe(false);
+    await first.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('nim-mock-state/1');
+
+    const second = await stateful({ stateFile: file });
+    const after = await Promise.all(reads(roomid).map(([p, f]) => call(second, p, f)));
+    expect(after.map((r) => r.text)).toEqual(before.map((r) => r.text));
+  });
+
+  it('a file that is not a snapshot stops the start with a clear error', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nim-mock-state-')), 'state.json');
+    await import('node:fs').then((fs) => fs.writeFileSync(file, '{"apps": []}'));
+    await expect(startTestMock({ mode: 'stateful', stateFile: file })).rejects.toThrow(/the state file .*state.json is not a nim-mock state snapshot: a state snapshot needs "apps"/);
+  });
+});
