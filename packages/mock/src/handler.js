@@ -72,7 +72,10 @@ export async function createHandler(o, { emulator, faults }) {
     // The app's place in line is taken on arrival, before Prism's asynchronous validation (emulator/queue.js).
     const ticket = emulator && !prefer ? emulator.enter(appKey) : undefined;
     try {
-      const result = await prism.handle(resource, { path, headers, body, defaultExample: exampleNames.get(path).includes('ok') ? 'ok' : undefined });
+      // The stateful mode needs Prism's validation only; the other modes (and Prefer) take Prism's answer too.
+      const result = ticket
+        ? prism.validate(resource, { path, headers, body })
+        : await prism.handle(resource, { path, headers, body, defaultExample: exampleNames.get(path).includes('ok') ? 'ok' : undefined });
       if (result.failure) {
         return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
       }
