@@ -82,7 +82,11 @@ export async function createHandler(o, { emulator, faults }) {
     // The app's place in line is taken on arrival, before Prism's asynchronous validation (emulator/queue.js).
     const ticket = emulator && !prefer ? emulator.enter(appKey) : undefined;
     try {
-      const result = await prism.handle(resource, { path, headers, body: form.canonical, defaultExample: names.includes('ok') ? 'ok' : undefined });
+      // The stateful mode needs Prism's validation only; the other modes (and Prefer) take Prism's answer too.
+      const request = { path, headers, body: form.canonical };
+      const result = ticket
+        ? prism.validate(resource, request)
+        : await prism.handle(resource, { ...request, defaultExample: names.includes('ok') ? 'ok' : undefined });
       if (result.failure) {
         return { operationId, status: result.failure.status, body: vendorBody(result.failure.status, `nim-mock: ${result.failure.detail}`) };
       }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createInstance, getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
+import { validateInput } from '@stoplight/prism-http/dist/validator/index.js';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { realistic } from './generation.js';
 import { onlyEncoding } from './encoding.js';
@@ -97,8 +98,26 @@ export async function createPrism(spec, { dynamic = false, seed } = {}) {
     return { body: result.right.output.body, example: exampleKey ?? (isDynamic ? 'dynamic' : undefined) };
   }
 
-  return { resources, handle };
+  /**
+   * Prism's request validation alone, synchronous, for the stateful mode (whose answer comes from state, not from an
+   * example): the same check `handle` runs first, with the same outcome - { violations } | { failure } | {}.
+   */
+  function validate(resource, { path, headers, body }) {
+    const { accept, ...rest } = headers;
+    const result = validateInput({ resource, element: { method: 'post', url: { path, query: {} }, headers: rest, body } });
+    if (isRight(result)) return {};
+    // As Prism's mocker: warnings alone let the request through; with an error, every finding is reported.
+    if (!result.left.some((v) => v.severity === ERROR)) return {};
+    const contentType = result.left.find((v) => v.code === 415);
+    if (contentType) return { failure: { status: 400, detail: String(contentType.message) } };
+    return { violations: result.left };
+  }
+
+  return { resources, handle, validate };
 }
+
+/** DiagnosticSeverity.Error of @stoplight/types. */
+const ERROR = 0;
 
 /**
  * The spec declares no path, query, header or cookie parameters; Prism would still validate against the empty lists

@@ -20,7 +20,7 @@ const own = (status, desc) => ({ status, body: { code: status, desc: `nim-mock: 
 
 /** @returns {(request: { method: string, pathname: string, query: URLSearchParams, headers: object, body: string }) => Promise<object>} */
 export function createControl({ o, emulator, journal, faults, callbacks }) {
-  const stateful = () => emulator ?? own(409, `there is no state in ${o.mode} mode; start the mock without --mode (stateful is the default)`);
+  const noState = () => own(409, `there is no state in ${o.mode} mode; start the mock without --mode (stateful is the default)`);
 
   return async function control({ method, pathname, query, headers, body }) {
     const denied = checkControlAccess(o, headers);
@@ -47,16 +47,14 @@ export function createControl({ o, emulator, journal, faults, callbacks }) {
           return { status: 200, body: { reset: appKey ?? 'all' } };
         }
         case 'GET /_mock/state': {
-          const emu = stateful();
-          if (!emu.enter) return emu;
+          if (!emulator) return noState();
           const appKey = query.get('appKey');
-          return { status: 200, stream: emu.snapshotChunks(appKey ? [appKey] : undefined) };
+          return { status: 200, stream: emulator.snapshotChunks(appKey ? [appKey] : undefined) };
         }
         case 'PUT /_mock/state': {
-          const emu = stateful();
-          if (!emu.enter) return emu;
+          if (!emulator) return noState();
           try {
-            const apps = emu.load(json(), { merge: query.get('merge') === 'true' });
+            const apps = emulator.load(json(), { merge: query.get('merge') === 'true' });
             return { status: 200, body: { loaded: apps } };
           } catch (error) {
             return own(error.status ?? 400, error.message);

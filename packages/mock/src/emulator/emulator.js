@@ -5,7 +5,7 @@ import { handlers } from './models/index.js';
 import { createAppQueues } from './queue.js';
 import { Refusal } from './refusal.js';
 import { createEmuRequest } from './request.js';
-import { readSnapshot, snapshotChunks, snapshotText } from './snapshot.js';
+import { readSnapshot, snapshotChunks } from './snapshot.js';
 import { createMemoryStore } from './store.js';
 
 /** The answer to an operation without a model yet: a mock's own answer (docs/adr/0020), never a silent 200. */
@@ -87,7 +87,6 @@ export function createEmulator(o) {
     reset,
     /** The snapshot's JSON text in pieces (other apps keep being served between them). */
     snapshotChunks: (appKeys) => snapshotChunks(store, enter, appKeys),
-    snapshotText: (appKeys) => snapshotText(store, enter, appKeys),
     /** Replaces the whole state with a parsed snapshot (or fixture); returns the AppKeys loaded. Throws on a bad one. */
     load(document, { merge = false } = {}) {
       const apps = readSnapshot(document, newRecord);

@@ -56,13 +56,6 @@ function* pieces(value, depth) {
   yield array ? ']' : '}';
 }
 
-/** Collects the pieces into one string (tests, small states). */
-export async function snapshotText(store, enter, appKeys) {
-  let text = '';
-  for await (const piece of snapshotChunks(store, enter, appKeys)) text += piece;
-  return text;
-}
-
 /**
  * A parsed snapshot -> Map(appKey -> record), checked; throws an Error naming the problem.
  * Groups missing from an app's state start empty (`fresh()`), so a fixture may give only the group it is about.

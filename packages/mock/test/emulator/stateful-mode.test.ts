@@ -8,7 +8,7 @@ import { createEmulator, MAX_APPS } from '../../src/emulator/emulator.js';
 import { createAppQueues } from '../../src/emulator/queue.js';
 import { startMock, type RunningMock } from '../../src/index.js';
 import { call, control, createRoom, idIn } from '../support/emulator.js';
-import { APP_KEY, operations, sign, startTestMock } from '../support/mock.js';
+import { APP_KEY, operations, postRaw, sampleBody, sign, startTestMock, toForm } from '../support/mock.js';
 import { parseCli } from '../../src/cli.js';
 
 const started: RunningMock[] = [];
@@ -149,5 +149,27 @@ describe('arrival order', () => {
     const mock = await stateful({ idStart: 1000 });
     const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => createRoom(mock, 'qa_alice', `room ${i}`)));
     expect([...ids].map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => 1000 + i));
+  });
+});
+
+describe('validation is the same in every mode', () => {
+  it('every operation: a body missing a required field, or with a non-integer for an integer field, gets the same 414 in stateful and examples mode', async () => {
+    const examples = await startTestMock();
+    started.push(examples);
+    const statefulMock = await stateful();
+    let compared = 0;
+    for (const op of operations) {
+      const base = sampleBody(op.path);
+      const broken: Record<string, unknown>[] = (op.request.required ?? []).map((field) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== field)));
+      const integer = Object.entries(op.request.properties ?? {}).find(([, s]) => s?.type === 'integer')?.[0];
+      if (integer) broken.push({ ...base, [integer]: 'not-a-number' });
+      for (const body of broken) {
+        const [a, b] = await Promise.all([postRaw(examples, op.path, toForm(body)), postRaw(statefulMock, op.path, toForm(body))]);
+        expect(b.json, `${op.operationId} ${toForm(body)}`).toEqual(a.json);
+        expect(a.json.code).toBe(414);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(operations.length);
   });
 });
