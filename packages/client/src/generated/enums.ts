@@ -413,7 +413,7 @@ export const QchatServerMemberType = {
 /** 0 Ordinary, 1 Owner (see the constant of the same name). */
 export type QchatServerMemberType = (typeof QchatServerMemberType)[keyof typeof QchatServerMemberType];
 
-/** 1 - valid; 0 - no longer valid. */
+/** Valid flag (有效标志): 1 - valid; 0 - no longer valid (deleted). */
 export const QchatValidFlag = {
   Invalid: 0,
   Valid: 1,

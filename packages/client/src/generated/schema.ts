@@ -2363,6 +2363,7 @@ export interface components {
         AntispamBid: AntispamBid;
         QchatCreateServerRequest: QchatCreateServerRequest;
         NimId: NimId;
+        QchatValidFlag: QchatValidFlag;
         QchatServerInfo: QchatServerInfo;
         QchatCreateServerOk: QchatCreateServerOk;
         ErrorCode: ErrorCode;
@@ -2669,9 +2670,7 @@ export interface QchatServerInfo {
     applyMode?: QchatApplyMode;
     /** Number of channels. A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
     channelNumber?: string;
-    /**
-     * 1 while the server is valid, 0 once deleted.
-     */
+    /** 1 while the server is valid, 0 once deleted. */
     validFlag?: QchatValidFlag;
     /** Creation time, Unix milliseconds. */
     createTime?: number;
@@ -2904,9 +2903,7 @@ export interface QchatServerMember {
     joinTime?: number;
     /** accid of the user who invited the member (邀请者). */
     inviter?: string;
-    /**
-     * Valid flag (有效标志): 1 - valid, 0 - invalid.
-     */
+    /** Valid flag (有效标志): 1 - valid, 0 - invalid. */
     validFlag?: QchatValidFlag;
     /** Creation time of the membership record, Unix milliseconds. */
     createTime?: number;
@@ -3129,9 +3126,7 @@ export interface QchatChannelInfo {
     /** accid of the channel's owner (所有者), i.e. its creator. */
     owner?: string;
     viewMode?: QchatChannelViewMode;
-    /**
-     * 1 while the channel is valid, 0 once deleted.
-     */
+    /** 1 while the channel is valid, 0 once deleted. */
     validFlag?: QchatValidFlag;
     /** Creation time, Unix milliseconds. */
     createTime?: number;
@@ -3289,9 +3284,7 @@ export interface QchatChannelCategory {
     viewMode?: QchatChannelViewMode;
     /** Number of channels in the category. A 64-bit count (`x-nim-int64`), which the TypeScript client returns as a decimal string. */
     channelNumber?: string;
-    /**
-     * 1 - valid; 0 - no longer valid.
-     */
+    /** 1 - valid; 0 - no longer valid. */
     validFlag?: QchatValidFlag;
     /** Creation time, Unix milliseconds. */
     createTime?: number;
