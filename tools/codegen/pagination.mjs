@@ -42,7 +42,8 @@ export function generatePagination(spec) {
     const extra = fixed.length ? ` & { ${fixed.map(([k, v]) => `${k}?: ${JSON.stringify(v)}`).join('; ')} }` : '';
     return `Omit<${name}Request, ${omitted}> & Partial<Pick<${name}Request, ${set.join(' | ')}>>${extra}`;
   };
-  const item = ({ name, rule }) => `${name}Ok${rule.items.map((k) => `['${k}']`).join('')}[number]`;
+  // NonNullable at each step: a list or its parent object may be optional in the answer (thread history `msgs`).
+  const item = ({ name, rule }) => `${rule.items.reduce((type, k) => `NonNullable<${type}['${k}']>`, `${name}Ok`)}[number]`;
   return `import type {\n${types.map((t) => `  ${t},`).join('\n')}\n} from './schema.js';
 
 /** How one operation pages (the spec's \`x-nim-pagination\`); read by \`paginate()\`. */

@@ -54,6 +54,21 @@ describe('QChat pageInfo lists', () => {
     expect(server.forms).toHaveLength(3); // 3 + 3 (short, hasMore true) + 4
   });
 
+  it('unread mentions: pageInfo inside data, cursor timeTag (capital T), the first page without one', async () => {
+    const server = await serve('qchatQueryChannelUnReadMentionedMsgPage', { count: 10 });
+    const rows = await collect(server, 'qchatQueryChannelUnReadMentionedMsgPage', { accid: 'a', serverId: '1', channelId: '2' }, { pageSize: 4 });
+    expect(ids(rows)).toEqual(ids(server.rows));
+    expect(server.forms.map((f) => f['timeTag'])).toEqual([undefined, String(rows[3]!.time), String(rows[7]!.time)]);
+  });
+
+  it('channel categories: timetag 0 first; only the time order is auto-paged (sortField 1 pages by pageToken)', async () => {
+    const server = await serve('qchatGetChannelCategoryListByServerPage', { count: 5 });
+    expect(await collect(server, 'qchatGetChannelCategoryListByServerPage', { serverId: '1' }, { pageSize: 4 })).toHaveLength(5);
+    expect(server.forms.map((f) => f['timetag'])).toEqual(['0', String(server.rows[3]!['joinTime'])]);
+    await expect(collect(server, 'qchatGetChannelCategoryListByServerPage', { serverId: '1', sortField: 1 })).rejects.toThrow(/sortField 0/);
+    expect(server.forms).toHaveLength(2);
+  });
+
   it('take the first page of limit + 1 rows (everyone on top) in stride', async () => {
     const server = await serve('qchatGetChannelMemberListPage', { count: 8 });
     const rows = await collect(server, 'qchatGetChannelMemberListPage', { serverId: '1', channelId: '2' }, { pageSize: 4 });
@@ -83,6 +98,22 @@ describe('lists without a flag', () => {
     expect(server.forms[1]).toMatchObject({ toTime: String(rows[3]!.time), excludeMsgId: rows[3]!.msgIdServer });
     expect(rows[3]!.time).toBe(rows[4]!.time);
     expect(server.forms[0]).not.toHaveProperty('toTime');
+  });
+
+  it('thread replies: toTime and excludeMsgId from the last reply, newest first only', async () => {
+    const server = await serve('qchatQueryThreadTalkHistory', { count: 10, ties: true });
+    const thread = { serverId: '1', channelId: '2', msgIdServer: '9', msgTime: 1 };
+    const rows = await collect(server, 'qchatQueryThreadTalkHistory', thread, { pageSize: 4 });
+    expect(ids(rows)).toEqual(ids(server.rows));
+    expect(server.forms[1]).toMatchObject({ toTime: String(rows[3]!.time), excludeMsgId: rows[3]!.msgIdServer });
+    await expect(collect(server, 'qchatQueryThreadTalkHistory', { ...thread, reverse: true })).rejects.toThrow(/reverse false/);
+  });
+
+  it('tag members: endTime 0, then the last member enterTime', async () => {
+    const server = await serve('chatroomTagMembersQuery', { count: 6 });
+    const rows = await collect(server, 'chatroomTagMembersQuery', { roomid: '6001', tag: 'vip' }, { pageSize: 4 });
+    expect(rows).toHaveLength(6);
+    expect(server.forms.map((f) => f['endTime'])).toEqual(['0', String(rows[3]!.enterTime)]);
   });
 
   it('roles: priority anchor, everyone role first', async () => {
@@ -156,5 +187,7 @@ describe('types', () => {
     void paginate(nim, 'qchatCreateServer', { accid: 'a' });
     // @ts-expect-error auto-pagination reads history newest first only
     void paginate(nim, 'qchatQueryHistoryMsg', { accid: 'a', serverId: '1', channelId: '2', reverse: 1 });
+    // @ts-expect-error auto-pagination reads thread replies newest first only
+    void paginate(nim, 'qchatQueryThreadTalkHistory', { serverId: '1', channelId: '2', msgIdServer: '9', msgTime: 1, reverse: true });
   });
 });

@@ -7,6 +7,11 @@ import { okSchema, requestSchema } from '../../../tools/lib/spec.mjs';
 import { pagedOperations } from '../../../tools/codegen/pagination.mjs';
 import { operations, spec } from './support/spec.js';
 
+/** A schema's properties, its `allOf` parts' included (a tag member is a member plus its tags). */
+const propertiesOf = (node: any): Record<string, any> | undefined =>
+  node && Object.assign({}, ...(node.allOf ?? []).map(propertiesOf), node.properties);
+const at = (node: any, path: string[]) => path.reduce((n: any, key: string) => propertiesOf(n)?.[key], node);
+
 describe('x-nim-pagination', () => {
   const withLimit = operations.filter(({ op }) => requestSchema(spec, op).properties.limit);
 
@@ -30,12 +35,12 @@ describe('x-nim-pagination', () => {
     for (const { operationId, rule } of pagedOperations(spec)) {
       const { op } = operations.find((o) => o.operationId === operationId)!;
       const ok = okSchema(spec, op);
-      const items = rule.items.reduce((node: any, key: string) => node?.properties?.[key], ok);
+      const items = at(ok, rule.items);
       expect(items?.type, `${operationId} items`).toBe('array');
-      const item = items.items.properties;
+      const item = propertiesOf(items.items);
       if (rule.cursorFromItem) expect(item, `${operationId} ${rule.cursorFromItem}`).toHaveProperty([rule.cursorFromItem]);
       if (rule.anchorFromItem) expect(item, `${operationId} ${rule.anchorFromItem}`).toHaveProperty([rule.anchorFromItem]);
-      if (rule.hasMore) expect(rule.hasMore.reduce((node: any, key: string) => node?.properties?.[key], ok)?.type, operationId).toBe('boolean');
+      if (rule.hasMore) expect(at(ok, rule.hasMore)?.type, operationId).toBe('boolean');
     }
   });
 });

@@ -32,9 +32,12 @@ describe('the page definition', () => {
   });
 
   it('names every coded value with the client constant (Redoc shows x-enumDescriptions, not x-enum-varnames)', () => {
-    const msgType = definition.components.schemas.ChatroomSendMsgRequest.properties.msgType;
+    expect(definition.components.schemas.ChatroomSendMsgRequest.properties.msgType.$ref).toBe('#/components/schemas/ChatroomMsgType');
+    const msgType = definition.components.schemas.ChatroomMsgType;
     expect(msgType.title).toBe('ChatroomMsgType');
     expect(msgType['x-enumDescriptions']['0']).toBe('Text: Text (文本)');
+    const status = definition.components.schemas.QchatInviteApplyRecord.properties.status;
+    expect(status['x-enumDescriptions']).toMatchObject({ '0': 'Pending', '6': 'Expired' });
     expect(definition.components.schemas.QchatInviteMode['x-enumDescriptions']).toEqual({ '0': 'NeedsAcceptance', '1': 'NoAcceptance' });
     expect(JSON.stringify(definition)).not.toContain('x-enum-varnames');
   });

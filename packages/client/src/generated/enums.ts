@@ -27,7 +27,7 @@ export const ChatroomDelayClosePolicy = {
 /** 0 None, 1 FixedTime, 2 WhenIdle (see the constant of the same name). */
 export type ChatroomDelayClosePolicy = (typeof ChatroomDelayClosePolicy)[keyof typeof ChatroomDelayClosePolicy];
 
-/** What happens when a high-priority message exceeds the room's high-priority rate limit: 0 - it is downgraded to a normal message (default); 1 - the call fails with code 403. Not on the vendor's pages: the values are from the official server SDKs' field comments, which send an integer. */
+/** What happens to a high-priority message over the room's high-priority rate: 0 - it is downgraded to a normal message; 1 - the call fails with code 403. */
 export const ChatroomHighPriorityMsgPolicy = {
   Downgrade: 0,
   Reject: 1,
@@ -72,7 +72,7 @@ export const ChatroomMemberTypeCode = {
 /** -1 Limited, 0 Common, 1 Creator, 2 Manager, 3 Temporary, 4 Anonymous (see the constant of the same name). */
 export type ChatroomMemberTypeCode = (typeof ChatroomMemberTypeCode)[keyof typeof ChatroomMemberTypeCode];
 
-/** Whether the message is copied to the app's message-copy (抄送) address: 0 - no; 1 - yes (default). Not on the vendor's pages: the values are from the official server SDKs' field comments, which send an integer. */
+/** Whether the message is copied to the app's message-copy (抄送) address: 0 - no; 1 - yes. */
 export const ChatroomMsgRoute = {
   NoCopy: 0,
   Copy: 1,
@@ -80,7 +80,7 @@ export const ChatroomMsgRoute = {
 /** 0 NoCopy, 1 Copy (see the constant of the same name). */
 export type ChatroomMsgRoute = (typeof ChatroomMsgRoute)[keyof typeof ChatroomMsgRoute];
 
-/** Message type: 0 text, 1 picture, 2 audio, 3 video, 4 location, 6 file, 10 tip (Tips消息), 100 custom (自定义消息). Note: for apps without Yidun anti-spam (易盾反垃圾), custom messages (100) are not submitted to the anti-spam check at all. No other values (5, 11 ...) are documented for this call. */
+/** Chatroom message type (消息类型): 0 text, 1 picture, 2 audio, 3 video, 4 location, 6 file, 10 tip (Tips消息), 100 custom (自定义消息). Apps without Yidun anti-spam (易盾反垃圾) do not get custom messages (100) checked at all. */
 export const ChatroomMsgType = {
   /** 0: Text (文本) */
   Text: 0,
@@ -126,7 +126,7 @@ export const ChatroomQueueLevel = {
 /** 0 Everyone, 1 CreatorAndManagers (see the constant of the same name). */
 export type ChatroomQueueLevel = (typeof ChatroomQueueLevel)[keyof typeof ChatroomQueueLevel];
 
-/** Resend marker: 0 - a new message; 1 - a resend of an earlier one, in which case the vendor de-duplicates by `msgId`. */
+/** Resend marker (重发标记): 0 - a new message; 1 - a resend of an earlier one, which the vendor de-duplicates by `msgId`. */
 export const ChatroomResendFlag = {
   New: 0,
   Resend: 1,
@@ -134,7 +134,7 @@ export const ChatroomResendFlag = {
 /** 0 New, 1 Resend (see the constant of the same name). */
 export type ChatroomResendFlag = (typeof ChatroomResendFlag)[keyof typeof ChatroomResendFlag];
 
-/** Whether to keep the message out of the cloud history (云端历史): 0 - store it (default); 1 - skip it. */
+/** Whether to keep the message out of the cloud history (云端历史): 0 - store it; 1 - skip it. */
 export const ChatroomSkipHistory = {
   Store: 0,
   Skip: 1,
@@ -142,7 +142,7 @@ export const ChatroomSkipHistory = {
 /** 0 Store, 1 Skip (see the constant of the same name). */
 export type ChatroomSkipHistory = (typeof ChatroomSkipHistory)[keyof typeof ChatroomSkipHistory];
 
-/** Per-message anti-spam switch. The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾) enabled, check this message (custom messages included) with the general anti-spam instead of Yidun. Leave it out to use Yidun whenever the app has it. */
+/** Per-message anti-spam switch. The only accepted value is 0: for an app with Yidun anti-spam (易盾反垃圾) enabled, check this message with the general anti-spam instead of Yidun. Leave it out to use Yidun whenever the app has it. */
 export const ChatroomUseYidun = {
   GeneralAntispam: 0,
 } as const;
@@ -310,7 +310,7 @@ export const QchatClientType = {
 /** 0 NonWeb, 1 Web (see the constant of the same name). */
 export type QchatClientType = (typeof QchatClientType)[keyof typeof QchatClientType];
 
-/** Order, sent as `0` or `1` (not a boolean): 0 (default) - from the newest back into the past; 1 - the other way round, from the oldest forward. */
+/** Order, sent as `0` or `1` (not a boolean): 0 - from the newest back into the past; 1 - from the oldest forward. */
 export const QchatHistoryOrder = {
   NewestFirst: 0,
   OldestFirst: 1,
@@ -325,6 +325,30 @@ export const QchatIdentifyType = {
 } as const;
 /** 1 Everyone, 2 Custom (see the constant of the same name). */
 export type QchatIdentifyType = (typeof QchatIdentifyType)[keyof typeof QchatIdentifyType];
+
+/** 0 - pending; 1 - accepted; 2 - declined; 3 - accepted through another application/invitation; 4 - declined through another one; 5 - joined automatically; 6 - expired. Duplicates of an answered request take 3 or 4. */
+export const QchatInviteApplyStatus = {
+  Pending: 0,
+  Accepted: 1,
+  Declined: 2,
+  AcceptedByOther: 3,
+  DeclinedByOther: 4,
+  AutoJoined: 5,
+  Expired: 6,
+} as const;
+/** 0 Pending, 1 Accepted, 2 Declined, 3 AcceptedByOther, 4 DeclinedByOther, 5 AutoJoined, 6 Expired (see the constant of the same name). */
+export type QchatInviteApplyStatus = (typeof QchatInviteApplyStatus)[keyof typeof QchatInviteApplyStatus];
+
+/** Record type: 1 - an application (APPLY); 2 - an invitation (INVITE); 3 - the answer to an invitation (INVITE_ACK, accepted or declined); 4 - an invite code was requested (INVITE_CODE); 5 - a user joined with an invite code (INVITE_CODE_JOIN). */
+export const QchatInviteApplyType = {
+  Apply: 1,
+  Invite: 2,
+  InviteAck: 3,
+  InviteCode: 4,
+  InviteCodeJoin: 5,
+} as const;
+/** 1 Apply, 2 Invite, 3 InviteAck, 4 InviteCode, 5 InviteCodeJoin (see the constant of the same name). */
+export type QchatInviteApplyType = (typeof QchatInviteApplyType)[keyof typeof QchatInviteApplyType];
 
 /** Invite mode (邀请模式): 0 - an invitation must be accepted (default); 1 - no acceptance needed. */
 export const QchatInviteMode = {
@@ -389,7 +413,7 @@ export const QchatServerMemberType = {
 /** 0 Ordinary, 1 Owner (see the constant of the same name). */
 export type QchatServerMemberType = (typeof QchatServerMemberType)[keyof typeof QchatServerMemberType];
 
-/** 1 while the channel is valid, 0 once deleted. */
+/** Valid flag (有效标志): 1 - valid; 0 - no longer valid (deleted). */
 export const QchatValidFlag = {
   Invalid: 0,
   Valid: 1,

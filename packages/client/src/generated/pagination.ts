@@ -2,6 +2,10 @@
 import type {
   ChatroomMembersByPageOk,
   ChatroomMembersByPageRequest,
+  ChatroomTagMembersQueryOk,
+  ChatroomTagMembersQueryRequest,
+  QchatGetChannelCategoryListByServerPageOk,
+  QchatGetChannelCategoryListByServerPageRequest,
   QchatGetChannelIdentifyPagesOk,
   QchatGetChannelIdentifyPagesRequest,
   QchatGetChannelListPageOk,
@@ -16,8 +20,16 @@ import type {
   QchatGetServerMemberListPageRequest,
   QchatGetUserIdentifyPagesOk,
   QchatGetUserIdentifyPagesRequest,
+  QchatQueryCategoryWhiteBlackIdentifyPageOk,
+  QchatQueryCategoryWhiteBlackIdentifyPageRequest,
+  QchatQueryCategoryWhiteBlackIdentifyUserPageOk,
+  QchatQueryCategoryWhiteBlackIdentifyUserPageRequest,
+  QchatQueryChannelUnReadMentionedMsgPageOk,
+  QchatQueryChannelUnReadMentionedMsgPageRequest,
   QchatQueryHistoryMsgOk,
   QchatQueryHistoryMsgRequest,
+  QchatQueryThreadTalkHistoryOk,
+  QchatQueryThreadTalkHistoryRequest,
   QchatQueryWhiteBlackIdentifyOk,
   QchatQueryWhiteBlackIdentifyRequest,
   QchatQueryWhiteBlackIdentifyUserOk,
@@ -53,13 +65,19 @@ export type PagedOperationId =
   | 'qchatGetServerMemberListPage'
   | 'qchatGetChannelListPage'
   | 'qchatGetChannelMemberListPage'
+  | 'qchatGetChannelCategoryListByServerPage'
   | 'qchatQueryWhiteBlackIdentify'
   | 'qchatQueryWhiteBlackIdentifyUser'
+  | 'qchatQueryCategoryWhiteBlackIdentifyPage'
+  | 'qchatQueryCategoryWhiteBlackIdentifyUserPage'
   | 'qchatQueryHistoryMsg'
+  | 'qchatQueryThreadTalkHistory'
+  | 'qchatQueryChannelUnReadMentionedMsgPage'
   | 'qchatGetServerIdentifyPages'
   | 'qchatGetChannelIdentifyPages'
   | 'qchatGetUserIdentifyPages'
-  | 'chatroomMembersByPage';
+  | 'chatroomMembersByPage'
+  | 'chatroomTagMembersQuery';
 
 /** The body `paginate()` takes: the operation's request without its paging fields, which it sets (you may give a start). */
 export interface PagedRequests {
@@ -67,28 +85,40 @@ export interface PagedRequests {
   qchatGetServerMemberListPage: Omit<QchatGetServerMemberListPageRequest, 'timetag' | 'limit'> & Partial<Pick<QchatGetServerMemberListPageRequest, 'timetag' | 'limit'>>;
   qchatGetChannelListPage: Omit<QchatGetChannelListPageRequest, 'timetag' | 'limit'> & Partial<Pick<QchatGetChannelListPageRequest, 'timetag' | 'limit'>>;
   qchatGetChannelMemberListPage: Omit<QchatGetChannelMemberListPageRequest, 'timetag' | 'limit'> & Partial<Pick<QchatGetChannelMemberListPageRequest, 'timetag' | 'limit'>>;
+  qchatGetChannelCategoryListByServerPage: Omit<QchatGetChannelCategoryListByServerPageRequest, 'timetag' | 'limit' | 'sortField'> & Partial<Pick<QchatGetChannelCategoryListByServerPageRequest, 'timetag' | 'limit'>> & { sortField?: 0 };
   qchatQueryWhiteBlackIdentify: Omit<QchatQueryWhiteBlackIdentifyRequest, 'timetag' | 'limit'> & Partial<Pick<QchatQueryWhiteBlackIdentifyRequest, 'timetag' | 'limit'>>;
   qchatQueryWhiteBlackIdentifyUser: Omit<QchatQueryWhiteBlackIdentifyUserRequest, 'timetag' | 'limit'> & Partial<Pick<QchatQueryWhiteBlackIdentifyUserRequest, 'timetag' | 'limit'>>;
+  qchatQueryCategoryWhiteBlackIdentifyPage: Omit<QchatQueryCategoryWhiteBlackIdentifyPageRequest, 'timetag' | 'limit'> & Partial<Pick<QchatQueryCategoryWhiteBlackIdentifyPageRequest, 'timetag' | 'limit'>>;
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: Omit<QchatQueryCategoryWhiteBlackIdentifyUserPageRequest, 'timetag' | 'limit'> & Partial<Pick<QchatQueryCategoryWhiteBlackIdentifyUserPageRequest, 'timetag' | 'limit'>>;
   qchatQueryHistoryMsg: Omit<QchatQueryHistoryMsgRequest, 'toTime' | 'limit' | 'excludeMsgId' | 'reverse'> & Partial<Pick<QchatQueryHistoryMsgRequest, 'toTime' | 'limit' | 'excludeMsgId'>> & { reverse?: 0 };
+  qchatQueryThreadTalkHistory: Omit<QchatQueryThreadTalkHistoryRequest, 'toTime' | 'limit' | 'excludeMsgId' | 'reverse'> & Partial<Pick<QchatQueryThreadTalkHistoryRequest, 'toTime' | 'limit' | 'excludeMsgId'>> & { reverse?: false };
+  qchatQueryChannelUnReadMentionedMsgPage: Omit<QchatQueryChannelUnReadMentionedMsgPageRequest, 'timeTag' | 'limit'> & Partial<Pick<QchatQueryChannelUnReadMentionedMsgPageRequest, 'timeTag' | 'limit'>>;
   qchatGetServerIdentifyPages: Omit<QchatGetServerIdentifyPagesRequest, 'priority' | 'limit'> & Partial<Pick<QchatGetServerIdentifyPagesRequest, 'priority' | 'limit'>>;
   qchatGetChannelIdentifyPages: Omit<QchatGetChannelIdentifyPagesRequest, 'timetag' | 'limit'> & Partial<Pick<QchatGetChannelIdentifyPagesRequest, 'timetag' | 'limit'>>;
   qchatGetUserIdentifyPages: Omit<QchatGetUserIdentifyPagesRequest, 'timetag' | 'limit'> & Partial<Pick<QchatGetUserIdentifyPagesRequest, 'timetag' | 'limit'>>;
   chatroomMembersByPage: Omit<ChatroomMembersByPageRequest, 'endtime' | 'limit'> & Partial<Pick<ChatroomMembersByPageRequest, 'endtime' | 'limit'>>;
+  chatroomTagMembersQuery: Omit<ChatroomTagMembersQueryRequest, 'endTime' | 'limit'> & Partial<Pick<ChatroomTagMembersQueryRequest, 'endTime' | 'limit'>>;
 }
 
 /** The item `paginate()` yields for each operation. */
 export interface PagedItems {
-  qchatGetServerListPage: QchatGetServerListPageOk['serverInfos'][number];
-  qchatGetServerMemberListPage: QchatGetServerMemberListPageOk['serverMembers'][number];
-  qchatGetChannelListPage: QchatGetChannelListPageOk['channelInfos'][number];
-  qchatGetChannelMemberListPage: QchatGetChannelMemberListPageOk['members'][number];
-  qchatQueryWhiteBlackIdentify: QchatQueryWhiteBlackIdentifyOk['identifies'][number];
-  qchatQueryWhiteBlackIdentifyUser: QchatQueryWhiteBlackIdentifyUserOk['members'][number];
-  qchatQueryHistoryMsg: QchatQueryHistoryMsgOk['data'][number];
-  qchatGetServerIdentifyPages: QchatGetServerIdentifyPagesOk['identify'][number];
-  qchatGetChannelIdentifyPages: QchatGetChannelIdentifyPagesOk['identifies'][number];
-  qchatGetUserIdentifyPages: QchatGetUserIdentifyPagesOk['identifies'][number];
-  chatroomMembersByPage: ChatroomMembersByPageOk['desc']['data'][number];
+  qchatGetServerListPage: NonNullable<QchatGetServerListPageOk['serverInfos']>[number];
+  qchatGetServerMemberListPage: NonNullable<QchatGetServerMemberListPageOk['serverMembers']>[number];
+  qchatGetChannelListPage: NonNullable<QchatGetChannelListPageOk['channelInfos']>[number];
+  qchatGetChannelMemberListPage: NonNullable<QchatGetChannelMemberListPageOk['members']>[number];
+  qchatGetChannelCategoryListByServerPage: NonNullable<QchatGetChannelCategoryListByServerPageOk['categoryInfos']>[number];
+  qchatQueryWhiteBlackIdentify: NonNullable<QchatQueryWhiteBlackIdentifyOk['identifies']>[number];
+  qchatQueryWhiteBlackIdentifyUser: NonNullable<QchatQueryWhiteBlackIdentifyUserOk['members']>[number];
+  qchatQueryCategoryWhiteBlackIdentifyPage: NonNullable<QchatQueryCategoryWhiteBlackIdentifyPageOk['identifies']>[number];
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: NonNullable<QchatQueryCategoryWhiteBlackIdentifyUserPageOk['members']>[number];
+  qchatQueryHistoryMsg: NonNullable<QchatQueryHistoryMsgOk['data']>[number];
+  qchatQueryThreadTalkHistory: NonNullable<QchatQueryThreadTalkHistoryOk['msgs']>[number];
+  qchatQueryChannelUnReadMentionedMsgPage: NonNullable<NonNullable<QchatQueryChannelUnReadMentionedMsgPageOk['data']>['msgList']>[number];
+  qchatGetServerIdentifyPages: NonNullable<QchatGetServerIdentifyPagesOk['identify']>[number];
+  qchatGetChannelIdentifyPages: NonNullable<QchatGetChannelIdentifyPagesOk['identifies']>[number];
+  qchatGetUserIdentifyPages: NonNullable<QchatGetUserIdentifyPagesOk['identifies']>[number];
+  chatroomMembersByPage: NonNullable<NonNullable<ChatroomMembersByPageOk['desc']>['data']>[number];
+  chatroomTagMembersQuery: NonNullable<NonNullable<ChatroomTagMembersQueryOk['desc']>['data']>[number];
 }
 
 /** The paging rule of every paged operation. */
@@ -97,11 +127,17 @@ export const pagingRules: { readonly [Op in PagedOperationId]: PagingRule } = {
   qchatGetServerMemberListPage: {"items":["serverMembers"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatGetChannelListPage: {"items":["channelInfos"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatGetChannelMemberListPage: {"items":["members"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
+  qchatGetChannelCategoryListByServerPage: {"items":["categoryInfos"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"],"fixed":{"sortField":0}},
   qchatQueryWhiteBlackIdentify: {"items":["identifies"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatQueryWhiteBlackIdentifyUser: {"items":["members"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
+  qchatQueryCategoryWhiteBlackIdentifyPage: {"items":["identifies"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: {"items":["members"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatQueryHistoryMsg: {"items":["data"],"pageSize":"limit","maxPageSize":100,"defaultPageSize":100,"cursor":"toTime","cursorFromItem":"time","anchor":"excludeMsgId","anchorFromItem":"msgIdServer","fixed":{"reverse":0}},
+  qchatQueryThreadTalkHistory: {"items":["msgs"],"pageSize":"limit","maxPageSize":100,"defaultPageSize":100,"cursor":"toTime","cursorFromItem":"time","anchor":"excludeMsgId","anchorFromItem":"msgIdServer","fixed":{"reverse":false}},
+  qchatQueryChannelUnReadMentionedMsgPage: {"items":["data","msgList"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timeTag","nextCursor":["data","pageInfo","nextTimetag"],"hasMore":["data","pageInfo","hasMore"]},
   qchatGetServerIdentifyPages: {"items":["identify"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"priority","cursorFromItem":"priority"},
   qchatGetChannelIdentifyPages: {"items":["identifies"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","cursorFromItem":"createtime"},
   qchatGetUserIdentifyPages: {"items":["identifies"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","cursorFromItem":"createtime"},
   chatroomMembersByPage: {"items":["desc","data"],"pageSize":"limit","maxPageSize":100,"defaultPageSize":100,"cursor":"endtime","firstCursor":0,"cursorFromItem":"enterTime"},
+  chatroomTagMembersQuery: {"items":["desc","data"],"pageSize":"limit","maxPageSize":100,"defaultPageSize":100,"cursor":"endTime","firstCursor":0,"cursorFromItem":"enterTime"},
 };

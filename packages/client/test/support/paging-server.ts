@@ -1,7 +1,8 @@
 // A loopback server that pages like the vendor, written from the vendor's paging rules as the spec describes them
 // (not from the client's generated table): QChat lists with `pageInfo { hasMore, nextTimetag }`, role lists
 // anchored on the last row's field with the everyone role on top of the first page, chatroom `membersByPage` on
-// `endtime`, and the message history on `toTime` (inclusive) plus `excludeMsgId`.
+// `endtime` (`tagMembersQuery` on `endTime`), and the message and thread histories on `toTime` (inclusive) plus
+// `excludeMsgId`.
 import { json, startServer, type TestServer } from './server.js';
 
 interface Lister {
@@ -13,6 +14,8 @@ interface Lister {
   order: 'asc' | 'desc';
   /** The answer carries `pageInfo` (else the caller anchors on the last row). */
   pageInfo: boolean;
+  /** `pageInfo` sits beside the rows inside the outer object (unread mentions: `data: { pageInfo, msgList }`). */
+  pageInfoInside?: boolean;
   /** The first page starts with an extra "everyone" row on top of `limit` rows. */
   everyoneFirst?: boolean;
   /** Cursor inclusive (history `toTime`), with a request field naming a row to leave out. */
@@ -28,11 +31,17 @@ export const listers: Record<string, Lister> = {
   qchatGetChannelMemberListPage: { ...QCHAT_PAGEINFO('members'), everyoneFirst: true },
   qchatQueryWhiteBlackIdentify: QCHAT_PAGEINFO('identifies'),
   qchatQueryWhiteBlackIdentifyUser: QCHAT_PAGEINFO('members'),
+  qchatGetChannelCategoryListByServerPage: QCHAT_PAGEINFO('categoryInfos'),
+  qchatQueryCategoryWhiteBlackIdentifyPage: QCHAT_PAGEINFO('identifies'),
+  qchatQueryCategoryWhiteBlackIdentifyUserPage: QCHAT_PAGEINFO('members'),
+  qchatQueryChannelUnReadMentionedMsgPage: { items: ['data', 'msgList'], cursor: 'timeTag', key: 'time', order: 'desc', pageInfo: true, pageInfoInside: true },
   qchatGetServerIdentifyPages: { items: ['identify'], cursor: 'priority', key: 'priority', order: 'asc', pageInfo: false, everyoneFirst: true },
   qchatGetChannelIdentifyPages: { items: ['identifies'], cursor: 'timetag', key: 'createtime', order: 'desc', pageInfo: false, everyoneFirst: true },
   qchatGetUserIdentifyPages: { items: ['identifies'], cursor: 'timetag', key: 'createtime', order: 'desc', pageInfo: false },
   chatroomMembersByPage: { items: ['desc', 'data'], cursor: 'endtime', key: 'enterTime', order: 'desc', pageInfo: false },
+  chatroomTagMembersQuery: { items: ['desc', 'data'], cursor: 'endTime', key: 'enterTime', order: 'desc', pageInfo: false },
   qchatQueryHistoryMsg: { items: ['data'], cursor: 'toTime', key: 'time', order: 'desc', pageInfo: false, inclusive: { exclude: 'excludeMsgId', idField: 'msgIdServer' } },
+  qchatQueryThreadTalkHistory: { items: ['msgs'], cursor: 'toTime', key: 'time', order: 'desc', pageInfo: false, inclusive: { exclude: 'excludeMsgId', idField: 'msgIdServer' } },
 };
 
 export interface PagingServer extends TestServer {
@@ -83,7 +92,8 @@ export async function startPagingServer(operationId: string, { count, shortPages
     const last = page[page.length - 1];
     const [outer, inner] = lister.items as [string, string?];
     const body: Record<string, unknown> = { code: 200, [outer]: inner ? { [inner]: page } : page };
-    if (lister.pageInfo) body['pageInfo'] = { hasMore: remaining.length > take, nextTimetag: last ? last[lister.key] : 0 };
+    const pageInfo = { hasMore: remaining.length > take, nextTimetag: last ? last[lister.key] : 0 };
+    if (lister.pageInfo) Object.assign(lister.pageInfoInside ? (body[outer] as object) : body, { pageInfo });
     return json(body);
   });
   return { ...server, rows: everyone ? [everyone, ...rows] : rows, forms };

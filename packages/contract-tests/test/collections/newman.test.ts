@@ -84,7 +84,7 @@ describe('the pre-request script signs like the client', () => {
       expect(capture.requests).toHaveLength(requestCount);
       const nonces = new Set<string>();
       for (const { headers } of capture.requests) {
-        const [nonce, curTime, sum] = [headers.nonce, headers.curtime, headers.checksum].map(String);
+        const [nonce, curTime, sum] = [headers.nonce, headers.curtime, headers.checksum].map(String) as [string, string, string];
         expect(headers.appkey).toBe('postman-app');
         expect(nonce).toMatch(/^[0-9a-f]{32}$/);
         expect(curTime).toMatch(/^\d{10}$/);
