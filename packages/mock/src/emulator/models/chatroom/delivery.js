@@ -46,6 +46,7 @@ function batch(ctx, req, to) {
   return { code: 200, success, fail };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomSendMsgToSomeone(ctx, req) {
     const room = openRoomOf(ctx, req);

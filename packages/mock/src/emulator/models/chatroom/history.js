@@ -3,6 +3,7 @@
 // time; the stored message keeps all three (messages.js).
 import { openRoomOf, requireAdmin, roomOf } from './store.js';
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomRecall(ctx, req) {
     const room = openRoomOf(ctx, req);

@@ -39,6 +39,7 @@ function change(ctx, req) {
   return { room, operator, target };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomSetMemberRole(ctx, req) {
     const { room, operator, target } = change(ctx, req);

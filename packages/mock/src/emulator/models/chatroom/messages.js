@@ -117,6 +117,7 @@ export function deliver(ctx, room, req, from, item, to) {
   return messageView(room, msg);
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomSendMsg(ctx, req) {
     const room = openRoomOf(ctx, req);

@@ -45,6 +45,7 @@ function queueWriter(ctx, req) {
   return { room, operator };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomQueueInit(ctx, req) {
     const room = openRoomOf(ctx, req);

@@ -6,6 +6,7 @@ import { ROBOT_TTL_MS, isOnline, known, leave, memberOf, openRoomOf, own, put, t
 /** The answer's lists are JSON text inside the JSON body (the vendor's quirk). */
 const lists = (entries) => Object.fromEntries(Object.entries(entries).map(([name, accids]) => [name, JSON.stringify(accids)]));
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomAddRobot(ctx, req) {
     const room = openRoomOf(ctx, req);

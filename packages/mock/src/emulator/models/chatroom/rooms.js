@@ -18,6 +18,7 @@ function delayOf(req, time) {
   return { policy: policy ?? 0, seconds: seconds ?? (policy ? DEFAULT_DELAY_SECONDS : 0), startTime: time };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomCreate(ctx, req) {
     const creator = req.string('creator');

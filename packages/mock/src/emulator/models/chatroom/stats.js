@@ -47,6 +47,7 @@ function figures(room, start, period) {
   return { roomId: BigInt(room.roomid), activeNums: active.size, enterNums: enters, msgs, datetime: start / 1000, period: period.name };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomStatsTopn(ctx, req) {
     const period = PERIODS[req.string('period') ?? 'hour'];

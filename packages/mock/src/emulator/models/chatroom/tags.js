@@ -6,6 +6,7 @@ import { memberView } from './views.js';
 /** The online members of `room` carrying `tag`. */
 const tagged = (room, tag) => Object.values(room.members).filter((m) => isOnline(room, m.accid) && (m.tags ?? []).includes(tag));
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomUpdateChatRoomRoleTag(ctx, req) {
     // The quirk of this call: the room id is sent as `roomId`.
