@@ -61,7 +61,7 @@
  *
  * @typedef {object} QueueElement
  * @property {string} key
- * @property {string} [value]
+ * @property {string} value
  * @property {string} [transientOf]  the accid whose leaving deletes the element
  *
  * @typedef {object} Message
