@@ -33,7 +33,7 @@ export const UNKNOWN_ACCOUNT = 404;
 export function createAppContext(options = {}) {
   const record = options.record ?? newRecord();
   const idStart = BigInt(options.idStart ?? DEFAULT_ID_START);
-  const now = options.clock !== undefined ? () => options.clock : (options.now ?? Date.now);
+  const now = options.clock !== undefined ? () => /** @type {number} */ (options.clock) : (options.now ?? Date.now);
   const accounts = options.accounts ? new Set(options.accounts) : undefined;
   const onEvent = options.onEvent;
 

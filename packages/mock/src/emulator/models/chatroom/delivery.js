@@ -3,12 +3,23 @@
 // callback); directed messages are kept for recall but out of the cloud history.
 import { Refusal } from '../../refusal.js';
 import { deliver, messageFields, requireVoice } from './messages.js';
-import { openRoomOf, tick } from './store.js';
+import { chatroomOf, openRoomOf, tick } from './store.js';
+
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Room} Room
+ */
 
 /** Broadcasts an app may send per minute (the vendor's API overview: 10 calls/min, not the usual 100/s). */
 export const BROADCASTS_PER_MINUTE = 10;
 
-/** The receivers of a directed message (`toAccids`), each an account of the app. */
+/**
+ * The receivers of a directed message (`toAccids`), each an account of the app.
+ * @param {AppContext} ctx
+ * @param {EmuRequest} req
+ * @returns {string[]}
+ */
 function receivers(ctx, req) {
   const to = [...new Set(req.json('toAccids').map(String))];
   for (const accid of to) ctx.requireAccount(accid, 'toAccids');
@@ -19,6 +30,9 @@ function receivers(ctx, req) {
  * Sends each item of `msgList` as its own message: the answer's `success` holds `{msgId: message}`, `fail`
  * `{msgId: reason}` for an item refused on its own (a msgId repeated in the list, high priority over the room's
  * rate with `forbiddenIfHighPriorityMsgFreq`). A sender who may not speak refuses the whole call, as in sendMsg.
+ * @param {AppContext} ctx
+ * @param {EmuRequest} req
+ * @param {boolean} to  whether the messages are directed (`toAccids`)
  */
 function batch(ctx, req, to) {
   const room = openRoomOf(ctx, req);
@@ -46,6 +60,7 @@ function batch(ctx, req, to) {
   return { code: 200, success, fail };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomSendMsgToSomeone(ctx, req) {
     const room = openRoomOf(ctx, req);
@@ -65,7 +80,7 @@ export const handlers = {
   chatroomBroadcast(ctx, req) {
     const from = req.string('fromAccid');
     ctx.requireAccount(from, 'fromAccid');
-    const c = ctx.state.chatroom;
+    const c = chatroomOf(ctx);
     const minute = Math.floor(ctx.now() / 60_000);
     if (c.broadcasts?.[0] !== minute) c.broadcasts = [minute, 0];
     if (c.broadcasts[1] >= BROADCASTS_PER_MINUTE) ctx.fail(416, `at most ${BROADCASTS_PER_MINUTE} broadcasts a minute`);

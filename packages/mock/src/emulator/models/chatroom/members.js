@@ -3,7 +3,20 @@
 import { isCreator, isFixed, isOnline, isPresent, leave, memberOf, openRoomOf, own, requireAbove, requireAdmin, roomOf, tick } from './store.js';
 import { memberView } from './views.js';
 
-/** setMemberRole's `opt`: what it reads and writes on a member. */
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Room} Room
+ * @typedef {import('./types.js').Member} Member
+ * @typedef {(room: Room, m: Member) => boolean} MemberFilter
+ * @typedef {object} RoleOpt
+ * @property {string} name
+ * @property {(m: Member) => boolean} has
+ * @property {(m: Member) => unknown} set
+ * @property {(m: Member) => unknown} clear
+ */
+
+/** setMemberRole's `opt`: what it reads and writes on a member. @type {Record<number, RoleOpt>} */
 const ROLE_OPTS = {
   1: { name: 'manager', has: (m) => m.role === 'MANAGER', set: (m) => Object.assign(m, { role: 'MANAGER', blacklisted: false, muted: false }), clear: (m) => (m.role = null) },
   2: { name: 'common member', has: (m) => m.role === 'COMMON', set: (m) => Object.assign(m, { role: 'COMMON', blacklisted: false, muted: false }), clear: (m) => (m.role = null) },
@@ -12,24 +25,29 @@ const ROLE_OPTS = {
   [-2]: { name: 'muted', has: (m) => m.muted, set: (m) => Object.assign(m, { role: null, muted: true }), clear: (m) => (m.muted = false) },
 };
 
-/** membersByPage's `type`: which members a page lists. */
+/** membersByPage's `type`: which members a page lists. @type {Record<number, MemberFilter>} */
 const PAGE_KINDS = {
   0: (room, m) => isFixed(room, m),
   1: (room, m) => !isFixed(room, m) && isOnline(room, m.accid),
   2: (room, m) => isFixed(room, m) && isOnline(room, m.accid),
 };
 
-/** queryMembersByRole's `roles` keys, in the order the vendor's sample lists them. */
+/** queryMembersByRole's `roles` keys, in the order the vendor's sample lists them. @type {Record<string, MemberFilter>} */
 const ROLE_FILTERS = {
   creator: (room, m) => isCreator(room, m.accid),
-  manager: (room, m) => m.role === 'MANAGER',
-  blacklist: (room, m) => m.blacklisted,
-  mute: (room, m) => m.muted,
+  manager: (_room, m) => m.role === 'MANAGER',
+  blacklist: (_room, m) => m.blacklisted,
+  mute: (_room, m) => m.muted,
 };
 
+/** @param {Member} a @param {Member} b */
 const byEntry = (a, b) => a.enterTime - b.enterTime;
 
-/** The open room, and the operator and the target of a role or mute change (both accounts of the app). */
+/**
+ * The open room, and the operator and the target of a role or mute change (both accounts of the app).
+ * @param {AppContext} ctx
+ * @param {EmuRequest} req
+ */
 function change(ctx, req) {
   const room = openRoomOf(ctx, req);
   const operator = req.string('operator');
@@ -39,10 +57,12 @@ function change(ctx, req) {
   return { room, operator, target };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomSetMemberRole(ctx, req) {
     const { room, operator, target } = change(ctx, req);
-    const opt = ROLE_OPTS[req.int('opt')];
+    // `opt` and `type` below are enums of the spec: its validation has refused any other value.
+    const opt = /** @type {RoleOpt} */ (ROLE_OPTS[/** @type {number} */ (req.int('opt'))]);
     if (req.int('opt') === 1 && !isCreator(room, operator)) ctx.fail(403, `only the creator of chatroom ${room.roomid} may appoint or remove managers`);
     requireAdmin(ctx, room, operator);
     requireAbove(ctx, room, operator, target);
@@ -63,7 +83,8 @@ export const handlers = {
     requireAdmin(ctx, room, operator);
     requireAbove(ctx, room, operator, target);
     const now = ctx.now();
-    const seconds = req.int('muteDuration');
+    // A required field: the spec's validation has refused a call without it.
+    const seconds = /** @type {number} */ (req.int('muteDuration'));
     const m = memberOf(room, target, tick(ctx));
     if (seconds === 0 && !(m.tempMuteUntil > now)) ctx.fail(417, `${target} is not temporarily muted in chatroom ${room.roomid}`);
     m.tempMuteUntil = seconds === 0 ? 0 : now + seconds * 1000;
@@ -87,13 +108,13 @@ export const handlers = {
     const room = openRoomOf(ctx, req);
     const accid = req.string('accid');
     ctx.requireAccount(accid, 'accid');
-    const m = own(room.members, accid);
+    const m = /** @type {Member} */ (own(room.members, accid));
     const save = req.bool('save') === true && m !== undefined && isFixed(room, m);
     // An unsaved change lasts for the member's current stay: without a stay and without `save` there is nothing to change.
     if (!m || !(save || isOnline(room, accid))) ctx.fail(404, `${accid} is not in chatroom ${room.roomid}`);
     m.profile ??= {};
     m.stay ??= {};
-    for (const field of ['nick', 'avator', 'ext']) {
+    for (const field of /** @type {const} */ (['nick', 'avator', 'ext'])) {
       const value = req.string(field);
       if (value === undefined) continue;
       if (save) {
@@ -109,7 +130,7 @@ export const handlers = {
   chatroomMembersByPage(ctx, req) {
     const room = roomOf(ctx, req);
     const now = ctx.now();
-    const kind = PAGE_KINDS[req.int('type')];
+    const kind = /** @type {MemberFilter} */ (PAGE_KINDS[/** @type {number} */ (req.int('type'))]);
     // endtime 0 is "now": every member entered before it, including those a frozen clock placed after it (tick).
     const before = req.int('endtime') || Infinity;
     const data = Object.values(room.members)

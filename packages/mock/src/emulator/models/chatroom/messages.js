@@ -6,11 +6,31 @@ import { chatroomMessageEvent } from '../../events.js';
 import { count } from './stats.js';
 import { isAdmin, openRoomOf, own, tick } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Room} Room
+ * @typedef {import('./types.js').Message} Message
+ *
+ * @typedef {object} MessageItem  a message's own fields as a call sends them
+ * @property {string} msgId
+ * @property {number} msgType
+ * @property {string} [attach]
+ * @property {string} [ext]
+ * @property {number} [subType]
+ * @property {number} [resendFlag]
+ */
+
 /** High-priority messages a room takes per second; the excess is downgraded or refused (sendMsg page). */
 const HIGH_PRIORITY_PER_SECOND = 10;
 
-/** The stored message as sendMsg answers it: times, ids and the type as strings, the vendor's spellings. */
+/**
+ * The stored message as sendMsg answers it: times, ids and the type as strings, the vendor's spellings.
+ * @param {Room} room
+ * @param {Message} msg
+ */
 function messageView(room, msg) {
+  /** @type {Record<string, any>} */
   const view = { time: String(msg.time), msgid_client: msg.msgidClient, fromClientType: 'REST' };
   if (msg.attach !== undefined) view.attach = msg.attach;
   Object.assign(view, { roomId: room.roomid, fromAccount: msg.from });
@@ -22,15 +42,21 @@ function messageView(room, msg) {
   return view;
 }
 
-/** 13003/13004 unless `from` may speak in the room now (a temporary or tag mute yields to `ignoreMute`). */
+/**
+ * 13003/13004 unless `from` may speak in the room now (a temporary or tag mute yields to `ignoreMute`).
+ * @param {AppContext} ctx
+ * @param {Room} room
+ * @param {string} from
+ * @param {EmuRequest} req
+ */
 export function requireVoice(ctx, room, from, req) {
   const m = own(room.members, from);
   const now = ctx.now();
   const ignoreMute = req.bool('ignoreMute') === true;
   if (m?.blacklisted) ctx.fail(13003, `${from} is on the blocklist of chatroom ${room.roomid}`);
   if (m?.muted) ctx.fail(13004, `${from} is muted in chatroom ${room.roomid}`);
-  if (m?.tempMuteUntil > now && !ignoreMute) ctx.fail(13004, `${from} is temporarily muted in chatroom ${room.roomid}`);
-  const tag = ignoreMute ? undefined : (m?.tags ?? []).find((t) => own(room.tagMutes, t) > now);
+  if (/** @type {number} */ (m?.tempMuteUntil) > now && !ignoreMute) ctx.fail(13004, `${from} is temporarily muted in chatroom ${room.roomid}`);
+  const tag = ignoreMute ? undefined : (m?.tags ?? []).find((t) => /** @type {number} */ (own(room.tagMutes, t)) > now);
   if (tag !== undefined) ctx.fail(13004, `${from} carries tag ${tag}, muted in chatroom ${room.roomid}`);
   if (room.muted && !isAdmin(room, from)) ctx.fail(13004, `chatroom ${room.roomid} is muted: only its creator and managers may speak`);
   return m;
@@ -39,6 +65,9 @@ export function requireVoice(ctx, room, from, req) {
 /**
  * Whether the message goes out as high priority: asked for, no `abandonRatio` (which overrides it), and within the
  * room's 10 per second; beyond that it is downgraded, or refused with 403 when `forbiddenIfHighPriorityMsgFreq` is 1.
+ * @param {AppContext} ctx
+ * @param {Room} room
+ * @param {EmuRequest} req
  */
 function highPriority(ctx, room, req) {
   if (req.bool('highPriority') !== true || req.int('abandonRatio') !== undefined) return false;
@@ -52,7 +81,7 @@ function highPriority(ctx, room, req) {
   return false;
 }
 
-/** The vendor's chatroom message callback (eventType 4) of a stored message. */
+/** The vendor's chatroom message callback (eventType 4) of a stored message. @param {Room} room @param {Message} msg @param {number} [resendFlag] */
 const messageEvent = (room, msg, resendFlag) =>
   chatroomMessageEvent({
     roomid: room.roomid,
@@ -67,11 +96,17 @@ const messageEvent = (room, msg, resendFlag) =>
     resendFlag,
   });
 
+/** @param {Record<string, any>} record @param {string} key @param {unknown} value */
 const optional = (record, key, value) => {
   if (value !== undefined) record[key] = value;
 };
 
-/** Stores a message in its room, the oldest dropped beyond ctx.limits.maxMessages, and counts it for statsTopn. */
+/**
+ * Stores a message in its room, the oldest dropped beyond ctx.limits.maxMessages, and counts it for statsTopn.
+ * @param {AppContext} ctx
+ * @param {Room} room
+ * @param {Message} msg
+ */
 export function keep(ctx, room, msg) {
   room.messages.push(msg);
   // shift() is the cheap way out of the front of an array; more than one only after a smaller --max-messages.
@@ -79,10 +114,15 @@ export function keep(ctx, room, msg) {
   count(room, msg.time, 'msgs', msg.from);
 }
 
-/** A message's own fields as sendMsg sends them (batchSendMsg sends them per item of `msgList`). */
+/**
+ * A message's own fields as sendMsg sends them (batchSendMsg sends them per item of `msgList`).
+ * @param {EmuRequest} req
+ * @returns {MessageItem}
+ */
 export const messageFields = (req) => ({
   msgId: req.string('msgId'),
-  msgType: req.int('msgType'),
+  // A required field: the spec's validation has refused a call without it.
+  msgType: /** @type {number} */ (req.int('msgType')),
   attach: req.string('attach'),
   ext: req.string('ext'),
   subType: req.int('subType'),
@@ -93,6 +133,12 @@ export const messageFields = (req) => ({
  * Sends one message of `from` into `room`: `item` holds its own fields (messageFields), `req` the call's options;
  * `to` lists the receivers of a directed message (定向消息, kept out of the cloud history). Returns the answer's
  * view of the message: the original one for a resend the room still holds.
+ * @param {AppContext} ctx
+ * @param {Room} room
+ * @param {EmuRequest} req
+ * @param {string} from
+ * @param {MessageItem} item
+ * @param {string[]} [to]
  */
 export function deliver(ctx, room, req, from, item, to) {
   // A resend (resendFlag 1) of a message the room still holds is de-duplicated by msgId: the original answers.
@@ -102,6 +148,7 @@ export function deliver(ctx, room, req, from, item, to) {
   }
   const m = requireVoice(ctx, room, from, req);
   const high = highPriority(ctx, room, req);
+  /** @type {Message} */
   const msg = { msgidClient: item.msgId, time: tick(ctx), from, type: item.msgType };
   if (high) msg.highPriority = true;
   optional(msg, 'attach', item.attach);
@@ -117,6 +164,7 @@ export function deliver(ctx, room, req, from, item, to) {
   return messageView(room, msg);
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomSendMsg(ctx, req) {
     const room = openRoomOf(ctx, req);

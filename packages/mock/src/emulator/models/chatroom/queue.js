@@ -5,18 +5,39 @@
 import { QUEUE_EVENTS, chatroomQueueEvent } from '../../events.js';
 import { isAdmin, isOnline, known, openRoomOf, put, requireAdmin, roomOf } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Room} Room
+ * @typedef {import('./types.js').QueueElement} QueueElement
+ */
+
 /** The size limit of a queue used before any queueInit: the official Java SDK's default for queueInit (50). */
 export const DEFAULT_QUEUE_SIZE = 50;
 
-/** The room's queue, created with the default limit on first use (a room's queue needs no queueInit). */
+/**
+ * The room's queue, created with the default limit on first use (a room's queue needs no queueInit).
+ * @param {Room} room
+ * @returns {import('./types.js').Queue}
+ */
 const queueOf = (room) => (room.queue ??= { sizeLimit: DEFAULT_QUEUE_SIZE, elements: [] });
 
-/** Queues the queue callback of a call on `room`. */
+/**
+ * Queues the queue callback of a call on `room`.
+ * @param {AppContext} ctx
+ * @param {Room} room
+ * @param {Omit<Parameters<typeof chatroomQueueEvent>[0], 'roomid' | 'timestamp'>} fields
+ */
 const emit = (ctx, room, fields) => ctx.emit(chatroomQueueEvent({ roomid: room.roomid, timestamp: ctx.now(), ...fields }));
 
 /**
  * Appends `key` (419 when the queue is full) or gives the element with that key its new value in place; a transient
  * element (`transientOf`, an accid) is deleted when that account leaves the room. Returns the qEvent: add or update.
+ * @param {AppContext} ctx
+ * @param {Room} room
+ * @param {string} key
+ * @param {string} value
+ * @param {string} [transientOf]
  */
 export function offer(ctx, room, key, value, transientOf) {
   const queue = queueOf(room);
@@ -24,7 +45,7 @@ export function offer(ctx, room, key, value, transientOf) {
   const qEvent = element ? QUEUE_EVENTS.update : QUEUE_EVENTS.add;
   if (!element) {
     if (queue.elements.length >= queue.sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} is full (sizeLimit ${queue.sizeLimit})`);
-    element = { key };
+    element = /** @type {QueueElement} */ ({ key }); // its value is set below
     queue.elements.push(element);
   }
   element.value = value;
@@ -33,7 +54,11 @@ export function offer(ctx, room, key, value, transientOf) {
   return qEvent;
 }
 
-/** The open room and the operator of an offer (the creator when none is sent), who may change its queue (403). */
+/**
+ * The open room and the operator of an offer (the creator when none is sent), who may change its queue (403).
+ * @param {AppContext} ctx
+ * @param {EmuRequest} req
+ */
 function queueWriter(ctx, req) {
   const room = openRoomOf(ctx, req);
   const sent = req.string('operator');
@@ -45,10 +70,12 @@ function queueWriter(ctx, req) {
   return { room, operator };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomQueueInit(ctx, req) {
     const room = openRoomOf(ctx, req);
-    const sizeLimit = req.int('sizeLimit');
+    // A required field: the spec's validation has refused a call without it.
+    const sizeLimit = /** @type {number} */ (req.int('sizeLimit'));
     const held = room.queue?.elements.length ?? 0;
     if (held > sizeLimit) ctx.fail(419, `the queue of chatroom ${room.roomid} holds ${held} elements, more than ${sizeLimit}`);
     queueOf(room).sizeLimit = sizeLimit;
@@ -107,7 +134,8 @@ export const handlers = {
     const elements = room.queue?.elements ?? [];
     const at = key === undefined ? (elements.length ? 0 : -1) : elements.findIndex((e) => e.key === key);
     if (at < 0) ctx.fail(404, key === undefined ? `the queue of chatroom ${room.roomid} is empty` : `queue element ${key} does not exist`);
-    const [element] = elements.splice(at, 1);
+    // ctx.fail throws, which the checker cannot see through the context: `at` is an element's index here.
+    const [element] = /** @type {[QueueElement]} */ (elements.splice(at, 1));
     emit(ctx, room, { qEvent: QUEUE_EVENTS.poll, elements: { [element.key]: element.value } });
     return { code: 200, desc: { key: element.key, value: element.value } };
   },
@@ -133,6 +161,7 @@ export const handlers = {
     requireAdmin(ctx, room, operator);
     const elements = room.queue?.elements ?? [];
     const noExistElementKey = [];
+    /** @type {Record<string, string>} */
     const updated = {};
     for (const [key, value] of Object.entries(req.json('elements'))) {
       const element = elements.find((e) => e.key === key);

@@ -3,15 +3,17 @@
 import { count } from './stats.js';
 import { ROBOT_TTL_MS, isOnline, known, leave, memberOf, openRoomOf, own, put, tick } from './store.js';
 
-/** The answer's lists are JSON text inside the JSON body (the vendor's quirk). */
+/** The answer's lists are JSON text inside the JSON body (the vendor's quirk). @param {Record<string, string[]>} entries */
 const lists = (entries) => Object.fromEntries(Object.entries(entries).map(([name, accids]) => [name, JSON.stringify(accids)]));
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomAddRobot(ctx, req) {
     const room = openRoomOf(ctx, req);
     const roleExt = req.string('roleExt');
     const time = tick(ctx);
     const until = ctx.now() + ROBOT_TTL_MS;
+    /** @type {{ successAccids: string[], failAccids: string[], oldAccids: string[] }} */
     const out = { successAccids: [], failAccids: [], oldAccids: [] };
     let blocked = false;
     for (const accid of new Set(req.json('accids'))) {
@@ -45,6 +47,7 @@ export const handlers = {
   chatroomRemoveRobot(ctx, req) {
     const room = openRoomOf(ctx, req);
     const time = tick(ctx);
+    /** @type {{ successAccids: string[], failAccids: string[] }} */
     const out = { successAccids: [], failAccids: [] };
     for (const accid of new Set(req.json('accids'))) {
       if (isOnline(room, accid)) {

@@ -3,14 +3,25 @@
 import { DEFAULT_DELAY_SECONDS, close, complete, isCreator, memberOf, newRoom, openRoomOf, own, requireAdmin, roomOf, roomsOf, settle, tick } from './store.js';
 import { roomView } from './views.js';
 
-/** The emulator runs no chatroom link server: these addresses only show a client where it would connect. */
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Room} Room
+ */
+
+/** The emulator runs no chatroom link server: these addresses only show a client where it would connect. @type {Record<number, string[]>} */
 const ADDRESSES = {
   1: ['weblink.chatroom.nim-mock.invalid:443'],
   2: ['link.chatroom.nim-mock.invalid:8080'],
   3: ['wechatlink.chatroom.nim-mock.invalid:443'],
 };
 
-/** The timed-close settings of a create or toggleCloseStat, or undefined when the request sets none. */
+/**
+ * The timed-close settings of a create or toggleCloseStat, or undefined when the request sets none.
+ * @param {EmuRequest} req
+ * @param {number} time
+ * @returns {import('./types.js').DelayClose | undefined}
+ */
 function delayOf(req, time) {
   const policy = req.int('delayClosePolicy');
   const seconds = req.int('delaySeconds');
@@ -18,6 +29,7 @@ function delayOf(req, time) {
   return { policy: policy ?? 0, seconds: seconds ?? (policy ? DEFAULT_DELAY_SECONDS : 0), startTime: time };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomCreate(ctx, req) {
     const creator = req.string('creator');
@@ -43,7 +55,7 @@ export const handlers = {
 
   chatroomGetBatch(ctx, req) {
     const onlineCount = req.bool('needOnlineUserCount') === true;
-    const ids = [...new Set(req.json('roomids').map((id) => String(BigInt(id))))];
+    const ids = [...new Set(req.json('roomids').map((/** @type {string | number | bigint} */ id) => String(BigInt(id))))];
     const succRooms = [];
     const noExistRooms = [];
     for (const id of ids) {
@@ -61,7 +73,7 @@ export const handlers = {
 
   chatroomUpdate(ctx, req) {
     const room = openRoomOf(ctx, req);
-    for (const field of ['name', 'broadcasturl', 'ext']) {
+    for (const field of /** @type {const} */ (['name', 'broadcasturl', 'ext'])) {
       const value = req.string(field);
       if (value !== undefined) room[field] = value;
     }
@@ -119,7 +131,7 @@ export const handlers = {
     ctx.requireAccount(operator, 'operator');
     requireAdmin(ctx, room, operator);
     // Setting the state it already has is no refusal: the vendor lists no 417 for this call.
-    room.muted = req.bool('mute');
+    room.muted = /** @type {boolean} */ (req.bool('mute'));
     return { code: 200, desc: { success: true } };
   },
 

@@ -5,6 +5,11 @@
 
 import { complete, put, roomsOf } from './store.js';
 
+/**
+ * @typedef {import('./types.js').Room} Room
+ * @typedef {{ name: string, length: number, start: (t: number) => number }} Period
+ */
+
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
 /** The vendor's days are Beijing days (UTC+8): a DAY period starts at Beijing midnight. */
@@ -12,14 +17,22 @@ const BEIJING = 8 * HOUR;
 /** Only the last 30 days can be queried; older hours are dropped as new ones start. */
 const KEEP = 31 * DAY;
 
+/** @type {{ hour: Period, day: Period }} */
 const PERIODS = {
   hour: { name: 'HOUR', length: HOUR, start: (t) => Math.floor(t / HOUR) * HOUR },
   day: { name: 'DAY', length: DAY, start: (t) => Math.floor((t + BEIJING) / DAY) * DAY - BEIJING },
 };
 
+/** @type {{ active: 'activeNums', enter: 'enterNums', message: 'msgs' }} */
 const ORDER = { active: 'activeNums', enter: 'enterNums', message: 'msgs' };
 
-/** Counts a message (`msgs`) or an entry (`enters`) of `accid` in `room` at `time`. */
+/**
+ * Counts a message (`msgs`) or an entry (`enters`) of `accid` in `room` at `time`.
+ * @param {Room} room
+ * @param {number} time
+ * @param {'msgs' | 'enters'} kind
+ * @param {string} accid
+ */
 export function count(room, time, kind, accid) {
   const hour = PERIODS.hour.start(time);
   let bucket = room.stats[hour];
@@ -31,7 +44,12 @@ export function count(room, time, kind, accid) {
   put(bucket.active, accid, 1);
 }
 
-/** One room's figures for the period starting at `start`, or undefined when nothing happened in it. */
+/**
+ * One room's figures for the period starting at `start`, or undefined when nothing happened in it.
+ * @param {Room} room
+ * @param {number} start
+ * @param {Period} period
+ */
 function figures(room, start, period) {
   let msgs = 0;
   let enters = 0;
@@ -47,10 +65,12 @@ function figures(room, start, period) {
   return { roomId: BigInt(room.roomid), activeNums: active.size, enterNums: enters, msgs, datetime: start / 1000, period: period.name };
 }
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomStatsTopn(ctx, req) {
-    const period = PERIODS[req.string('period') ?? 'hour'];
-    const key = ORDER[req.string('orderby') ?? 'active'];
+    // `period` and `orderby` are enums of the spec: its validation has refused any other value.
+    const period = PERIODS[/** @type {keyof typeof PERIODS} */ (req.string('period') ?? 'hour')];
+    const key = ORDER[/** @type {keyof typeof ORDER} */ (req.string('orderby') ?? 'active')];
     const topn = req.int('topn') ?? 100;
     const now = ctx.now();
     // Seconds or milliseconds, as the vendor accepts: a Unix time below 10^12 is read as seconds.

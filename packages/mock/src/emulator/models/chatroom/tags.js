@@ -3,9 +3,12 @@
 import { isOnline, openRoomOf, own, put, requireAdmin, roomOf } from './store.js';
 import { memberView } from './views.js';
 
-/** The online members of `room` carrying `tag`. */
+/** @typedef {import('./types.js').Room} Room */
+
+/** The online members of `room` carrying `tag`. @param {Room} room @param {string} tag */
 const tagged = (room, tag) => Object.values(room.members).filter((m) => isOnline(room, m.accid) && (m.tags ?? []).includes(tag));
 
+/** @type {import('./types.js').Handlers} */
 export const handlers = {
   chatroomUpdateChatRoomRoleTag(ctx, req) {
     // The quirk of this call: the room id is sent as `roomId`.
@@ -14,7 +17,7 @@ export const handlers = {
     ctx.requireAccount(accid, 'accid');
     // Tags belong to a stay in the room: only a member in the room has tags to replace.
     if (!isOnline(room, accid)) ctx.fail(404, `${accid} is not in chatroom ${room.roomid}`);
-    own(room.members, accid).tags = [...new Set(req.json('tags').map(String))];
+    /** @type {import('./types.js').Member} */ (own(room.members, accid)).tags = [...new Set(req.json('tags').map(String))];
     return { code: 200 };
   },
 
@@ -24,9 +27,10 @@ export const handlers = {
     ctx.requireAccount(operator, 'operator');
     requireAdmin(ctx, room, operator);
     const tag = req.string('targetTag');
-    const seconds = req.int('muteDuration');
+    // A required field: the spec's validation has refused a call without it.
+    const seconds = /** @type {number} */ (req.int('muteDuration'));
     const now = ctx.now();
-    if (seconds === 0 && !(own(room.tagMutes, tag) > now)) ctx.fail(417, `tag ${tag} is not muted in chatroom ${room.roomid}`);
+    if (seconds === 0 && !(/** @type {number} */ (own(room.tagMutes, tag)) > now)) ctx.fail(417, `tag ${tag} is not muted in chatroom ${room.roomid}`);
     if (seconds === 0) delete room.tagMutes[tag];
     else put(room.tagMutes, tag, now + seconds * 1000);
     return { code: 200, desc: { muteDuration: seconds } };

@@ -1,8 +1,20 @@
 // The wire records of the chatroom answers (vendor-doc form): a room (ChatroomInfo) and a member (ChatroomMember).
 import { isOnline, own, typeOf } from './store.js';
 
-/** A room as create, get, getBatch, update and toggleCloseStat return it; `onlineusercount` only when asked for. */
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Room} Room
+ * @typedef {import('./types.js').Member} Member
+ */
+
+/**
+ * A room as create, get, getBatch, update and toggleCloseStat return it; `onlineusercount` only when asked for.
+ * @param {Room} room
+ * @returns {Record<string, any>}
+ */
 export function roomView(room, { onlineCount = false } = {}) {
+  /** @type {Record<string, any>} */
   const view = {
     roomid: BigInt(room.roomid),
     name: room.name,
@@ -26,9 +38,14 @@ export function roomView(room, { onlineCount = false } = {}) {
 /**
  * A member as the member APIs return it. Flags and timers that do not apply are left out rather than false or 0,
  * as the vendor's members page says; `avator` (sic) is null when none was set.
+ * @param {Room} room
+ * @param {Member} m
+ * @param {number} now
+ * @returns {Record<string, any>}
  */
 export function memberView(room, m, now) {
   const profile = { ...m.profile, ...m.stay };
+  /** @type {Record<string, any>} */
   const view = { roomid: BigInt(room.roomid), accid: m.accid };
   if (profile.nick !== undefined) view.nick = profile.nick;
   view.avator = profile.avator ?? null;
