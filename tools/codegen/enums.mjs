@@ -76,7 +76,7 @@ export function namedEnums(spec) {
  * @param {any} node @param {Map<string, NamedEnum>} sets
  */
 export function isWholeNamedEnum(node, sets) {
-  const set = node && node.title && node['x-enum-varnames'] ? sets.get(node.title) : undefined;
+  const set = node?.title && node['x-enum-varnames'] ? sets.get(node.title) : undefined;
   return set !== undefined && node.enum.length === set.values.size;
 }
 
