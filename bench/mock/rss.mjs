@@ -3,9 +3,13 @@
 // --max-messages), next to the same process with an empty state. Run by run.mjs as a child with --expose-gc; prints
 // one JSON line. The messages go through the emulator's own chatroom handlers (createEmulator().apply), the code
 // path of a POST /chatroom/sendMsg.action after validation, so the stored shape is exactly what the mock keeps.
-import { createEmulator } from '../../packages/mock/src/emulator/emulator.js';
-import { DEFAULT_ID_START, DEFAULT_MAX_MESSAGES } from '../../packages/mock/src/emulator/context.js';
-import { startMock } from '../../packages/mock/src/index.js';
+import { startMock } from '@nimkit/mock';
+
+// The emulator's internals are not part of @nimkit/mock's exports; the benchmark finds them next to the package's
+// resolved entry (src/index.js) instead of reaching into packages/mock/ by a relative path.
+const internal = (file) => import(new URL(file, import.meta.resolve('@nimkit/mock')).href);
+const { createEmulator } = await internal('./emulator/emulator.js');
+const { DEFAULT_ID_START, DEFAULT_MAX_MESSAGES } = await internal('./emulator/context.js');
 
 const ROOMS = 1_000;
 const PER_ROOM = DEFAULT_MAX_MESSAGES;

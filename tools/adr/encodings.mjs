@@ -9,7 +9,10 @@ import { withTable, writeTable } from './generated-table.mjs';
 
 export const ADR = fileURLToPath(new URL('../../docs/adr/0042-two-encodings-of-response-fields.md', import.meta.url));
 
-/** A short name for the JSON form a (dereferenced) schema describes; `client` names ids as the client returns them. */
+/**
+ * A short name for the JSON form a (dereferenced) schema describes; `client` names ids as the client returns them.
+ * @param {Record<string, any>} spec @param {any} schema @param {boolean} [client] @returns {string}
+ */
 function form(spec, schema, client = false) {
   const s = deref(spec, schema);
   if (s.contentMediaType === 'application/json') return `JSON text of ${form(spec, s.contentSchema, client)}`;
@@ -20,6 +23,7 @@ function form(spec, schema, client = false) {
   return 'an object';
 }
 
+/** @type {Record<string, string>} */
 const PLURALS = {
   'an object': 'objects',
   'a string': 'strings',
@@ -28,9 +32,12 @@ const PLURALS = {
   'a number (64-bit id)': 'numbers (64-bit ids)',
   'an exact decimal string (id)': 'exact decimal strings (ids)',
 };
-const plural = (phrase) => PLURALS[phrase] ?? `items of ${phrase}`;
+const plural = (/** @type {string} */ phrase) => PLURALS[phrase] ?? `items of ${phrase}`;
 
-/** [path, schema] of every encoding alternative under a schema, parents first (as the client normalises them). */
+/**
+ * [path, schema] of every encoding alternative under a schema, parents first (as the client normalises them).
+ * @param {Record<string, any>} spec @param {any} schema @param {string[]} [path] @param {[string[], any][]} [out]
+ */
 function alternatives(spec, schema, path = [], out = []) {
   if (!schema || typeof schema !== 'object') return out;
   if (encodingBranches(schema)) {
@@ -42,11 +49,12 @@ function alternatives(spec, schema, path = [], out = []) {
   return out;
 }
 
+/** @param {Record<string, any>} [spec] */
 export function encodingsTable(spec = loadSpec()) {
   const rows = ['| operation | field | vendor pages | official Go SDK v1.0.0 decodes | @nimkit/client returns |', '|---|---|---|---|---|'];
   for (const { operationId, op } of listOperations(spec)) {
     for (const [path, schema] of alternatives(spec, okSchema(spec, op))) {
-      const branch = (e) => encodingBranches(schema).find((b) => b['x-nim-encoding'] === e);
+      const branch = (/** @type {string} */ e) => encodingBranches(schema)?.find((b) => b['x-nim-encoding'] === e);
       const returns = form(spec, normalisedBranch(spec, schema), true);
       rows.push(`| ${operationId} | \`${path.join('.')}\` | ${form(spec, branch('docs'))} | ${form(spec, branch('sdk'))} | ${returns} |`);
     }

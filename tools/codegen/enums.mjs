@@ -3,12 +3,16 @@
 // or a subset with the same names (server-level permissions allow only Deny and Allow of QchatAuthDecision); the
 // constant is the widest of them.
 
-/** Every integer enum of the spec (conditions under `if` excluded): { node, where }. */
+/**
+ * Every integer enum of the spec (conditions under `if` excluded): { node, where }.
+ * @param {Record<string, any>} spec @returns {{ node: Record<string, any>, where: string }[]}
+ */
 export function integerEnums(spec) {
+  /** @type {{ node: Record<string, any>, where: string }[]} */
   const found = [];
-  (function walk(node, where) {
+  (/** @param {any} node @param {string} where */ function walk(node, where) {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}/${i}`));
+    if (Array.isArray(node)) return node.forEach((/** @type {unknown} */ n, /** @type {number} */ i) => walk(n, `${where}/${i}`));
     if (Array.isArray(node.enum) && node.enum.length && node.enum.every(Number.isInteger)) found.push({ node, where });
     for (const [key, value] of Object.entries(node)) {
       // `if` holds a condition on values defined elsewhere, and examples hold data, not schemas.
@@ -18,7 +22,10 @@ export function integerEnums(spec) {
   return found;
 }
 
-/** Problems with the names of the spec's integer enums (empty when every one is named); used by a contract test. */
+/**
+ * Problems with the names of the spec's integer enums (empty when every one is named); used by a contract test.
+ * @param {Record<string, any>} spec @returns {string[]}
+ */
 export function enumNameProblems(spec) {
   const problems = [];
   for (const { node, where } of integerEnums(spec)) {
@@ -30,18 +37,26 @@ export function enumNameProblems(spec) {
   try {
     namedEnums(spec);
   } catch (error) {
-    problems.push(error.message);
+    problems.push(error instanceof Error ? error.message : String(error));
   }
   return problems;
 }
 
-/** title -> { values: Map<value, name>, description, descriptions } with subsets merged; throws on a conflict. */
+/**
+ * @typedef {{ values: Map<number, string>, size: number, description: string | undefined, descriptions: Record<string, string> }} NamedEnum
+ */
+
+/**
+ * title -> { values: Map<value, name>, description, descriptions } with subsets merged; throws on a conflict.
+ * @param {Record<string, any>} spec @returns {Map<string, NamedEnum>}
+ */
 export function namedEnums(spec) {
+  /** @type {Map<string, NamedEnum>} */
   const sets = new Map();
   for (const { node, where } of integerEnums(spec)) {
     if (!node.title || !node['x-enum-varnames']) continue;
     const entry = sets.get(node.title) ?? { values: new Map(), size: 0, description: undefined, descriptions: {} };
-    node.enum.forEach((value, i) => {
+    node.enum.forEach((/** @type {number} */ value, /** @type {number} */ i) => {
       const name = node['x-enum-varnames'][i];
       const known = entry.values.get(value);
       const clash = [...entry.values].find(([v, n]) => n === name && v !== value);
@@ -56,12 +71,16 @@ export function namedEnums(spec) {
   return new Map([...sets].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Whether a schema node lists every value of its named set (then its type is the set's named union). */
+/**
+ * Whether a schema node lists every value of its named set (then its type is the set's named union).
+ * @param {any} node @param {Map<string, NamedEnum>} sets
+ */
 export function isWholeNamedEnum(node, sets) {
-  const set = node && node.title && node['x-enum-varnames'] ? sets.get(node.title) : undefined;
+  const set = node?.title && node['x-enum-varnames'] ? sets.get(node.title) : undefined;
   return set !== undefined && node.enum.length === set.values.size;
 }
 
+/** @param {Record<string, any>} spec @returns {string} the TypeScript module */
 export function generateEnums(spec) {
   const blocks = [...namedEnums(spec)].map(([title, { values, description, descriptions }]) => {
     const members = [...values]

@@ -2,7 +2,11 @@
 // client's `paginate()`, with the body each iteration takes and the item type it yields.
 import { listOperations, pascal, requestSchema } from '@nimkit/spec-lib';
 
-/** The auto-paged operations: [{ operationId, name, rule }] with dot paths split; `manual` entries left out. */
+/**
+ * The auto-paged operations: [{ operationId, name, rule }] with dot paths split; `manual` entries left out.
+ * @param {Record<string, any>} spec
+ * @returns {{ operationId: string, name: string, rule: Record<string, any> }[]}
+ */
 export function pagedOperations(spec) {
   return listOperations(spec)
     .filter(({ op }) => op['x-nim-pagination'] && !op['x-nim-pagination'].manual)
@@ -32,9 +36,11 @@ export function pagedOperations(spec) {
     });
 }
 
+/** @param {Record<string, any>} spec @returns {string} the TypeScript module */
 export function generatePagination(spec) {
   const paged = pagedOperations(spec);
   const types = [...new Set(paged.flatMap(({ name }) => [`${name}Request`, `${name}Ok`]))].sort();
+  /** @param {{ name: string, rule: Record<string, any> }} paged */
   const body = ({ name, rule }) => {
     const set = [rule.cursor, rule.pageSize, rule.anchor].filter(Boolean).map((f) => `'${f}'`);
     const fixed = Object.entries(rule.fixed ?? {});
@@ -43,7 +49,8 @@ export function generatePagination(spec) {
     return `Omit<${name}Request, ${omitted}> & Partial<Pick<${name}Request, ${set.join(' | ')}>>${extra}`;
   };
   // NonNullable at each step: a list or its parent object may be optional in the answer (thread history `msgs`).
-  const item = ({ name, rule }) => `${rule.items.reduce((type, k) => `NonNullable<${type}['${k}']>`, `${name}Ok`)}[number]`;
+  /** @param {{ name: string, rule: Record<string, any> }} paged */
+  const item = ({ name, rule }) => `${rule.items.reduce((/** @type {string} */ type, /** @type {string} */ k) => `NonNullable<${type}['${k}']>`, `${name}Ok`)}[number]`;
   return `import type {\n${types.map((t) => `  ${t},`).join('\n')}\n} from './schema.js';
 
 /** How one operation pages (the spec's \`x-nim-pagination\`); read by \`paginate()\`. */

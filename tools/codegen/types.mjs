@@ -51,7 +51,7 @@ export async function generateTypes(spec) {
       if (schema.format === 'nim-id' || schema['x-nim-int64'] === true) return STRING;
       const normal = normalisedBranch(spec, schema);
       if (normal) return transformSchemaObject({ description: schema.description, ...normal }, options);
-      if (isWholeNamedEnum(schema, enums)) return ts.factory.createTypeReferenceNode(schema.title);
+      if (isWholeNamedEnum(schema, enums)) return ts.factory.createTypeReferenceNode(/** @type {string} */ (schema.title));
       // `status`: a named set or any app-defined integer from 10000 up, i.e. a number.
       if (schema.type === 'integer' && schema.anyOf) return NUMBER;
       // In responses a JSON-in-JSON value (QChat `auths`, robot `failAccids`) really arrives as a string.
@@ -67,12 +67,20 @@ export async function generateTypes(spec) {
   return nameComponents(text, [...enums.keys()]);
 }
 
-/** Lifts every member of `components.schemas` to a top-level named declaration and refers to it by name. */
+/**
+ * Lifts every member of `components.schemas` to a top-level named declaration and refers to it by name.
+ * @param {string} text @param {string[]} enumNames
+ */
 function nameComponents(text, enumNames) {
   const file = ts.createSourceFile('schema.ts', text, ts.ScriptTarget.Latest, true);
-  const components = file.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === 'components');
-  const schemas = components.members.find((m) => m.name?.text === 'schemas');
+  const components = /** @type {ts.InterfaceDeclaration} */ (
+    file.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === 'components')
+  );
+  // openapi-typescript always writes `schemas` as a property holding a type literal of named properties.
+  const schemas = /** @type {any} */ (components.members.find((m) => /** @type {ts.Identifier | undefined} */ (m.name)?.text === 'schemas'));
+  /** @type {string[]} */
   const declarations = [];
+  /** @type {string[]} */
   const names = [];
   for (const member of schemas.type.members) {
     const name = member.name.text;
@@ -93,12 +101,15 @@ function nameComponents(text, enumNames) {
   return out.replace(/components\["schemas"\]\["(\w+)"\]/g, '$1') + '\n';
 }
 
-/** `components` for openapi-fetch: each schema by its name. */
+/** `components` for openapi-fetch: each schema by its name. @param {string[]} names */
 function componentsMap(names) {
   return `export interface components {\n    schemas: {\n${names.map((n) => `        ${n}: ${n};`).join('\n')}\n    };\n    responses: never;\n    parameters: never;\n    requestBodies: never;\n    headers: never;\n    pathItems: never;\n}`;
 }
 
-/** The JSDoc block right before a member, without a first line that only repeats the name (the schema's title). */
+/**
+ * The JSDoc block right before a member, without a first line that only repeats the name (the schema's title).
+ * @param {string} text @param {ts.Node} member @param {string} name
+ */
 function leadingDoc(text, member, name) {
   const lead = text.slice(member.getFullStart(), member.getStart()).trim();
   if (!lead.startsWith('/**') || lead === `/** ${name} */`) return '';
@@ -108,15 +119,17 @@ function leadingDoc(text, member, name) {
 }
 
 /** Removes the 8 spaces of nesting a member had inside `components.schemas`. */
-const dedent = (s) => s.replace(/\n {8}/g, '\n');
+const dedent = (/** @type {string} */ s) => s.replace(/\n {8}/g, '\n');
 
 /**
  * openapi-typescript writes descriptions as `@description` tags, which editors show as a tag after the type; a
  * description is the doc comment's text itself. Continuation lines lose the tag's extra indent. Lines that only
  * repeat what the type says (`@enum {integer}`, `@constant`, the title of a named enum) go.
+ * @param {string} text @param {Set<string | undefined>} enumNames
  */
 function plainDocs(text, enumNames) {
   let inDescription = false;
+  /** @param {string} line */
   const noise = (line) => {
     const body = /^\s*(?:\/\*\*|\*)\s*(.*?)\s*(?:\*\/)?$/.exec(line)?.[1];
     return body === '@enum {integer}' || body === '@constant' || enumNames.has(body);
@@ -128,7 +141,7 @@ function plainDocs(text, enumNames) {
       const tagged = /^(\s*(?:\/\*\*|\*) )@description (.*)$/.exec(line);
       if (tagged) {
         inDescription = !line.trimEnd().endsWith('*/');
-        return tagged[1] + tagged[2];
+        return `${tagged[1]}${tagged[2]}`;
       }
       if (inDescription) {
         const continued = /^(\s*\*) {5}(.*)$/.exec(line);

@@ -26,6 +26,7 @@ export const LOCAL_PAGE = `${DIST}local.html`;
 export const DEFINITION = `${DIST}openapi.docs.json`;
 export const LOCAL_DEFINITION = `${DIST}openapi.local.json`;
 
+/** Builds both pages. @returns {Promise<{ bytes: number, localBytes: number }>} their sizes in bytes */
 export async function build() {
   const spec = JSON.parse(readFileSync(require.resolve('@nimkit/spec/openapi.json'), 'utf8'));
   mkdirSync(DIST, { recursive: true });
@@ -45,7 +46,8 @@ export async function build() {
         return Buffer.byteLength(html);
       }),
     );
-    return { bytes: sizes[0], localBytes: sizes[1] };
+    const [bytes, localBytes] = /** @type {[number, number]} */ (sizes);
+    return { bytes, localBytes };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -16,7 +16,7 @@ import { TsCode, tsLiteral } from './ts-literal.js';
  * Where samples send; with appKey/appSecret they are written into the samples (the emulator's public defaults).
  */
 
-/** @param {{ servers: { url: string }[] }} spec @returns {SampleTarget} the vendor's default host */
+/** @param {Record<string, any>} spec @returns {SampleTarget} the vendor's default host */
 export const vendorTarget = (spec) => ({ baseUrl: spec.servers[0].url });
 
 /** @type {SampleTarget} the emulator as `npm start` and `nim-mock` start it with no flags */
@@ -43,6 +43,11 @@ export function credentialLines(target) {
     : [`# Needs NIM_APP_KEY and NIM_APP_SECRET in the environment`];
 }
 
+/**
+ * @param {Record<string, any>} spec
+ * @param {{ path: string, group: string, action: string, op: Record<string, any> }} operation
+ * @param {SampleTarget} [target]
+ */
 export function codeSamples(spec, { path, group, action, op }, target = vendorTarget(spec)) {
   const body = sampleRequest(spec, op, { full: false });
   const fresh = freshFields(spec, op).filter((name) => name in body);
@@ -52,23 +57,27 @@ export function codeSamples(spec, { path, group, action, op }, target = vendorTa
   ];
 }
 
-/** Request fields whose sample must be new on every run (`x-nim-fresh`, e.g. a client-side message id). */
+/**
+ * Request fields whose sample must be new on every run (`x-nim-fresh`, e.g. a client-side message id).
+ * @param {Record<string, any>} spec @param {Record<string, any>} op @returns {string[]}
+ */
 export function freshFields(spec, op) {
   return Object.entries(requestSchema(spec, op).properties ?? {})
     .filter(([, p]) => p['x-nim-fresh'])
     .map(([name]) => name);
 }
 
-/** The shell variable a fresh field's value is drawn into: msgIdClient -> MSG_ID_CLIENT. */
+/** The shell variable a fresh field's value is drawn into: msgIdClient -> MSG_ID_CLIENT. @param {string} field */
 export function freshVariable(field) {
   return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
+/** @param {Record<string, unknown>} body @param {string[]} fresh */
 function withFreshCode(body, fresh) {
   return { ...body, ...Object.fromEntries(fresh.map((name) => [name, new TsCode('crypto.randomUUID()')])) };
 }
 
-/** The form fields the client sends for `body`, decoded: [name, text] pairs in order. */
+/** The form fields the client sends for `body`, decoded: [name, text] pairs in order. @param {Record<string, unknown>} body */
 export function formFields(body) {
   return [...new URLSearchParams(encodeFormBody(body))];
 }
@@ -95,7 +104,11 @@ export function curl(target, path, fields, fresh = []) {
   ].join('\n');
 }
 
-export function typescript(group, action, body, keys, target = { baseUrl: '' }) {
+/**
+ * @param {string} group @param {string} action @param {Record<string, unknown>} body
+ * @param {string[]} keys the success payload's keys to destructure @param {SampleTarget} [target]
+ */
+export function typescript(group, action, body, keys, target = /** @type {SampleTarget} */ ({ baseUrl: '' })) {
   const head = keys.length ? `const { ${keys.join(', ')} } = await ` : 'await ';
   const method = `nim.${group}.${action}(`;
   const call = `${head}${method}${tsLiteral(body, { used: head.length + method.length })});`;

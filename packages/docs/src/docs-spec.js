@@ -33,6 +33,7 @@ export function docsSpec(spec, { regions, target = vendorTarget(spec) }) {
   return pruneForPage(showEnumNames(out));
 }
 
+/** @param {import('./code-samples.js').SampleTarget} target */
 function localNote(target) {
   return (
     `> **Served by \`npm start\`**: the samples on this copy of the page send to the emulator at ` +

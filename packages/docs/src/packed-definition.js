@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 const START = 'const __redoc_definition = ';
 const PACKED = /^JSON\.parse\(await new Response\(new Blob\(\[Uint8Array\.from\(atob\("([A-Za-z0-9+/=]*)"\)/;
 
-/** Where the definition's value starts and ends in a build-docs page. */
+/** Where the definition's value starts and ends in a build-docs page. @param {string} html */
 function locate(html) {
   const start = html.indexOf(START);
   if (start < 0) throw new Error('the page has no inlined Redoc definition');
@@ -16,7 +16,7 @@ function locate(html) {
   return { from, end };
 }
 
-/** Replaces the JSON literal by its gzipped, base64 form and the code that unpacks it. */
+/** Replaces the JSON literal by its gzipped, base64 form and the code that unpacks it. @param {string} html */
 export function packDefinition(html) {
   const { from, end } = locate(html);
   const json = html.slice(from, end);
@@ -28,20 +28,23 @@ export function packDefinition(html) {
   return html.slice(0, from) + unpack + html.slice(end);
 }
 
-/** The definition's JSON text of a built page, packed or not. */
+/** The definition's JSON text of a built page, packed or not. @param {string} html @returns {string} */
 function definitionText(html) {
   const { from, end } = locate(html);
   const value = html.slice(from, end);
   const packed = PACKED.exec(value);
-  return packed ? gunzipSync(Buffer.from(packed[1], 'base64')).toString('utf8') : value;
+  return packed ? gunzipSync(Buffer.from(/** @type {string} */ (packed[1]), 'base64')).toString('utf8') : value;
 }
 
-/** The definition of a built page, packed or not (for tests and benchmarks). */
+/** The definition of a built page, packed or not (for tests and benchmarks). @param {string} html */
 export function readDefinition(html) {
   return JSON.parse(definitionText(html));
 }
 
-/** Replaces `from` by `to` everywhere in a packed page: in its HTML and inside its packed definition. */
+/**
+ * Replaces `from` by `to` everywhere in a packed page: in its HTML and inside its packed definition.
+ * @param {string} html @param {string} from @param {string} to
+ */
 export function replaceInPage(html, from, to) {
   const { from: start, end } = locate(html);
   const json = definitionText(html).replaceAll(from, to);

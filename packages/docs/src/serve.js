@@ -9,7 +9,10 @@ export const FAVICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1e6fd9"/>' +
   '<text x="8" y="12" font-family="sans-serif" font-size="10" font-weight="bold" fill="#fff" text-anchor="middle">N</text></svg>';
 
-/** A listen() failure as one line a person can act on (the stack trace of EADDRINUSE helps nobody). */
+/**
+ * A listen() failure as one line a person can act on (the stack trace of EADDRINUSE helps nobody).
+ * @param {unknown} error @param {{ what: string, port: number, hint: string }} where
+ */
 export function listenError(error, { what, port, hint }) {
   const code = /** @type {{ code?: string }} */ (error).code;
   if (code === 'EADDRINUSE') return `${what}: port ${port} is already in use; stop what uses it or ${hint}`;
@@ -76,18 +79,22 @@ export async function serveDocs({ html, host = '127.0.0.1', port = 8080 }) {
   };
 }
 
-/** br when the browser accepts it, else gzip, else the plain page (q=0 means "not this one"). */
+/**
+ * br when the browser accepts it, else gzip, else the plain page (q=0 means "not this one").
+ * @param {string} acceptEncoding @returns {'br' | 'gzip' | 'identity'}
+ */
 export function pickEncoding(acceptEncoding) {
   const accepted = new Map(
     acceptEncoding
       .split(',')
-      .map((part) => part.trim().split(';'))
+      .map((/** @type {string} */ part) => part.trim().split(';'))
       .filter(([name]) => name)
-      .map(([name, ...params]) => {
+      .map(([name = '', ...params]) => {
         const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-        return [name.trim().toLowerCase(), q === undefined ? 1 : Number(q)];
+        return /** @type {[string, number]} */ ([name.trim().toLowerCase(), q === undefined ? 1 : Number(q)]);
       }),
   );
+  /** @param {string} name */
   const ok = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
   if (ok('br')) return 'br';
   if (ok('gzip')) return 'gzip';

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, servePage } from './support/browser.js';
+import { openBrowser, servePage } from '@nimkit/test-kit/browser';
 import { renderEveryOperation } from './support/render-all.js';
 import { ARTIFACTS, LOCAL_PAGE_FILE } from './support/spec.js';
 

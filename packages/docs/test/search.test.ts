@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEntries } from '../src/search/index.js';
 import { searchOperations } from '../src/search/score.js';
-import { openBrowser, servePage } from './support/browser.js';
+import { openBrowser, servePage } from '@nimkit/test-kit/browser';
 import { headingNamed } from './support/render-all.js';
 import { LOCAL_PAGE_FILE, operations, spec } from './support/spec.js';
 

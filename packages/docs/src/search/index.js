@@ -4,7 +4,7 @@ import { listOperations } from '@nimkit/spec-lib';
 
 const CJK_TERM = /[\u3400-\u9fff]{2,}/g;
 
-/** @returns {import('./score.js').SearchEntry[]} */
+/** @param {Record<string, any>} spec @returns {import('./score.js').SearchEntry[]} */
 export function searchEntries(spec) {
   return listOperations(spec).map(({ operationId, path, op }) => ({
     operationId,

@@ -14,14 +14,16 @@ export function searchOperations(entries, query, limit = 8) {
   const q = String(query).trim().toLowerCase();
   if (!q) return [];
   const compact = q.replace(/\s+/g, '');
+  /** @param {string} text */
   const pairs = (text) => {
     const chars = Array.from(text);
     const out = new Set(chars.length === 1 ? chars : []);
-    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
     return out;
   };
   const wanted = pairs(compact);
   const words = q.split(/\s+/);
+  /** @type {{ entry: SearchEntry, score: number, order: number }[]} */
   const scored = [];
   entries.forEach((entry, order) => {
     const id = entry.operationId.toLowerCase();

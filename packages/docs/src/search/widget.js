@@ -8,7 +8,7 @@ export function installSearch(entries, search) {
   const INPUT = '[data-component-name="Search/SearchInput"] input';
   const BOX = 'data-nimkit-results';
 
-  /** Keeps our box right under the dialog's header. */
+  /** Keeps our box right under the dialog's header. @param {HTMLInputElement} input @param {Element | null} [box] */
   const place = (input, box = document.querySelector(`[${BOX}]`)) => {
     const header = input.closest('header');
     if (header && box && header.nextElementSibling !== box) header.after(box);
@@ -16,6 +16,7 @@ export function installSearch(entries, search) {
 
   // Redoc re-renders the dialog as its own results arrive; watched only while our box is shown, so the page's
   // own rendering never pays for it.
+  /** @type {HTMLInputElement | null} */
   let input = null;
   const keeper = new MutationObserver(() => {
     if (!input?.isConnected) return stop();
@@ -26,6 +27,7 @@ export function installSearch(entries, search) {
     document.querySelector(`[${BOX}]`)?.remove();
   };
 
+  /** @param {HTMLInputElement} field */
   const render = (field) => {
     input = field;
     const hits = search(entries, field.value);

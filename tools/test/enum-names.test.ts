@@ -2,8 +2,10 @@
 // each set as a constant with exactly those names and values.
 import { describe, expect, it } from 'vitest';
 import * as client from '@nimkit/client';
-import { enumNameProblems, integerEnums, namedEnums } from '../../../tools/codegen/enums.mjs';
-import { spec } from './support/spec.js';
+import { loadSpec } from '@nimkit/spec-lib';
+import { enumNameProblems, integerEnums, namedEnums } from '../codegen/enums.mjs';
+
+const spec = loadSpec();
 
 describe('named coded values', () => {
   it('every integer enum of the spec has x-enum-varnames and a title', () => {

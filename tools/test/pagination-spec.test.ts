@@ -3,14 +3,22 @@
 // declared ones.
 import { describe, expect, it } from 'vitest';
 import { pagingRules } from '@nimkit/client';
-import { okSchema, requestSchema } from '../../../tools/lib/spec.mjs';
-import { pagedOperations } from '../../../tools/codegen/pagination.mjs';
-import { operations, spec } from './support/spec.js';
+import { deref, listOperations, loadSpec, normalisedBranch, okSchema, requestSchema } from '@nimkit/spec-lib';
+import { pagedOperations } from '../codegen/pagination.mjs';
 
-/** A schema's properties, its `allOf` parts' included (a tag member is a member plus its tags). */
-const propertiesOf = (node: any): Record<string, any> | undefined =>
-  node && Object.assign({}, ...(node.allOf ?? []).map(propertiesOf), node.properties);
-const at = (node: any, path: string[]) => path.reduce((n: any, key: string) => propertiesOf(n)?.[key], node);
+const spec = loadSpec();
+const operations = listOperations(spec);
+
+/**
+ * A schema's properties, its `allOf` parts' included (a tag member is a member plus its tags); a field with two
+ * encodings (docs/adr/0042) has the properties of the form the client returns, which is what paginate() reads.
+ */
+const propertiesOf = (node: any): Record<string, any> | undefined => {
+  if (!node) return undefined;
+  const s = deref(spec, normalisedBranch(spec, node) ?? node);
+  return Object.assign({}, ...(s.allOf ?? []).map(propertiesOf), s.properties);
+};
+const at = (node: any, path: string[]) => path.reduce((n: any, key: string) => deref(spec, propertiesOf(n)?.[key]), node);
 
 describe('x-nim-pagination', () => {
   const withLimit = operations.filter(({ op }) => requestSchema(spec, op).properties.limit);
