@@ -59,6 +59,7 @@ function requireRoomOnList(ctx, list, name, adding) {
   if (size + adding > LIMITS.accessListEntries) ctx.fail(419, `the ${name} holds at most ${LIMITS.accessListEntries} entries`);
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatUpdateWhiteBlackIdentify(ctx, req) {
     const { server, list, name } = managedList(ctx, req);

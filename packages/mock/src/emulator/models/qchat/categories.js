@@ -38,6 +38,7 @@ function pageByWeight(rows, token, limit) {
   return { page, pageInfo };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatGetChannelCategoryListByServerPage(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));

@@ -72,6 +72,7 @@ export function addScopeRole(ctx, server, scope, serverRoleId, where) {
   return cr;
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateChannelIdentify(ctx, req) {
     const { server, channel } = managed(ctx, req);

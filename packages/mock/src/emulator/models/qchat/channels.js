@@ -26,6 +26,7 @@ export function requireServerChannel(ctx, req) {
   return { server, channel: requireChannel(ctx, idField(req, 'channelId'), server.serverId) };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateChannel(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));

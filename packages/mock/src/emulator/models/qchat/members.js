@@ -71,6 +71,7 @@ export function requireOtherMember(ctx, server, accid) {
   return member;
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatInviteServerMember(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));

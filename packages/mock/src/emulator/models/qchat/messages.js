@@ -60,6 +60,7 @@ export function historyItem(server, m) {
   });
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatSendMsg(ctx, req) {
     const { server, channel } = requireServerChannel(ctx, req);

@@ -11,6 +11,7 @@ const TO_ACCOUNTS = new Set([3, 4]);
 /** `data.type` of every notification sent with sendAttachMsg. */
 const NOTIFICATION_TYPE = 100;
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatSendAttachMsg(ctx, req) {
     const q = qchatOf(ctx);

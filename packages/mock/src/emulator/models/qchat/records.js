@@ -56,6 +56,7 @@ function page(ctx, req, rows) {
   return { code: 200, data: data.slice(0, req.int('limit') ?? 100).map(({ serverId, r }) => recordInfo(serverId, r)) };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatQueryInviteApplyHistoryByServer(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));

@@ -66,6 +66,7 @@ function changeHolders(req, change) {
   return { code: 200, successAccids, failAccids };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateServerIdentify(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));

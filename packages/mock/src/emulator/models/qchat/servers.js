@@ -22,6 +22,7 @@ import {
   tick,
 } from './store.js';
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateServer(ctx, req) {
     const owner = req.string('accid');

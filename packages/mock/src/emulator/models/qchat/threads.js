@@ -24,6 +24,7 @@ function readChannel(ctx, req) {
   return { server, channel };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatQueryThreadTalkHistory(ctx, req) {
     const { server, channel } = readChannel(ctx, req);
