@@ -92,7 +92,7 @@ export const handlers = {
 
   qchatGetServers(ctx, req) {
     const ids = [...new Set(listField(req, 'serverIds').map(idKey))];
-    const serverInfos = ids.map((id) => serverById(ctx, id)).filter(Boolean).map((s) => serverInfo(ctx, s));
+    const serverInfos = ids.map((id) => serverById(ctx, id)).filter((s) => s !== undefined).map((s) => serverInfo(ctx, s));
     return { code: 200, serverInfos };
   },
 
@@ -100,7 +100,8 @@ export const handlers = {
     const accid = req.string('accid');
     ctx.requireAccount(accid, 'accid');
     const joined = joinedServers(ctx, accid);
-    const { page, pageInfo } = pageByTime(joined, (s) => own(s.members, accid).joinTime, req.int('timetag'), req.int('limit'));
+    const { page, pageInfo } = pageByTime(joined, (s) => /** @type {import('./types.js').Member} */ (own(s.members, accid)).joinTime,
+ req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, serverInfos: page.map((s) => serverInfo(ctx, s)) };
   },
 
