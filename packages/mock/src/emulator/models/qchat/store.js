@@ -68,21 +68,22 @@ export const qchatOf = (/** @type {AppContext} */ ctx) => completeState(ctx.stat
 /** The server `serverId`, or undefined. @param {AppContext} ctx @param {string | undefined} serverId @returns {Server | undefined} */
 export function serverById(ctx, serverId) {
   const server = serverId === undefined ? undefined : own(qchatOf(ctx).servers, serverId);
-  return server && completeServer(ctx, server, serverId);
+  return server && completeServer(ctx, server, /** @type {string} */ (serverId));
 }
 
 /** The channel `channelId` of a server that exists, or undefined. @param {AppContext} ctx @param {string | undefined} channelId @returns {Channel | undefined} */
 export function channelById(ctx, channelId) {
   const channel = channelId === undefined ? undefined : own(qchatOf(ctx).channels, channelId);
   const server = channel && serverById(ctx, String(channel.serverId));
-  return server && completeChannel(ctx, server, channel, channelId);
+  return server && completeChannel(ctx, server, channel, /** @type {string} */ (channelId));
 }
 
 /** The channel category `categoryId` of a server that exists, or undefined. @param {AppContext} ctx @param {string | undefined} categoryId @returns {Category | undefined} */
 export function categoryById(ctx, categoryId) {
   const category = categoryId === undefined ? undefined : own(qchatOf(ctx).categories, categoryId);
   const server = category && serverById(ctx, String(category.serverId));
-  return server && completeCategory(ctx, server, category, categoryId);
+  return server && completeCategory(ctx, server, category, /** @type {string} */ (categoryId));
+
 }
 
 /** The categories of server `serverId` (categories come from a loaded state only: ADR 0046). @param {AppContext} ctx @param {string} serverId */
