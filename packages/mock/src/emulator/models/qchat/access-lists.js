@@ -27,7 +27,11 @@ function listOf(ctx, req) {
   return { server, channel, list, name: req.int('type') === 1 ? 'white list' : 'black list' };
 }
 
-/** The list, its operator required to hold the manage-lists permission in the channel. @param {AppContext} ctx @param {EmuRequest} req */
+/**
+ * The list, its operator required to hold the manage-lists permission in the channel.
+ * @param {AppContext} ctx
+ * @param {EmuRequest} req
+ */
 function managedList(ctx, req) {
   const found = listOf(ctx, req);
   requireAuth(ctx, found.server, req.string('accid'), AUTH.manageAccessList, found.channel);
@@ -50,18 +54,23 @@ export const listReads = {
   rolePage({ server, list }, req) {
     // A list names only roles and members the server has (fixtures.js drops the others).
     const rows = Object.keys(list.roles).map((roleId) => /** @type {Role} */ (server.roles[roleId]));
-    const { page, pageInfo } = pageByTime(rows, (r) => /** @type {number} */ (list.roles[r.roleId]), req.int('timetag'), req.int('limit'));
+    const added = (/** @type {Role} */ r) => /** @type {number} */ (list.roles[r.roleId]);
+    const { page, pageInfo } = pageByTime(rows, added, req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, identifies: page.map((r) => serverRoleInfo(server, r)) };
   },
   /** @param {ListOf} of @param {EmuRequest} req */
   userPage({ server, list }, req) {
     const rows = Object.keys(list.users).map((accid) => /** @type {Member} */ (own(server.members, accid)));
-    const { page, pageInfo } = pageByTime(rows, (m) => /** @type {number} */ (own(list.users, m.accid)), req.int('timetag'), req.int('limit'));
+    const added = (/** @type {Member} */ m) => /** @type {number} */ (own(list.users, m.accid));
+    const { page, pageInfo } = pageByTime(rows, added, req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, members: page.map((m) => memberInfo(server, m)) };
   },
   /** @param {ListOf} of @param {EmuRequest} req */
   roles({ server, list }, req) {
-    const ids = [...new Set(listField(req, 'roleids').map(idKey))].filter(/** @returns {id is string} */ (id) => id !== undefined && list.roles[id] !== undefined);
+    /** @type {(id: string | undefined) => id is string} */
+    const listed = (id) => id !== undefined && list.roles[id] !== undefined;
+    const ids = [...new Set(listField(req, 'roleids').map(idKey))].filter(listed);
+
     return { code: 200, identifies: ids.map((id) => serverRoleInfo(server, /** @type {Role} */ (server.roles[id]))) };
   },
   /** @param {ListOf} of @param {EmuRequest} req */
@@ -72,7 +81,13 @@ export const listReads = {
   },
 };
 
-/** Refuses (419) adding `adding` entries to a full list. @param {AppContext} ctx @param {AccessList} list @param {string} name @param {number} adding */
+/**
+ * Refuses (419) adding `adding` entries to a full list.
+ * @param {AppContext} ctx
+ * @param {AccessList} list
+ * @param {string} name
+ * @param {number} adding
+ */
 function requireRoomOnList(ctx, list, name, adding) {
 
   const size = Object.keys(list.roles).length + Object.keys(list.users).length;

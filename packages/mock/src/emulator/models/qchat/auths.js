@@ -73,7 +73,11 @@ export function parseAuths(ctx, req, codes, values) {
   return /** @type {import('./types.js').Auths} */ (auths);
 }
 
-/** The server roles `accid` holds: the everyone role and every custom role it was given. @param {Server} server @param {string} accid */
+/**
+ * The server roles `accid` holds: the everyone role and every custom role it was given.
+ * @param {Server} server
+ * @param {string} accid
+ */
 export function rolesOf(server, accid) {
   return Object.values(server.roles).filter((r) => r.type === 1 || own(r.members, accid) !== undefined);
 }
@@ -108,7 +112,9 @@ export function allows(server, accid, code, channel) {
 }
 
 /** A channel or a channel category (both have roles, per-user permissions and lists), as a refusal names it. */
-const scopeName = (/** @type {Scope | undefined} */ scope) => scope && (scope.channelId !== undefined ? `channel ${scope.channelId}` : `category ${scope.categoryId}`);
+/** @param {Scope | undefined} scope */
+const scopeName = (scope) => scope &&
+ (scope.channelId !== undefined ? `channel ${scope.channelId}` : `category ${scope.categoryId}`);
 
 /**
  * Refuses (403) an operator who is not a member or lacks permission `code` (in `channel`, a channel or a category,
@@ -138,7 +144,13 @@ export function canAccess(server, channel, accid) {
   return channel.viewMode === 1 ? listed : !listed;
 }
 
-/** Refuses (403) a member who cannot see the channel. @param {AppContext} ctx @param {Server} server @param {Scope} channel @param {string | undefined} accid */
+/**
+ * Refuses (403) a member who cannot see the channel.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {Scope} channel
+ * @param {string | undefined} accid
+ */
 export function requireAccess(ctx, server, channel, accid) {
   requireMember(ctx, server, accid);
   if (!canAccess(server, channel, /** @type {string} */ (accid)))

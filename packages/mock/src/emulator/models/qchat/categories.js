@@ -23,7 +23,12 @@ function categoryList(ctx, req) {
   return { server, category, list: req.int('type') === 1 ? category.lists.white : category.lists.black };
 }
 
-/** A category role as the vendor answers it. @param {Server} server @param {Category} category @param {import('./types.js').ScopeRole} cr */
+/**
+ * A category role as the vendor answers it.
+ * @param {Server} server
+ * @param {Category} category
+ * @param {import('./types.js').ScopeRole} cr
+ */
 function categoryRoleInfo(server, category, cr) {
   return compact({
     serverId: BigInt(server.serverId),

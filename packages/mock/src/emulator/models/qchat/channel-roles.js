@@ -63,14 +63,24 @@ function managed(ctx, req) {
   return { server, channel };
 }
 
-/** The channel role `roleId`, or 404. @param {AppContext} ctx @param {Channel} channel @param {string | undefined} roleId */
+/**
+ * The channel role `roleId`, or 404.
+ * @param {AppContext} ctx
+ * @param {Channel} channel
+ * @param {string | undefined} roleId
+ */
 function requireChannelRole(ctx, channel, roleId) {
   const cr = roleId === undefined ? undefined : channel.roles[roleId];
   if (!cr) ctx.fail(404, `channel role ${roleId} does not exist in channel ${channel.channelId}`);
   return /** @type {ScopeRole} */ (cr);
 }
 
-/** `accid`'s custom permissions in the channel, or 404. @param {AppContext} ctx @param {Channel} channel @param {string} accid */
+/**
+ * `accid`'s custom permissions in the channel, or 404.
+ * @param {AppContext} ctx
+ * @param {Channel} channel
+ * @param {string} accid
+ */
 function requireUserIdentify(ctx, channel, accid) {
   const ui = own(channel.users, accid);
   if (!ui) ctx.fail(404, `${accid} has no custom permissions in channel ${channel.channelId}`);

@@ -10,12 +10,19 @@ import { own, put } from './store.js';
  * @typedef {import('./types.js').Channel} Channel
  * @typedef {import('./types.js').Category} Category
  * @typedef {import('./types.js').Scope} Scope
+ * @typedef {import('./types.js').Member} Member
+ * @typedef {import('./types.js').Role} Role
+ * @typedef {import('./types.js').ScopeRole} ScopeRole
  */
 
 // Objects already completed (not state: a reloaded state consists of new objects and is completed again).
 const done = new WeakSet();
 
-/** The group's top-level maps. @param {Partial<import('./types.js').QChatState>} q @returns {import('./types.js').QChatState} */
+/**
+ * The group's top-level maps.
+ * @param {Partial<import('./types.js').QChatState>} q
+ * @returns {import('./types.js').QChatState}
+ */
 export function completeState(q) {
   q.servers ??= {};
   q.channels ??= {};
@@ -25,7 +32,12 @@ export function completeState(q) {
   return /** @type {import('./types.js').QChatState} */ (q);
 }
 
-/** A server of a loaded state, completed (once). @param {AppContext} ctx @param {Server} server @param {string} serverId */
+/**
+ * A server of a loaded state, completed (once).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string} serverId
+ */
 export function completeServer(ctx, server, serverId) {
   if (done.has(server)) return server;
   server.serverId = serverId;
@@ -38,7 +50,7 @@ export function completeServer(ctx, server, serverId) {
   server.applies ??= {};
   server.roles ??= {};
   server.records ??= [];
-  if (server.owner !== undefined && !own(server.members, server.owner)) put(server.members, server.owner, /** @type {import('./types.js').Member} */ ({}));
+  if (server.owner !== undefined && !own(server.members, server.owner)) put(server.members, server.owner, /** @type {Member} */ ({}));
   for (const [accid, m] of Object.entries(server.members)) {
     m.accid = accid;
     m.joinTime ??= server.createTime;
@@ -58,7 +70,7 @@ export function completeServer(ctx, server, serverId) {
   let everyone = Object.values(server.roles).find((r) => r.type === 1);
   if (!everyone) {
     const roleId = String(ctx.nextId());
-    everyone = /** @type {import('./types.js').Role} */ ({ roleId, name: 'everyone', type: 1, priority: 0, auths: everyoneAuths(), members: {} });
+    everyone = /** @type {Role} */ ({ roleId, name: 'everyone', type: 1, priority: 0, auths: everyoneAuths(), members: {} });
     everyone.createtime = everyone.updatetime = server.createTime;
     server.roles[roleId] = everyone;
   }
@@ -67,7 +79,13 @@ export function completeServer(ctx, server, serverId) {
   return server;
 }
 
-/** A channel of a loaded state, completed (once). @param {AppContext} ctx @param {Server} server @param {Channel} channel @param {string} channelId */
+/**
+ * A channel of a loaded state, completed (once).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {Channel} channel
+ * @param {string} channelId
+ */
 export function completeChannel(ctx, server, channel, channelId) {
   if (done.has(channel)) return channel;
   channel.channelId = channelId;
@@ -150,7 +168,8 @@ function completeScope(ctx, server, scope) {
   let everyone = Object.values(scope.roles).find((cr) => cr.serverRoleId === server.everyoneRoleId);
   if (!everyone) {
     const roleId = String(ctx.nextId());
-    everyone = /** @type {import('./types.js').ScopeRole} */ ({ roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() });
+    everyone = /** @type {ScopeRole} */ ({
+ roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() });
 
     everyone.createtime = everyone.updatetime = scope.createTime;
     scope.roles[roleId] = everyone;

@@ -61,7 +61,12 @@ function answerInvite(ctx, server, accid, inviter, status, msg) {
 const answerApply = (ctx, server, applicant, operator, status, msg) =>
   settleRecords(ctx, server, applicant, (r) => r.type === RECORD.apply, status, compact({ updateAccid: operator, updateMsg: msg }));
 
-/** Removes `accid` from the server and from everything in it that names a member. @param {AppContext} ctx @param {Server} server @param {string} accid */
+/**
+ * Removes `accid` from the server and from everything in it that names a member.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string} accid
+ */
 function removeMember(ctx, server, accid) {
   delete server.members[accid];
   noteJoined(ctx, accid, server.serverId, false);
@@ -73,15 +78,30 @@ function removeMember(ctx, server, accid) {
   }
 }
 
-/** Whether `inviter` invited `accid` and the invitation is still pending. @param {Server} server @param {string} accid @param {string} inviter */
+/**
+ * Whether `inviter` invited `accid` and the invitation is still pending.
+ * @param {Server} server
+ * @param {string} accid
+ * @param {string} inviter
+ */
 const isInvited = (server, accid, inviter) => own(own(server.invites, accid) ?? {}, inviter) !== undefined;
 
-/** Refuses (417) an account that is already a member. @param {AppContext} ctx @param {Server} server @param {string} accid */
+/**
+ * Refuses (417) an account that is already a member.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string} accid
+ */
 function refuseMember(ctx, server, accid) {
   if (own(server.members, accid)) ctx.fail(417, `${accid} is already a member of server ${server.serverId}`);
 }
 
-/** The membership of another account named in the request (404 when it is not a member). @param {AppContext} ctx @param {Server} server @param {string | undefined} accid */
+/**
+ * The membership of another account named in the request (404 when it is not a member).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string | undefined} accid
+ */
 export function requireOtherMember(ctx, server, accid) {
   const member = own(server.members, accid);
   if (!member) ctx.fail(404, `${accid} is not a member of server ${server.serverId}`);

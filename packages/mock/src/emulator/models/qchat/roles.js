@@ -32,7 +32,9 @@ import {
  * @param {Server} server @param {Role} role @param {string} [operator]
  */
 export function serverRoleInfo(server, role, operator) {
-  const holds = (/** @type {string} */ accid) => (role.type === 1 ? Boolean(own(server.members, accid)) : own(role.members, accid) !== undefined);
+  /** @param {string} accid */
+  const holds = (accid) =>
+ (role.type === 1 ? Boolean(own(server.members, accid)) : own(role.members, accid) !== undefined);
   return compact({
     roleId: BigInt(role.roleId),
     name: role.name,

@@ -44,19 +44,31 @@ export function tick(ctx) {
   return q.lastTime;
 }
 
-/** A form id field as the decimal-string key of state, or undefined when absent. @param {EmuRequest} req @param {string} name */
+/**
+ * A form id field as the decimal-string key of state, or undefined when absent.
+ * @param {EmuRequest} req
+ * @param {string} name
+ */
 export function idField(req, name) {
   const value = req.bigint(name);
   return value === undefined ? undefined : String(value);
 }
 
-/** A decimal id from a JSON array item ("123", 123 or 123n) as a state key, or undefined when it is no id. @param {unknown} value */
+/**
+ * A decimal id from a JSON array item ("123", 123 or 123n) as a state key, or undefined when it is no id.
+ * @param {unknown} value
+ */
 export function idKey(value) {
   const text = String(value).trim();
   return /^\d+$/.test(text) ? String(BigInt(text)) : undefined;
 }
 
-/** A JSON array field's items (the handler already knows Prism checked its type), or [] when absent. @param {EmuRequest} req @param {string} name @returns {unknown[]} */
+/**
+ * A JSON array field's items (the handler already knows Prism checked its type), or [] when absent.
+ * @param {EmuRequest} req
+ * @param {string} name
+ * @returns {unknown[]}
+ */
 export function listField(req, name) {
   const value = req.json(name);
   return Array.isArray(value) ? value : [];
@@ -65,20 +77,35 @@ export function listField(req, name) {
 /** The group's state, its top-level maps filled in when a loaded state left them out. */
 export const qchatOf = (/** @type {AppContext} */ ctx) => completeState(ctx.state.qchat);
 
-/** The server `serverId`, or undefined. @param {AppContext} ctx @param {string | undefined} serverId @returns {Server | undefined} */
+/**
+ * The server `serverId`, or undefined.
+ * @param {AppContext} ctx
+ * @param {string | undefined} serverId
+ * @returns {Server | undefined}
+ */
 export function serverById(ctx, serverId) {
   const server = serverId === undefined ? undefined : own(qchatOf(ctx).servers, serverId);
   return server && completeServer(ctx, server, /** @type {string} */ (serverId));
 }
 
-/** The channel `channelId` of a server that exists, or undefined. @param {AppContext} ctx @param {string | undefined} channelId @returns {Channel | undefined} */
+/**
+ * The channel `channelId` of a server that exists, or undefined.
+ * @param {AppContext} ctx
+ * @param {string | undefined} channelId
+ * @returns {Channel | undefined}
+ */
 export function channelById(ctx, channelId) {
   const channel = channelId === undefined ? undefined : own(qchatOf(ctx).channels, channelId);
   const server = channel && serverById(ctx, String(channel.serverId));
   return server && completeChannel(ctx, server, channel, /** @type {string} */ (channelId));
 }
 
-/** The channel category `categoryId` of a server that exists, or undefined. @param {AppContext} ctx @param {string | undefined} categoryId @returns {Category | undefined} */
+/**
+ * The channel category `categoryId` of a server that exists, or undefined.
+ * @param {AppContext} ctx
+ * @param {string | undefined} categoryId
+ * @returns {Category | undefined}
+ */
 export function categoryById(ctx, categoryId) {
   const category = categoryId === undefined ? undefined : own(qchatOf(ctx).categories, categoryId);
   const server = category && serverById(ctx, String(category.serverId));
@@ -86,14 +113,23 @@ export function categoryById(ctx, categoryId) {
 
 }
 
-/** The categories of server `serverId` (categories come from a loaded state only: ADR 0046). @param {AppContext} ctx @param {string} serverId */
+/**
+ * The categories of server `serverId` (categories come from a loaded state only: ADR 0046).
+ * @param {AppContext} ctx
+ * @param {string} serverId
+ */
 export function categoriesOf(ctx, serverId) {
   return Object.keys(qchatOf(ctx).categories)
     .map((id) => categoryById(ctx, id))
     .filter(/** @returns {c is Category} */ (c) => c !== undefined && c.serverId === serverId);
 }
 
-/** The category `categoryId` of server `serverId`, or 404. @param {AppContext} ctx @param {string | undefined} categoryId @param {string} serverId */
+/**
+ * The category `categoryId` of server `serverId`, or 404.
+ * @param {AppContext} ctx
+ * @param {string | undefined} categoryId
+ * @param {string} serverId
+ */
 export function requireCategory(ctx, categoryId, serverId) {
   const category = categoryById(ctx, categoryId);
   if (!category || category.serverId !== serverId) ctx.fail(404, `channel category ${categoryId} does not exist in server ${serverId}`);
@@ -107,7 +143,12 @@ export function requireServer(ctx, serverId) {
   return /** @type {Server} */ (server);
 }
 
-/** The channel; with `serverId`, a channel of another server is refused as missing (404) too. @param {AppContext} ctx @param {string | undefined} channelId @param {string} [serverId] */
+/**
+ * The channel; with `serverId`, a channel of another server is refused as missing (404) too.
+ * @param {AppContext} ctx
+ * @param {string | undefined} channelId
+ * @param {string} [serverId]
+ */
 export function requireChannel(ctx, channelId, serverId) {
   const channel = channelById(ctx, channelId);
   if (!channel || (serverId !== undefined && channel.serverId !== serverId)) {
@@ -116,7 +157,13 @@ export function requireChannel(ctx, channelId, serverId) {
   return /** @type {Channel} */ (channel);
 }
 
-/** The operator's membership; someone outside the server has no right to act in it (403). @param {AppContext} ctx @param {Server} server @param {string | undefined} accid @param {string} [field] */
+/**
+ * The operator's membership; someone outside the server has no right to act in it (403).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string | undefined} accid
+ * @param {string} [field]
+ */
 export function requireMember(ctx, server, accid, field = 'accid') {
   ctx.requireAccount(accid, field);
   const member = own(server.members, accid);
@@ -124,14 +171,25 @@ export function requireMember(ctx, server, accid, field = 'accid') {
   return /** @type {Member} */ (member);
 }
 
-/** The server role `roleId` (custom or everyone), or 404. @param {AppContext} ctx @param {Server} server @param {string | undefined} roleId */
+/**
+ * The server role `roleId` (custom or everyone), or 404.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string | undefined} roleId
+ */
 export function requireRole(ctx, server, roleId) {
   const role = roleId === undefined ? undefined : server.roles[roleId];
   if (!role) ctx.fail(404, `role ${roleId} does not exist in server ${server.serverId}`);
   return /** @type {Role} */ (role);
 }
 
-/** A membership record as state keeps it. @param {string} accid @param {number} time @param {string | undefined} inviter @returns {Member} */
+/**
+ * A membership record as state keeps it.
+ * @param {string} accid
+ * @param {number} time
+ * @param {string | undefined} inviter
+ * @returns {Member}
+ */
 export function newMember(accid, time, inviter) {
   return { accid, joinTime: time, inviter, createTime: time, updateTime: time };
 }
@@ -180,22 +238,41 @@ const channelIndex = (/** @type {AppContext} */ ctx) =>
     for (const [id, c] of Object.entries(qchatOf(ctx).channels)) addTo(index, String(c.serverId), id);
   });
 
-/** Records that `accid` joined (true) or left (false) server `serverId`. */
-export const noteJoined = (/** @type {AppContext} */ ctx, /** @type {string} */ accid, /** @type {string} */ serverId, /** @type {boolean} */ joined) => note(joinedIndex(ctx), accid, serverId, joined);
+/**
+ * Records that `accid` joined (true) or left (false) server `serverId`.
+ * @param {AppContext} ctx
+ * @param {string} accid
+ * @param {string} serverId
+ * @param {boolean} joined
+ */
+export const noteJoined = (ctx, accid, serverId, joined) => note(joinedIndex(ctx), accid, serverId, joined);
 
-/** Records that channel `channelId` of server `serverId` was created (true) or removed (false). */
-export const noteChannel = (/** @type {AppContext} */ ctx, /** @type {string} */ serverId, /** @type {string} */ channelId, /** @type {boolean} */ exists) => note(channelIndex(ctx), serverId, channelId, exists);
+/**
+ * Records that channel `channelId` of server `serverId` was created (true) or removed (false).
+ * @param {AppContext} ctx
+ * @param {string} serverId
+ * @param {string} channelId
+ * @param {boolean} exists
+ */
+export const noteChannel = (ctx, serverId, channelId, exists) => note(channelIndex(ctx), serverId, channelId, exists);
 
-/** How many servers `accid` belongs to. */
-export const joinedCount = (/** @type {AppContext} */ ctx, /** @type {string} */ accid) => joinedIndex(ctx).get(accid)?.size ?? 0;
+/** How many servers `accid` belongs to. @param {AppContext} ctx @param {string} accid */
+export const joinedCount = (ctx, accid) => joinedIndex(ctx).get(accid)?.size ?? 0;
+
 
 /** The servers `accid` belongs to. @param {AppContext} ctx @param {string} accid */
 export function joinedServers(ctx, accid) {
   const ids = joinedIndex(ctx).get(accid) ?? [];
-  return [...ids].map((id) => serverById(ctx, id)).filter(/** @returns {s is Server} */ (s) => s !== undefined && own(s.members, accid) !== undefined);
+  /** @type {(s: Server | undefined) => s is Server} */
+  const isMember = (s) => s !== undefined && own(s.members, accid) !== undefined;
+  return [...ids].map((id) => serverById(ctx, id)).filter(isMember);
 }
 
-/** Refuses (419) an account that already belongs to as many servers as an account may. @param {AppContext} ctx @param {string} accid */
+/**
+ * Refuses (419) an account that already belongs to as many servers as an account may.
+ * @param {AppContext} ctx
+ * @param {string} accid
+ */
 export function requireRoomForServer(ctx, accid) {
   if (joinedCount(ctx, accid) >= LIMITS.joinedServersPerAccount) {
     ctx.fail(419, `${accid} already belongs to ${LIMITS.joinedServersPerAccount} servers`);
@@ -205,7 +282,10 @@ export function requireRoomForServer(ctx, accid) {
 /** The channels of server `serverId`. @param {AppContext} ctx @param {string} serverId */
 export function channelsOf(ctx, serverId) {
   const ids = channelIndex(ctx).get(serverId) ?? [];
-  return [...ids].map((id) => channelById(ctx, id)).filter(/** @returns {c is Channel} */ (c) => c !== undefined && c.serverId === serverId);
+  /** @type {(c: Channel | undefined) => c is Channel} */
+  const isOfServer = (c) => c !== undefined && c.serverId === serverId;
+  return [...ids].map((id) => channelById(ctx, id)).filter(isOfServer);
+
 }
 
 /**

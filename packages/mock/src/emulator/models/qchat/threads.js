@@ -17,7 +17,11 @@ const isReplyTo = (m, root) => m.threadRoot !== undefined && idKey(m.threadRoot.
 /** The kept (not deleted) replies to `root`, oldest first. @param {Channel} channel @param {Message} root */
 const repliesTo = (channel, root) => channel.messages.filter((m) => m.status !== STATUS.deleted && isReplyTo(m, root));
 
-/** A thread's reply count and the time of its last reply (left out while it has none). @param {Channel} channel @param {Message} root */
+/**
+ * A thread's reply count and the time of its last reply (left out while it has none).
+ * @param {Channel} channel
+ * @param {Message} root
+ */
 function meta(channel, root) {
   const replies = repliesTo(channel, root);
   return replies.length ? { total: replies.length, timestamp: /** @type {Message} */ (replies.at(-1)).time

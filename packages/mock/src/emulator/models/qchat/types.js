@@ -117,7 +117,10 @@
  *   threadRoot?: { msgIdServer: unknown, time: number },
  * }} Message  a kept channel message; `threadRoot` comes from a loaded state only
  *
- * @typedef {Content & { serverId: string, channelId?: string, toType?: number, from: string, toAccids: string[], type: number }} Notification
+ * @typedef {Content & {
+ *   serverId: string, channelId?: string, toType?: number, from: string, toAccids: string[], type: number,
+ * }} Notification  a custom system notification kept for update (notifications.js)
+
  */
 
 export {};
