@@ -70,14 +70,12 @@ export const listReads = {
     /** @type {(id: string | undefined) => id is string} */
     const listed = (id) => id !== undefined && list.roles[id] !== undefined;
     const ids = [...new Set(listField(req, 'roleids').map(idKey))].filter(listed);
-
     return { code: 200, identifies: ids.map((id) => serverRoleInfo(server, /** @type {Role} */ (server.roles[id]))) };
   },
   /** @param {ListOf} of @param {EmuRequest} req */
   users({ server, list }, req) {
     const accids = [...new Set(listField(req, 'accids').map(String))].filter((a) => own(list.users, a) !== undefined);
-    return { code: 200, members: accids.map((accid) => memberInfo(server, /** @type {Member} */ (own(server.members, accid))))
- };
+    return { code: 200, members: accids.map((accid) => memberInfo(server, /** @type {Member} */ (own(server.members, accid)))) };
   },
 };
 
@@ -89,7 +87,6 @@ export const listReads = {
  * @param {number} adding
  */
 function requireRoomOnList(ctx, list, name, adding) {
-
   const size = Object.keys(list.roles).length + Object.keys(list.users).length;
   if (size + adding > LIMITS.accessListEntries) ctx.fail(419, `the ${name} holds at most ${LIMITS.accessListEntries} entries`);
 }

@@ -113,8 +113,7 @@ export function allows(server, accid, code, channel) {
 
 /** A channel or a channel category (both have roles, per-user permissions and lists), as a refusal names it. */
 /** @param {Scope | undefined} scope */
-const scopeName = (scope) => scope &&
- (scope.channelId !== undefined ? `channel ${scope.channelId}` : `category ${scope.categoryId}`);
+const scopeName = (scope) => scope && (scope.channelId !== undefined ? `channel ${scope.channelId}` : `category ${scope.categoryId}`);
 
 /**
  * Refuses (403) an operator who is not a member or lacks permission `code` (in `channel`, a channel or a category,
@@ -153,6 +152,5 @@ export function canAccess(server, channel, accid) {
  */
 export function requireAccess(ctx, server, channel, accid) {
   requireMember(ctx, server, accid);
-  if (!canAccess(server, channel, /** @type {string} */ (accid)))
- ctx.fail(403, `${accid} may not use channel ${channel.channelId}`);
+  if (!canAccess(server, channel, /** @type {string} */ (accid))) ctx.fail(403, `${accid} may not use channel ${channel.channelId}`);
 }

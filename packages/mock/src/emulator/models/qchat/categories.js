@@ -49,11 +49,9 @@ function pageByWeight(rows, token, limit) {
   const start = /^\d+$/.test(token ?? '') ? Number(token) : 0;
   const sorted = [...rows].sort((a, b) => (a.reorderweight ?? 0) - (b.reorderweight ?? 0) || a.createTime - b.createTime);
   const page = sorted.slice(start, start + /** @type {number} */ (limit));
-
   const hasMore = start + page.length < sorted.length;
   /** @type {{ hasMore: boolean, nextTimetag: number, nextPageToken?: string }} */
   const pageInfo = { hasMore, nextTimetag: page.at(-1)?.createTime ?? 0 };
-
   if (hasMore) pageInfo.nextPageToken = String(start + page.length);
   return { page, pageInfo };
 }

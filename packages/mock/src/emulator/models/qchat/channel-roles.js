@@ -134,7 +134,6 @@ export const handlers = {
     const { page } = pageByTime(others, (cr) => cr.createtime, timetag, req.int('limit') ?? 200);
     // The first page starts with the everyone role and so holds one row more than `limit` (vendor's page).
     if (!(timetag > 0)) page.unshift(/** @type {ScopeRole} */ (channel.roles[channel.everyoneChannelRoleId]));
-
     return { code: 200, identifies: page.map((cr) => channelRoleInfo(server, channel, cr)) };
   },
 

@@ -93,8 +93,7 @@ export const handlers = {
 
   qchatGetChannels(ctx, req) {
     const ids = [...new Set(listField(req, 'channelIds').map(idKey))];
-    return { code: 200, channelInfos: ids.map((id) => channelById(ctx, id)).filter((c) => c !== undefined).map(channelInfo)
- };
+    return { code: 200, channelInfos: ids.map((id) => channelById(ctx, id)).filter((c) => c !== undefined).map(channelInfo) };
   },
 
   qchatGetChannelListPage(ctx, req) {

@@ -141,8 +141,7 @@ function completeScope(ctx, server, scope) {
   }
   // What names a role or an account the server no longer has is dropped, as removing them would have done.
   const isRole = (/** @type {unknown} */ roleId) => own(server.roles, String(roleId)) !== undefined;
-  const isMember = (/** @type {string} */ accid) =>
- own(server.members, accid) !== undefined;
+  const isMember = (/** @type {string} */ accid) => own(server.members, accid) !== undefined;
   for (const list of [scope.lists.white, scope.lists.black]) {
     for (const roleId of Object.keys(list.roles)) if (!isRole(roleId)) delete list.roles[roleId];
     for (const accid of Object.keys(list.users)) if (!isMember(accid)) delete list.users[accid];
@@ -168,9 +167,7 @@ function completeScope(ctx, server, scope) {
   let everyone = Object.values(scope.roles).find((cr) => cr.serverRoleId === server.everyoneRoleId);
   if (!everyone) {
     const roleId = String(ctx.nextId());
-    everyone = /** @type {ScopeRole} */ ({
- roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() });
-
+    everyone = /** @type {ScopeRole} */ ({ roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() });
     everyone.createtime = everyone.updatetime = scope.createTime;
     scope.roles[roleId] = everyone;
   }

@@ -130,7 +130,6 @@ export const handlers = {
     requireAccess(ctx, server, channel, req.string('accid'));
     const fromTime = req.int('fromTime') ?? 0;
     const toTime = req.int('toTime') ?? Math.max(/** @type {number} */ (ctx.now()), qchatOf(ctx).lastTime);
-
     const exclude = idField(req, 'excludeMsgId');
     const rows = channel.messages.filter(
       (m) => m.status !== STATUS.deleted && m.time >= fromTime && m.time <= toTime && m.msgIdServer !== exclude,

@@ -88,7 +88,6 @@ export const handlers = {
 function dropOldest(ctx, serverId) {
   const q = qchatOf(ctx);
   const ids = Object.keys(q.notifications).filter((id) => q.notifications[id]?.serverId === serverId);
-
   if (ids.length <= ctx.limits.maxMessages) return;
   ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   for (const id of ids.slice(0, ids.length - ctx.limits.maxMessages)) delete q.notifications[id];

@@ -27,7 +27,6 @@ export function addRecord(ctx, server, { type, accid, status, data, requestId })
   const recordId = String(ctx.nextId());
   const fields = { recordId, requestId: requestId ?? recordId, type, accid, status, data, createTime: time, updateTime: time };
   const record = /** @type {InviteApplyRecord} */ (compact(fields));
-
   server.records.push(record);
   return record;
 }
@@ -96,7 +95,6 @@ export const handlers = {
     const rows = [];
     for (const id of Object.keys(qchatOf(ctx).servers)) {
       const server = /** @type {Server} */ (serverById(ctx, id));
-
       for (const r of server.records) if (r.accid === accid) rows.push({ serverId: id, r });
     }
     return page(ctx, req, rows);

@@ -33,8 +33,7 @@ import {
  */
 export function serverRoleInfo(server, role, operator) {
   /** @param {string} accid */
-  const holds = (accid) =>
- (role.type === 1 ? Boolean(own(server.members, accid)) : own(role.members, accid) !== undefined);
+  const holds = (accid) => (role.type === 1 ? Boolean(own(server.members, accid)) : own(role.members, accid) !== undefined);
   return compact({
     roleId: BigInt(role.roleId),
     name: role.name,
@@ -151,7 +150,6 @@ export const handlers = {
       .slice(0, req.int('limit') ?? 200);
     // The first page starts with the everyone role, one row more than `limit` (the vendor's page says so).
     if (anchor === 0) rows.unshift(/** @type {Role} */ (server.roles[server.everyoneRoleId]));
-
     return { code: 200, identify: rows.map((r) => serverRoleInfo(server, r, accid)) };
   },
 
@@ -198,8 +196,8 @@ export const handlers = {
     const faccid = req.string('faccid');
     requireOtherMember(ctx, server, faccid);
     const held = rolesOf(server, faccid).filter((r) => r.type === 2);
-    const { page } = pageByTime(held, (r) => /** @type {number} */ (own(r.members, faccid)),
- req.int('timetag'), req.int('limit') ?? 200);
+    const given = (/** @type {Role} */ r) => /** @type {number} */ (own(r.members, faccid));
+    const { page } = pageByTime(held, given, req.int('timetag'), req.int('limit') ?? 200);
     return { code: 200, serverIdentifies: page.map((r) => serverRoleInfo(server, r, accid)) };
   },
 };

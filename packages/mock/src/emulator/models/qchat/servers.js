@@ -100,8 +100,9 @@ export const handlers = {
     const accid = req.string('accid');
     ctx.requireAccount(accid, 'accid');
     const joined = joinedServers(ctx, accid);
-    const { page, pageInfo } = pageByTime(joined, (s) => /** @type {import('./types.js').Member} */ (own(s.members, accid)).joinTime,
- req.int('timetag'), req.int('limit'));
+    // joinedServers keeps only the servers `accid` is a member of.
+    const joinTime = (/** @type {import('./types.js').Server} */ s) => /** @type {import('./types.js').Member} */ (own(s.members, accid)).joinTime;
+    const { page, pageInfo } = pageByTime(joined, joinTime, req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, serverInfos: page.map((s) => serverInfo(ctx, s)) };
   },
 

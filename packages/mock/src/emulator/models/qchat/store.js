@@ -110,7 +110,6 @@ export function categoryById(ctx, categoryId) {
   const category = categoryId === undefined ? undefined : own(qchatOf(ctx).categories, categoryId);
   const server = category && serverById(ctx, String(category.serverId));
   return server && completeCategory(ctx, server, category, /** @type {string} */ (categoryId));
-
 }
 
 /**
@@ -259,7 +258,6 @@ export const noteChannel = (ctx, serverId, channelId, exists) => note(channelInd
 /** How many servers `accid` belongs to. @param {AppContext} ctx @param {string} accid */
 export const joinedCount = (ctx, accid) => joinedIndex(ctx).get(accid)?.size ?? 0;
 
-
 /** The servers `accid` belongs to. @param {AppContext} ctx @param {string} accid */
 export function joinedServers(ctx, accid) {
   const ids = joinedIndex(ctx).get(accid) ?? [];
@@ -285,7 +283,6 @@ export function channelsOf(ctx, serverId) {
   /** @type {(c: Channel | undefined) => c is Channel} */
   const isOfServer = (c) => c !== undefined && c.serverId === serverId;
   return [...ids].map((id) => channelById(ctx, id)).filter(isOfServer);
-
 }
 
 /**

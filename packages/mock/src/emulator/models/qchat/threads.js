@@ -24,8 +24,7 @@ const repliesTo = (channel, root) => channel.messages.filter((m) => m.status !==
  */
 function meta(channel, root) {
   const replies = repliesTo(channel, root);
-  return replies.length ? { total: replies.length, timestamp: /** @type {Message} */ (replies.at(-1)).time
- } : { total: 0 };
+  return replies.length ? { total: replies.length, timestamp: /** @type {Message} */ (replies.at(-1)).time } : { total: 0 };
 }
 
 /**
@@ -59,8 +58,7 @@ export const handlers = {
     for (const q of req.json('queryMsgs')) {
       const id = idKey(q.msgIdServer);
       const root = channel.messages.find((m) => m.msgIdServer === id && m.time === Number(q.msgTime) && m.status !== STATUS.deleted);
-      if (root) data.push({ msgIdServer: BigInt(/** @type {string} */ (id)),
- msgTime: root.time, ...meta(channel, root) });
+      if (root) data.push({ msgIdServer: BigInt(/** @type {string} */ (id)), msgTime: root.time, ...meta(channel, root) });
     }
     return { code: 200, data };
   },
