@@ -22,6 +22,11 @@ import {
   tick,
 } from './store.js';
 
+/**
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Member} Member
+ */
+
 /** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateServer(ctx, req) {
@@ -101,7 +106,7 @@ export const handlers = {
     ctx.requireAccount(accid, 'accid');
     const joined = joinedServers(ctx, accid);
     // joinedServers keeps only the servers `accid` is a member of.
-    const joinTime = (/** @type {import('./types.js').Server} */ s) => /** @type {import('./types.js').Member} */ (own(s.members, accid)).joinTime;
+    const joinTime = (/** @type {Server} */ s) => /** @type {Member} */ (own(s.members, accid)).joinTime;
     const { page, pageInfo } = pageByTime(joined, joinTime, req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, serverInfos: page.map((s) => serverInfo(ctx, s)) };
   },
