@@ -5,6 +5,13 @@
 // server level; the owner of the server may do everything.
 import { own, requireMember } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Scope} Scope
+ */
+
 export const AUTH = Object.freeze({
   manageServer: '1',
   manageChannel: '2',
@@ -22,6 +29,7 @@ export const AUTH = Object.freeze({
   ban: '14',
 });
 
+/** @type {Record<string, string>} */
 const NAMES = Object.fromEntries(Object.entries(AUTH).map(([name, code]) => [code, name]));
 export const SERVER_CODES = Object.values(AUTH);
 export const CHANNEL_CODES = ['2', '3', '4', '9', '10', '11', '12', '13'];
@@ -49,26 +57,37 @@ export function inheritAuths() {
 /**
  * Checks an `auths` form field: a JSON object of permission codes among `codes` mapped to one of `values`.
  * Anything else (code 1 on a channel, value 0 on a server role, ...) is a parameter error (414).
+ * @param {AppContext} ctx
+ * @param {EmuRequest} req
+ * @param {string[]} codes
+ * @param {number[]} values
+ * @returns {import('./types.js').Auths}
  */
 export function parseAuths(ctx, req, codes, values) {
   const auths = req.json('auths');
   if (!auths || typeof auths !== 'object' || Array.isArray(auths)) ctx.fail(414, 'auths must be a JSON object');
-  for (const [code, value] of Object.entries(auths)) {
+  for (const [code, value] of Object.entries(/** @type {object} */ (auths))) {
     if (!codes.includes(code)) ctx.fail(414, `auths: permission ${code} cannot be set here`);
     if (!values.includes(value)) ctx.fail(414, `auths: permission ${code} takes ${values.join(', ')}`);
   }
-  return auths;
+  return /** @type {import('./types.js').Auths} */ (auths);
 }
 
-/** The server roles `accid` holds: the everyone role and every custom role it was given. */
+/**
+ * The server roles `accid` holds: the everyone role and every custom role it was given.
+ * @param {Server} server
+ * @param {string} accid
+ */
 export function rolesOf(server, accid) {
   return Object.values(server.roles).filter((r) => r.type === 1 || own(r.members, accid) !== undefined);
 }
 
+/** @param {Server} server @param {string} accid @param {string} code */
 function serverAllows(server, accid, code) {
   return rolesOf(server, accid).some((r) => r.auths[code] === 1);
 }
 
+/** @param {Server} server @param {Scope} channel @param {string} accid @param {string} code */
 function channelAllows(server, channel, accid, code) {
   if (!CHANNEL_CODES.includes(code)) return serverAllows(server, accid, code);
   const mine = own(channel.users, accid)?.auths[code];
@@ -82,7 +101,10 @@ function channelAllows(server, channel, accid, code) {
   return serverAllows(server, accid, code);
 }
 
-/** Whether member `accid` holds permission `code` in the server, or in `channel` (or a category) when given. */
+/**
+ * Whether member `accid` holds permission `code` in the server, or in `channel` (or a category) when given.
+ * @param {Server} server @param {string} accid @param {string} code @param {Scope} [channel]
+ */
 export function allows(server, accid, code, channel) {
   if (accid === server.owner) return true;
   if (!own(server.members, accid)) return false;
@@ -90,15 +112,17 @@ export function allows(server, accid, code, channel) {
 }
 
 /** A channel or a channel category (both have roles, per-user permissions and lists), as a refusal names it. */
+/** @param {Scope | undefined} scope */
 const scopeName = (scope) => scope && (scope.channelId !== undefined ? `channel ${scope.channelId}` : `category ${scope.categoryId}`);
 
 /**
  * Refuses (403) an operator who is not a member or lacks permission `code` (in `channel`, a channel or a category,
  * when given); returns its membership.
+ * @param {AppContext} ctx @param {Server} server @param {string | undefined} accid @param {string} code @param {Scope} [channel]
  */
 export function requireAuth(ctx, server, accid, code, channel) {
   const member = requireMember(ctx, server, accid);
-  if (!allows(server, accid, code, channel)) {
+  if (!allows(server, /** @type {string} */ (accid), code, channel)) {
     const where = scopeName(channel) ?? `server ${server.serverId}`;
     ctx.fail(403, `${accid} lacks permission ${code} (${NAMES[code]}) in ${where}`);
   }
@@ -109,6 +133,7 @@ export function requireAuth(ctx, server, accid, code, channel) {
  * Whether `accid` may see and use `channel` (viewMode 0 public: unless it or one of its roles is on the black list;
  * viewMode 1 private: only if it or one of its roles is on the white list). The server's owner and the channel's
  * creator always may.
+ * @param {Server} server @param {Scope} channel @param {string} accid
  */
 export function canAccess(server, channel, accid) {
   if (accid === server.owner || accid === channel.owner) return Boolean(own(server.members, accid));
@@ -118,8 +143,14 @@ export function canAccess(server, channel, accid) {
   return channel.viewMode === 1 ? listed : !listed;
 }
 
-/** Refuses (403) a member who cannot see the channel. */
+/**
+ * Refuses (403) a member who cannot see the channel.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {Scope} channel
+ * @param {string | undefined} accid
+ */
 export function requireAccess(ctx, server, channel, accid) {
   requireMember(ctx, server, accid);
-  if (!canAccess(server, channel, accid)) ctx.fail(403, `${accid} may not use channel ${channel.channelId}`);
+  if (!canAccess(server, channel, /** @type {string} */ (accid))) ctx.fail(403, `${accid} may not use channel ${channel.channelId}`);
 }

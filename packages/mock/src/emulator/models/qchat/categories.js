@@ -6,7 +6,15 @@ import { AUTH, canAccess, requireAuth } from './auths.js';
 import { addScopeRole } from './channel-roles.js';
 import { categoriesOf, categoryInfo, compact, idField, pageByTime, requireCategory, requireMember, requireServer } from './store.js';
 
-/** The category named by the request, its server, and its white (`type` 1) or black (2) list. */
+/**
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Category} Category
+ */
+
+/**
+ * The category named by the request, its server, and its white (`type` 1) or black (2) list.
+ * @param {import('./types.js').AppContext} ctx @param {import('./types.js').EmuRequest} req
+ */
 function categoryList(ctx, req) {
   const server = requireServer(ctx, idField(req, 'serverId'));
   const category = requireCategory(ctx, idField(req, 'categoryId'), server.serverId);
@@ -15,29 +23,40 @@ function categoryList(ctx, req) {
   return { server, category, list: req.int('type') === 1 ? category.lists.white : category.lists.black };
 }
 
+/**
+ * A category role as the vendor answers it.
+ * @param {Server} server
+ * @param {Category} category
+ * @param {import('./types.js').ScopeRole} cr
+ */
 function categoryRoleInfo(server, category, cr) {
   return compact({
     serverId: BigInt(server.serverId),
     categoryId: BigInt(category.categoryId),
     roleId: BigInt(cr.roleId),
     serverRoleId: BigInt(cr.serverRoleId),
-    name: server.roles[cr.serverRoleId].name,
+    name: /** @type {import('./types.js').Role} */ (server.roles[cr.serverRoleId]).name,
     auths: JSON.stringify(cr.auths),
     createtime: cr.createtime,
   });
 }
 
-/** One page of categories by their custom sort weight (`sortField` 1): `pageToken` is the offset to start at. */
+/**
+ * One page of categories by their custom sort weight (`sortField` 1): `pageToken` is the offset to start at.
+ * @param {Category[]} rows @param {string | undefined} token @param {number | undefined} limit
+ */
 function pageByWeight(rows, token, limit) {
   const start = /^\d+$/.test(token ?? '') ? Number(token) : 0;
   const sorted = [...rows].sort((a, b) => (a.reorderweight ?? 0) - (b.reorderweight ?? 0) || a.createTime - b.createTime);
-  const page = sorted.slice(start, start + limit);
+  const page = sorted.slice(start, start + /** @type {number} */ (limit));
   const hasMore = start + page.length < sorted.length;
+  /** @type {{ hasMore: boolean, nextTimetag: number, nextPageToken?: string }} */
   const pageInfo = { hasMore, nextTimetag: page.at(-1)?.createTime ?? 0 };
   if (hasMore) pageInfo.nextPageToken = String(start + page.length);
   return { page, pageInfo };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatGetChannelCategoryListByServerPage(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));

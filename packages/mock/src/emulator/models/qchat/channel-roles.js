@@ -5,8 +5,17 @@ import { requireServerChannel } from './channels.js';
 import { requireOtherMember } from './members.js';
 import { compact, idField, own, pageByTime, put, requireMember, requireRole, tick } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Channel} Channel
+ * @typedef {import('./types.js').Scope} Scope
+ * @typedef {import('./types.js').ScopeRole} ScopeRole
+ */
+
+/** A channel role as the vendor answers it. @param {Server} server @param {Channel} channel @param {ScopeRole} cr */
 function channelRoleInfo(server, channel, cr) {
-  const role = server.roles[cr.serverRoleId];
+  const role = /** @type {import('./types.js').Role} */ (server.roles[cr.serverRoleId]);
   return compact({
     serverId: BigInt(server.serverId),
     channelId: BigInt(channel.channelId),
@@ -22,8 +31,12 @@ function channelRoleInfo(server, channel, cr) {
   });
 }
 
+/**
+ * A user's custom permissions as the vendor answers them.
+ * @param {Server} server @param {Channel} channel @param {import('./types.js').UserPermission} ui
+ */
 function userIdentifyInfo(server, channel, ui) {
-  const member = own(server.members, ui.accid);
+  const member = /** @type {import('./types.js').Member} */ (own(server.members, ui.accid));
   return compact({
     serverId: BigInt(server.serverId),
     channelId: BigInt(channel.channelId),
@@ -40,28 +53,45 @@ function userIdentifyInfo(server, channel, ui) {
   });
 }
 
-/** The channel, its server, and an operator allowed to manage roles in the channel (403 otherwise). */
+/**
+ * The channel, its server, and an operator allowed to manage roles in the channel (403 otherwise).
+ * @param {AppContext} ctx @param {import('./types.js').EmuRequest} req
+ */
 function managed(ctx, req) {
   const { server, channel } = requireServerChannel(ctx, req);
   requireAuth(ctx, server, req.string('accid'), AUTH.manageRole, channel);
   return { server, channel };
 }
 
+/**
+ * The channel role `roleId`, or 404.
+ * @param {AppContext} ctx
+ * @param {Channel} channel
+ * @param {string | undefined} roleId
+ */
 function requireChannelRole(ctx, channel, roleId) {
   const cr = roleId === undefined ? undefined : channel.roles[roleId];
   if (!cr) ctx.fail(404, `channel role ${roleId} does not exist in channel ${channel.channelId}`);
-  return cr;
+  return /** @type {ScopeRole} */ (cr);
 }
 
+/**
+ * `accid`'s custom permissions in the channel, or 404.
+ * @param {AppContext} ctx
+ * @param {Channel} channel
+ * @param {string} accid
+ */
 function requireUserIdentify(ctx, channel, accid) {
   const ui = own(channel.users, accid);
   if (!ui) ctx.fail(404, `${accid} has no custom permissions in channel ${channel.channelId}`);
-  return ui;
+  return /** @type {import('./types.js').UserPermission} */ (ui);
 }
 
 /**
  * Brings server role `serverRoleId` (404 when the server has none) into a channel or a category (`scope`, named
  * `where`) as a new scope role inheriting every channel permission; a role the scope already has is 417.
+ * @param {AppContext} ctx @param {Server} server @param {Scope} scope @param {string | undefined} serverRoleId @param {string} where
+ * @returns {ScopeRole}
  */
 export function addScopeRole(ctx, server, scope, serverRoleId, where) {
   const role = requireRole(ctx, server, serverRoleId);
@@ -72,6 +102,7 @@ export function addScopeRole(ctx, server, scope, serverRoleId, where) {
   return cr;
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateChannelIdentify(ctx, req) {
     const { server, channel } = managed(ctx, req);
@@ -102,7 +133,7 @@ export const handlers = {
     const others = Object.values(channel.roles).filter((cr) => cr.roleId !== channel.everyoneChannelRoleId);
     const { page } = pageByTime(others, (cr) => cr.createtime, timetag, req.int('limit') ?? 200);
     // The first page starts with the everyone role and so holds one row more than `limit` (vendor's page).
-    if (!(timetag > 0)) page.unshift(channel.roles[channel.everyoneChannelRoleId]);
+    if (!(timetag > 0)) page.unshift(/** @type {ScopeRole} */ (channel.roles[channel.everyoneChannelRoleId]));
     return { code: 200, identifies: page.map((cr) => channelRoleInfo(server, channel, cr)) };
   },
 

@@ -18,14 +18,19 @@ import {
   tick,
 } from './store.js';
 
+/** @returns {import('./types.js').AccessList} */
 const emptyList = () => ({ roles: {}, users: {} });
 
-/** A channel's server and the channel, both required to exist (404). */
+/**
+ * A channel's server and the channel, both required to exist (404).
+ * @param {import('./types.js').AppContext} ctx @param {import('./types.js').EmuRequest} req
+ */
 export function requireServerChannel(ctx, req) {
   const server = requireServer(ctx, idField(req, 'serverId'));
   return { server, channel: requireChannel(ctx, idField(req, 'channelId'), server.serverId) };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateChannel(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));
@@ -88,7 +93,7 @@ export const handlers = {
 
   qchatGetChannels(ctx, req) {
     const ids = [...new Set(listField(req, 'channelIds').map(idKey))];
-    return { code: 200, channelInfos: ids.map((id) => channelById(ctx, id)).filter(Boolean).map(channelInfo) };
+    return { code: 200, channelInfos: ids.map((id) => channelById(ctx, id)).filter((c) => c !== undefined).map(channelInfo) };
   },
 
   qchatGetChannelListPage(ctx, req) {

@@ -4,19 +4,40 @@
 import { customRoleAuths, everyoneAuths, inheritAuths } from './auths.js';
 import { own, put } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Channel} Channel
+ * @typedef {import('./types.js').Category} Category
+ * @typedef {import('./types.js').Scope} Scope
+ * @typedef {import('./types.js').Member} Member
+ * @typedef {import('./types.js').Role} Role
+ * @typedef {import('./types.js').ScopeRole} ScopeRole
+ */
+
 // Objects already completed (not state: a reloaded state consists of new objects and is completed again).
 const done = new WeakSet();
 
-/** The group's top-level maps. */
+/**
+ * The group's top-level maps.
+ * @param {Partial<import('./types.js').QChatState>} q
+ * @returns {import('./types.js').QChatState}
+ */
 export function completeState(q) {
   q.servers ??= {};
   q.channels ??= {};
   q.notifications ??= {};
   q.categories ??= {};
   q.lastTime ??= 0;
-  return q;
+  return /** @type {import('./types.js').QChatState} */ (q);
 }
 
+/**
+ * A server of a loaded state, completed (once).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string} serverId
+ */
 export function completeServer(ctx, server, serverId) {
   if (done.has(server)) return server;
   server.serverId = serverId;
@@ -29,7 +50,7 @@ export function completeServer(ctx, server, serverId) {
   server.applies ??= {};
   server.roles ??= {};
   server.records ??= [];
-  if (server.owner !== undefined && !own(server.members, server.owner)) put(server.members, server.owner, {});
+  if (server.owner !== undefined && !own(server.members, server.owner)) put(server.members, server.owner, /** @type {Member} */ ({}));
   for (const [accid, m] of Object.entries(server.members)) {
     m.accid = accid;
     m.joinTime ??= server.createTime;
@@ -49,7 +70,7 @@ export function completeServer(ctx, server, serverId) {
   let everyone = Object.values(server.roles).find((r) => r.type === 1);
   if (!everyone) {
     const roleId = String(ctx.nextId());
-    everyone = { roleId, name: 'everyone', type: 1, priority: 0, auths: everyoneAuths(), members: {} };
+    everyone = /** @type {Role} */ ({ roleId, name: 'everyone', type: 1, priority: 0, auths: everyoneAuths(), members: {} });
     everyone.createtime = everyone.updatetime = server.createTime;
     server.roles[roleId] = everyone;
   }
@@ -58,6 +79,13 @@ export function completeServer(ctx, server, serverId) {
   return server;
 }
 
+/**
+ * A channel of a loaded state, completed (once).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {Channel} channel
+ * @param {string} channelId
+ */
 export function completeChannel(ctx, server, channel, channelId) {
   if (done.has(channel)) return channel;
   channel.channelId = channelId;
@@ -82,6 +110,7 @@ export function completeChannel(ctx, server, channel, channelId) {
  * A channel category (频道分组) of a fixture: the spec describes no call that creates one, so categories come from
  * a loaded state (`qchat.categories["<id>"]: { serverId, name, ... }`). Like a channel it has roles, per-user
  * permissions and white/black lists.
+ * @param {AppContext} ctx @param {Server} server @param {Category} category @param {string} categoryId
  */
 export function completeCategory(ctx, server, category, categoryId) {
   if (done.has(category)) return category;
@@ -99,19 +128,20 @@ export function completeCategory(ctx, server, category, categoryId) {
 /**
  * The roles, per-user permissions and white/black lists a channel and a category both have: filled in, cleared of
  * what names a role or an account the server no longer has, and led by the everyone role's entry (its id returned).
+ * @param {AppContext} ctx @param {Server} server @param {Scope} scope
  */
 function completeScope(ctx, server, scope) {
   scope.roles ??= {};
   scope.users ??= {};
-  scope.lists ??= {};
-  for (const name of ['white', 'black']) {
-    scope.lists[name] ??= {};
+  scope.lists ??= /** @type {Scope['lists']} */ ({});
+  for (const name of /** @type {const} */ (['white', 'black'])) {
+    scope.lists[name] ??= /** @type {import('./types.js').AccessList} */ ({});
     scope.lists[name].roles ??= {};
     scope.lists[name].users ??= {};
   }
   // What names a role or an account the server no longer has is dropped, as removing them would have done.
-  const isRole = (roleId) => own(server.roles, String(roleId)) !== undefined;
-  const isMember = (accid) => own(server.members, accid) !== undefined;
+  const isRole = (/** @type {unknown} */ roleId) => own(server.roles, String(roleId)) !== undefined;
+  const isMember = (/** @type {string} */ accid) => own(server.members, accid) !== undefined;
   for (const list of [scope.lists.white, scope.lists.black]) {
     for (const roleId of Object.keys(list.roles)) if (!isRole(roleId)) delete list.roles[roleId];
     for (const accid of Object.keys(list.users)) if (!isMember(accid)) delete list.users[accid];
@@ -137,7 +167,7 @@ function completeScope(ctx, server, scope) {
   let everyone = Object.values(scope.roles).find((cr) => cr.serverRoleId === server.everyoneRoleId);
   if (!everyone) {
     const roleId = String(ctx.nextId());
-    everyone = { roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() };
+    everyone = /** @type {ScopeRole} */ ({ roleId, serverRoleId: server.everyoneRoleId, auths: inheritAuths() });
     everyone.createtime = everyone.updatetime = scope.createTime;
     scope.roles[roleId] = everyone;
   }

@@ -25,7 +25,15 @@ import {
   tick,
 } from './store.js';
 
-/** `accid` joins: its pending invitations and application are settled as accepted through this one (records). */
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').Server} Server
+ */
+
+/**
+ * `accid` joins: its pending invitations and application are settled as accepted through this one (records).
+ * @param {AppContext} ctx @param {Server} server @param {string} accid @param {string | undefined} inviter
+ */
 function join(ctx, server, accid, inviter) {
   const time = tick(ctx);
   put(server.members, accid, newMember(accid, time, inviter));
@@ -35,17 +43,30 @@ function join(ctx, server, accid, inviter) {
   settleRecords(ctx, server, accid, () => false, OUTCOME.accepted);
 }
 
-/** Answers `accid`'s pending invitation from `inviter`, and records the answer (INVITE_ACK). */
+/**
+ * Answers `accid`'s pending invitation from `inviter`, and records the answer (INVITE_ACK).
+ * @param {AppContext} ctx @param {Server} server @param {string} accid @param {string} inviter
+ * @param {number} status @param {string} [msg]
+ */
 function answerInvite(ctx, server, accid, inviter, status, msg) {
   const [invite] = settleRecords(ctx, server, accid, (r) => r.type === RECORD.invite && r.data?.inviteAccid === inviter, status);
   addRecord(ctx, server, { type: RECORD.inviteAck, accid, status, requestId: invite?.requestId, data: compact({ inviteAccid: inviter, updateMsg: msg }) });
 }
 
-/** Answers `applicant`'s pending application: `operator` accepted or declined it. */
+/**
+ * Answers `applicant`'s pending application: `operator` accepted or declined it.
+ * @param {AppContext} ctx @param {Server} server @param {string} applicant @param {string} operator
+ * @param {number} status @param {string} [msg]
+ */
 const answerApply = (ctx, server, applicant, operator, status, msg) =>
   settleRecords(ctx, server, applicant, (r) => r.type === RECORD.apply, status, compact({ updateAccid: operator, updateMsg: msg }));
 
-/** Removes `accid` from the server and from everything in it that names a member. */
+/**
+ * Removes `accid` from the server and from everything in it that names a member.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string} accid
+ */
 function removeMember(ctx, server, accid) {
   delete server.members[accid];
   noteJoined(ctx, accid, server.serverId, false);
@@ -57,20 +78,37 @@ function removeMember(ctx, server, accid) {
   }
 }
 
-/** Whether `inviter` invited `accid` and the invitation is still pending. */
+/**
+ * Whether `inviter` invited `accid` and the invitation is still pending.
+ * @param {Server} server
+ * @param {string} accid
+ * @param {string} inviter
+ */
 const isInvited = (server, accid, inviter) => own(own(server.invites, accid) ?? {}, inviter) !== undefined;
 
+/**
+ * Refuses (417) an account that is already a member.
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string} accid
+ */
 function refuseMember(ctx, server, accid) {
   if (own(server.members, accid)) ctx.fail(417, `${accid} is already a member of server ${server.serverId}`);
 }
 
-/** The membership of another account named in the request (404 when it is not a member). */
+/**
+ * The membership of another account named in the request (404 when it is not a member).
+ * @param {AppContext} ctx
+ * @param {Server} server
+ * @param {string | undefined} accid
+ */
 export function requireOtherMember(ctx, server, accid) {
   const member = own(server.members, accid);
   if (!member) ctx.fail(404, `${accid} is not a member of server ${server.serverId}`);
-  return member;
+  return /** @type {import('./types.js').Member} */ (member);
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatInviteServerMember(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));
@@ -93,6 +131,7 @@ export const handlers = {
         addRecord(ctx, server, { type: RECORD.invite, accid, status: OUTCOME.pending, data });
       }
     }
+    /** @type {Record<string, any>} */
     const body = { code: 200 };
     if (full.length) body.failAccid = { accid: full, msg: 'these accounts have joined the maximum number of servers' };
     return body;
@@ -117,8 +156,9 @@ export const handlers = {
     const inviter = req.string('inviteAccid');
     ctx.requireAccount(accid, 'accid');
     if (!isInvited(server, accid, inviter)) ctx.fail(404, `${inviter} has not invited ${accid}`);
-    delete server.invites[accid][inviter];
-    if (!Object.keys(own(server.invites, accid)).length) delete server.invites[accid];
+    const invites = /** @type {Record<string, number>} */ (own(server.invites, accid)); // isInvited: it is there
+    delete invites[inviter];
+    if (!Object.keys(invites).length) delete server.invites[accid];
     answerInvite(ctx, server, accid, inviter, OUTCOME.declined, req.string('msg'));
     return { code: 200 };
   },
@@ -208,7 +248,8 @@ export const handlers = {
       const bar = text.indexOf('|');
       const server = serverById(ctx, idKey(text.slice(0, bar)));
       const member = server && bar > 0 ? own(server.members, text.slice(bar + 1)) : undefined;
-      if (!member || seen.has(`${server.serverId}|${member.accid}`)) continue;
+      if (!server || !member || seen.has(
+`${server.serverId}|${member.accid}`)) continue;
       seen.add(`${server.serverId}|${member.accid}`);
       serverMembers.push(memberInfo(server, member));
     }

@@ -4,16 +4,30 @@ import { AUTH, requireAccess, requireAuth } from './auths.js';
 import { requireServerChannel } from './channels.js';
 import { compact, idField, listField, own, qchatOf, requireMember, tick } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Channel} Channel
+ * @typedef {import('./types.js').Message} Message
+ */
+
 export const STATUS = Object.freeze({ normal: 0, recalled: 1, deleted: 2, customFrom: 10000 });
 
-/** Refuses (414) a status that is neither one of `allowed` nor an app-defined one (10000 and above). */
+/**
+ * Refuses (414) a status that is neither one of `allowed` nor an app-defined one (10000 and above).
+ * @param {AppContext} ctx @param {number} status @param {number[]} allowed
+ */
 export function checkStatus(ctx, status, allowed) {
   if (!allowed.includes(status) && !(status >= STATUS.customFrom)) {
     ctx.fail(414, `status ${status} is not allowed here (${allowed.join(', ')} or 10000 and above)`);
   }
 }
 
-/** What a message and a notification have alike when sent: ids, content, times and the initial status. */
+/**
+ * What a message and a notification have alike when sent: ids, content, times and the initial status.
+ * @param {AppContext} ctx @param {EmuRequest} req @param {number} time
+ * @returns {import('./types.js').Content}
+ */
 export function newContent(ctx, req, time) {
   return {
     msgIdServer: String(ctx.nextId()),
@@ -27,21 +41,24 @@ export function newContent(ctx, req, time) {
   };
 }
 
-/** Refuses (414) an update that changes nothing. */
+/** Refuses (414) an update that changes nothing. @param {AppContext} ctx @param {EmuRequest} req */
 export function requireSomeChange(ctx, req) {
   if (!['body', 'ext', 'status'].some((n) => req.fields.has(n))) ctx.fail(414, 'nothing to update: send body, ext or status');
 }
 
-/** The message the vendor locates by `msgIdServer` and its send `time`; a deleted one no longer exists (404). */
+/**
+ * The message the vendor locates by `msgIdServer` and its send `time`; a deleted one no longer exists (404).
+ * @param {AppContext} ctx @param {EmuRequest} req @param {Channel} channel @param {string} [timeField]
+ */
 export function requireMessage(ctx, req, channel, timeField = 'time') {
   const id = idField(req, 'msgIdServer');
   const time = req.int(timeField);
   const msg = channel.messages.find((m) => m.msgIdServer === id && m.time === time);
   if (!msg || msg.status === STATUS.deleted) ctx.fail(404, `message ${id} sent at ${time} does not exist in channel ${channel.channelId}`);
-  return msg;
+  return /** @type {Message} */ (msg);
 }
 
-/** A kept message as the history calls answer it. */
+/** A kept message as the history calls answer it. @param {import('./types.js').Server} server @param {Message} m */
 export function historyItem(server, m) {
   return compact({
     fromAccount: m.from,
@@ -60,6 +77,7 @@ export function historyItem(server, m) {
   });
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatSendMsg(ctx, req) {
     const { server, channel } = requireServerChannel(ctx, req);
@@ -71,6 +89,7 @@ export const handlers = {
     if (req.int('mentionedAll') === 1) requireAuth(ctx, server, from, AUTH.mentionAll, channel);
     else if (mentioned.length) requireAuth(ctx, server, from, AUTH.mentionOthers, channel);
     const time = tick(ctx);
+    /** @type {Message} */
     const msg = { ...newContent(ctx, req, time), from, type: req.int('type') };
     // Who the message mentions, for queryChannelUnReadMentionedMsgPage.
     if (req.int('mentionedAll') === 1) msg.mentionedAll = true;
@@ -110,7 +129,7 @@ export const handlers = {
     const { server, channel } = requireServerChannel(ctx, req);
     requireAccess(ctx, server, channel, req.string('accid'));
     const fromTime = req.int('fromTime') ?? 0;
-    const toTime = req.int('toTime') ?? Math.max(ctx.now(), qchatOf(ctx).lastTime);
+    const toTime = req.int('toTime') ?? Math.max(/** @type {number} */ (ctx.now()), qchatOf(ctx).lastTime);
     const exclude = idField(req, 'excludeMsgId');
     const rows = channel.messages.filter(
       (m) => m.status !== STATUS.deleted && m.time >= fromTime && m.time <= toTime && m.msgIdServer !== exclude,

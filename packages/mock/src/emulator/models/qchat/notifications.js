@@ -6,11 +6,19 @@ import { requireOtherMember } from './members.js';
 import { checkStatus, newContent, requireSomeChange, STATUS } from './messages.js';
 import { compact, idField, listField, own, qchatOf, requireChannel, requireMember, requireServer, tick } from './store.js';
 
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').Notification} Notification
+ */
+
+/** @type {Set<number | undefined>} */
 const TO_CHANNEL = new Set([2, 4]);
+/** @type {Set<number | undefined>} */
 const TO_ACCOUNTS = new Set([3, 4]);
 /** `data.type` of every notification sent with sendAttachMsg. */
 const NOTIFICATION_TYPE = 100;
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatSendAttachMsg(ctx, req) {
     const q = qchatOf(ctx);
@@ -23,15 +31,17 @@ export const handlers = {
     const toAccids = TO_ACCOUNTS.has(toType) ? [...new Set(listField(req, 'toAccids').map(String))] : [];
     for (const accid of toAccids) requireOtherMember(ctx, server, accid);
     const time = tick(ctx);
-    const n = compact({
-      ...newContent(ctx, req, time),
-      serverId: server.serverId,
-      channelId: channel?.channelId,
-      toType,
-      from,
-      toAccids,
-      type: NOTIFICATION_TYPE,
-    });
+    const n = /** @type {Notification} */ (
+      compact({
+        ...newContent(ctx, req, time),
+        serverId: server.serverId,
+        channelId: channel?.channelId,
+        toType,
+        from,
+        toAccids,
+        type: NOTIFICATION_TYPE,
+      })
+    );
     if (TO_ACCOUNTS.has(toType) && req.json('option')?.persist === true) {
       q.notifications[n.msgIdServer] = n;
       dropOldest(ctx, server.serverId);
@@ -48,17 +58,18 @@ export const handlers = {
     requireMember(ctx, server, operator, 'operatorAccid');
     requireSomeChange(ctx, req);
     const id = idField(req, 'msgIdServer');
-    const n = id === undefined ? undefined : own(qchatOf(ctx).notifications, id);
+    const found = id === undefined ? undefined : own(qchatOf(ctx).notifications, id);
     const channelId = idField(req, 'channelId');
     if (
-      !n ||
-      n.serverId !== server.serverId ||
-      (n.channelId !== undefined && n.channelId !== channelId) ||
-      n.time !== req.int('time') ||
-      n.type !== req.int('type')
+      !found ||
+      found.serverId !== server.serverId ||
+      (found.channelId !== undefined && found.channelId !== channelId) ||
+      found.time !== req.int('time') ||
+      found.type !== req.int('type')
     ) {
       ctx.fail(404, `no stored notification ${id} of type ${req.string('type')} sent at ${req.string('time')}`);
     }
+    const n = /** @type {Notification} */ (found); // ctx.fail threw otherwise
     if (!n.toAccids.includes(operator)) ctx.fail(403, `only a receiver of notification ${id} may update it`);
     const status = req.int('status');
     if (status !== undefined) checkStatus(ctx, status, [STATUS.normal]);
@@ -70,10 +81,13 @@ export const handlers = {
   },
 };
 
-/** Keeps at most ctx.limits.maxMessages stored notifications per server (ids increase, so the smallest is oldest). */
+/**
+ * Keeps at most ctx.limits.maxMessages stored notifications per server (ids increase, so the smallest is oldest).
+ * @param {AppContext} ctx @param {string} serverId
+ */
 function dropOldest(ctx, serverId) {
   const q = qchatOf(ctx);
-  const ids = Object.keys(q.notifications).filter((id) => q.notifications[id].serverId === serverId);
+  const ids = Object.keys(q.notifications).filter((id) => q.notifications[id]?.serverId === serverId);
   if (ids.length <= ctx.limits.maxMessages) return;
   ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   for (const id of ids.slice(0, ids.length - ctx.limits.maxMessages)) delete q.notifications[id];

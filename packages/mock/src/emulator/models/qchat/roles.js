@@ -19,8 +19,20 @@ import {
   tick,
 } from './store.js';
 
-/** A server role as the vendor returns it: lowercase time keys, `auths` as JSON text; `ismember` in lists only. */
+/**
+ * @typedef {import('./types.js').AppContext} AppContext
+ * @typedef {import('./types.js').EmuRequest} EmuRequest
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Role} Role
+ * @typedef {import('./types.js').Member} Member
+ */
+
+/**
+ * A server role as the vendor returns it: lowercase time keys, `auths` as JSON text; `ismember` in lists only.
+ * @param {Server} server @param {Role} role @param {string} [operator]
+ */
 export function serverRoleInfo(server, role, operator) {
+  /** @param {string} accid */
   const holds = (accid) => (role.type === 1 ? Boolean(own(server.members, accid)) : own(role.members, accid) !== undefined);
   return compact({
     roleId: BigInt(role.roleId),
@@ -37,9 +49,12 @@ export function serverRoleInfo(server, role, operator) {
   });
 }
 
-const customRoles = (server) => Object.values(server.roles).filter((r) => r.type === 2);
+const customRoles = (/** @type {Server} */ server) => Object.values(server.roles).filter((r) => r.type === 2);
 
-/** The custom role `roleId`: the everyone role cannot be deleted, nor handed out, nor taken away (403). */
+/**
+ * The custom role `roleId`: the everyone role cannot be deleted, nor handed out, nor taken away (403).
+ * @param {AppContext} ctx @param {Server} server @param {string | undefined} roleId @param {string} what
+ */
 function requireCustomRole(ctx, server, roleId, what) {
   const role = requireRole(ctx, server, roleId);
   if (role.type === 1) ctx.fail(403, `the everyone role cannot ${what}`);
@@ -49,6 +64,7 @@ function requireCustomRole(ctx, server, roleId, what) {
 /**
  * Takes `roleId` out of every channel and category of the server (its channel and category roles and access-list
  * entries go with it).
+ * @param {AppContext} ctx @param {Server} server @param {string} roleId
  */
 function forgetRole(ctx, server, roleId) {
   for (const scope of [...channelsOf(ctx, server.serverId), ...categoriesOf(ctx, server.serverId)]) {
@@ -58,14 +74,20 @@ function forgetRole(ctx, server, roleId) {
   }
 }
 
-/** Applies `change` to each of `faccids`; the vendor answers 200 with the accounts split by outcome. */
+/**
+ * Applies `change` to each of `faccids`; the vendor answers 200 with the accounts split by outcome.
+ * @param {EmuRequest} req @param {(accid: string) => boolean} change
+ */
 function changeHolders(req, change) {
+  /** @type {string[]} */
   const successAccids = [];
+  /** @type {string[]} */
   const failAccids = [];
   for (const accid of new Set(listField(req, 'faccids').map(String))) (change(accid) ? successAccids : failAccids).push(accid);
   return { code: 200, successAccids, failAccids };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateServerIdentify(ctx, req) {
     const server = requireServer(ctx, idField(req, 'serverId'));
@@ -127,7 +149,7 @@ export const handlers = {
       .sort((a, b) => a.priority - b.priority)
       .slice(0, req.int('limit') ?? 200);
     // The first page starts with the everyone role, one row more than `limit` (the vendor's page says so).
-    if (anchor === 0) rows.unshift(server.roles[server.everyoneRoleId]);
+    if (anchor === 0) rows.unshift(/** @type {Role} */ (server.roles[server.everyoneRoleId]));
     return { code: 200, identify: rows.map((r) => serverRoleInfo(server, r, accid)) };
   },
 
@@ -154,7 +176,9 @@ export const handlers = {
     requireMember(ctx, server, req.string('accid'));
     const role = requireRole(ctx, server, idField(req, 'roleId'));
     // Holders newest first; the anchor is (timetag, faccid): rows after it in (time desc, accid asc) order.
-    const added = (accid) => (role.type === 1 ? own(server.members, accid).joinTime : own(role.members, accid));
+    /** When `accid` (a key of the map read) came to hold the role. @param {string} accid @returns {number} */
+    const added = (accid) =>
+      role.type === 1 ? /** @type {Member} */ (own(server.members, accid)).joinTime : /** @type {number} */ (own(role.members, accid));
     const timetag = req.int('timetag') ?? 0;
     const faccid = req.string('faccid') ?? '';
     const holders = (role.type === 1 ? Object.keys(server.members) : Object.keys(role.members))
@@ -162,7 +186,7 @@ export const handlers = {
       .sort((a, b) => b.time - a.time || (a.accid < b.accid ? -1 : 1))
       .filter((h) => !(timetag > 0) || h.time < timetag || (h.time === timetag && h.accid > faccid));
     const page = holders.slice(0, req.int('limit') ?? 200);
-    return { code: 200, serverMembers: page.map((h) => memberInfo(server, own(server.members, h.accid))) };
+    return { code: 200, serverMembers: page.map((h) => memberInfo(server, /** @type {Member} */ (own(server.members, h.accid)))) };
   },
 
   qchatGetUserServerIdentify(ctx, req) {
@@ -172,7 +196,8 @@ export const handlers = {
     const faccid = req.string('faccid');
     requireOtherMember(ctx, server, faccid);
     const held = rolesOf(server, faccid).filter((r) => r.type === 2);
-    const { page } = pageByTime(held, (r) => own(r.members, faccid), req.int('timetag'), req.int('limit') ?? 200);
+    const given = (/** @type {Role} */ r) => /** @type {number} */ (own(r.members, faccid));
+    const { page } = pageByTime(held, given, req.int('timetag'), req.int('limit') ?? 200);
     return { code: 200, serverIdentifies: page.map((r) => serverRoleInfo(server, r, accid)) };
   },
 };

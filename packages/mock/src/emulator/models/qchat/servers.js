@@ -22,6 +22,12 @@ import {
   tick,
 } from './store.js';
 
+/**
+ * @typedef {import('./types.js').Server} Server
+ * @typedef {import('./types.js').Member} Member
+ */
+
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatCreateServer(ctx, req) {
     const owner = req.string('accid');
@@ -91,7 +97,7 @@ export const handlers = {
 
   qchatGetServers(ctx, req) {
     const ids = [...new Set(listField(req, 'serverIds').map(idKey))];
-    const serverInfos = ids.map((id) => serverById(ctx, id)).filter(Boolean).map((s) => serverInfo(ctx, s));
+    const serverInfos = ids.map((id) => serverById(ctx, id)).filter((s) => s !== undefined).map((s) => serverInfo(ctx, s));
     return { code: 200, serverInfos };
   },
 
@@ -99,7 +105,9 @@ export const handlers = {
     const accid = req.string('accid');
     ctx.requireAccount(accid, 'accid');
     const joined = joinedServers(ctx, accid);
-    const { page, pageInfo } = pageByTime(joined, (s) => own(s.members, accid).joinTime, req.int('timetag'), req.int('limit'));
+    // joinedServers keeps only the servers `accid` is a member of.
+    const joinTime = (/** @type {Server} */ s) => /** @type {Member} */ (own(s.members, accid)).joinTime;
+    const { page, pageInfo } = pageByTime(joined, joinTime, req.int('timetag'), req.int('limit'));
     return { code: 200, pageInfo, serverInfos: page.map((s) => serverInfo(ctx, s)) };
   },
 

@@ -6,30 +6,44 @@ import { requireServerChannel } from './channels.js';
 import { STATUS, historyItem, requireMessage } from './messages.js';
 import { idField, idKey, pageByTime, qchatOf } from './store.js';
 
+/**
+ * @typedef {import('./types.js').Channel} Channel
+ * @typedef {import('./types.js').Message} Message
+ */
+
+/** Whether `m` replies to `root`. @param {Message} m @param {Message} root */
 const isReplyTo = (m, root) => m.threadRoot !== undefined && idKey(m.threadRoot.msgIdServer) === root.msgIdServer && m.threadRoot.time === root.time;
 
-/** The kept (not deleted) replies to `root`, oldest first. */
+/** The kept (not deleted) replies to `root`, oldest first. @param {Channel} channel @param {Message} root */
 const repliesTo = (channel, root) => channel.messages.filter((m) => m.status !== STATUS.deleted && isReplyTo(m, root));
 
-/** A thread's reply count and the time of its last reply (left out while it has none). */
+/**
+ * A thread's reply count and the time of its last reply (left out while it has none).
+ * @param {Channel} channel
+ * @param {Message} root
+ */
 function meta(channel, root) {
   const replies = repliesTo(channel, root);
-  return replies.length ? { total: replies.length, timestamp: replies.at(-1).time } : { total: 0 };
+  return replies.length ? { total: replies.length, timestamp: /** @type {Message} */ (replies.at(-1)).time } : { total: 0 };
 }
 
-/** The channel of the request, its reader (`accid`, when sent) required to see it. */
+/**
+ * The channel of the request, its reader (`accid`, when sent) required to see it.
+ * @param {import('./types.js').AppContext} ctx @param {import('./types.js').EmuRequest} req
+ */
 function readChannel(ctx, req) {
   const { server, channel } = requireServerChannel(ctx, req);
   if (req.fields.has('accid')) requireAccess(ctx, server, channel, req.string('accid'));
   return { server, channel };
 }
 
+/** @type {Record<string, import('./types.js').Handler>} */
 export const handlers = {
   qchatQueryThreadTalkHistory(ctx, req) {
     const { server, channel } = readChannel(ctx, req);
     const root = requireMessage(ctx, req, channel, 'msgTime');
     const fromTime = req.int('fromTime') ?? 0;
-    const toTime = req.int('toTime') ?? Math.max(ctx.now(), qchatOf(ctx).lastTime);
+    const toTime = req.int('toTime') ?? Math.max(/** @type {number} */ (ctx.now()), qchatOf(ctx).lastTime);
     const exclude = idField(req, 'excludeMsgId');
     const msgs = repliesTo(channel, root).filter((m) => m.time >= fromTime && m.time <= toTime && m.msgIdServer !== exclude);
     if (req.bool('reverse') !== true) msgs.reverse();
@@ -44,7 +58,7 @@ export const handlers = {
     for (const q of req.json('queryMsgs')) {
       const id = idKey(q.msgIdServer);
       const root = channel.messages.find((m) => m.msgIdServer === id && m.time === Number(q.msgTime) && m.status !== STATUS.deleted);
-      if (root) data.push({ msgIdServer: BigInt(id), msgTime: root.time, ...meta(channel, root) });
+      if (root) data.push({ msgIdServer: BigInt(/** @type {string} */ (id)), msgTime: root.time, ...meta(channel, root) });
     }
     return { code: 200, data };
   },
