@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, createRawClient, NimTransportError, type OperationId } from '../src/index.js';
 import { operationTable } from '../src/generated/operations.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from '@nimkit/test-kit';
 
 const member = { roomid: 111, accid: 'abc', nick: 'n', type: 'CREATOR', onlineStat: true };
 const memberOut = { ...member, roomid: '111' };
