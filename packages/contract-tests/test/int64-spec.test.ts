@@ -2,7 +2,7 @@
 // of them, so every one comes back as an exact decimal string.
 import { expect, it } from 'vitest';
 import { operationTable, type OperationId } from '@nimkit/client';
-import { idPaths, okSchema, requestSchema } from '../../../tools/lib/spec.mjs';
+import { idPaths, okSchema, requestSchema } from '@nimkit/spec-lib';
 import { operations, spec } from './support/spec.js';
 
 function marked(node: unknown, out: unknown[] = []): unknown[] {

@@ -4,7 +4,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { createNimClient } from '@nimkit/client';
-import { okSchema } from '../../../../tools/lib/spec.mjs';
+import { okSchema } from '@nimkit/spec-lib';
 import { APP_KEY, APP_SECRET, type Mock } from '../support/mock.js';
 import { operations, spec } from '../support/spec.js';
 
