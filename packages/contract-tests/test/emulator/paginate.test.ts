@@ -1,6 +1,7 @@
 // paginate() against the stateful emulator (issue 14): each paged list holds more items than one page, the loop
 // yields every item exactly once, newest first as the vendor lists them, and stops at the vendor's end-of-list
-// signal (`pageInfo.hasMore` false, or a short page where the vendor gives no flag) without an extra request.
+// signal (`pageInfo.hasMore` false, or a short page where the vendor gives no flag) without an extra request. Not
+// here: thread history (replies only come from a loaded state) and the role and category lists (no create call).
 import { createNimClient, paginate, type PagedItems, type PagedOperationId, type PagedRequests } from '@nimkit/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_KEY, APP_SECRET, startTestMock, type Mock } from '../support/mock.js';
@@ -82,6 +83,17 @@ describe('paginate() on the stateful emulator, more items than one page', () => 
     const { items, pages } = await collect('qchatQueryHistoryMsg', { accid: 'pg_owner', serverId, channelId });
     expect(items.map((m) => m.msgIdServer)).toEqual([...sent].reverse());
     expect(pages).toBe(3); // no flag: the short third page (5 rows) is the last
+  });
+
+  it('qchatQueryChannelUnReadMentionedMsgPage: every mention once; stops on data.pageInfo.hasMore false', async () => {
+    const reader = crowd[0]!;
+    const sent: string[] = [];
+    for (const body of names('pg_mention')) {
+      sent.push((await nim.qchat.sendMsg({ serverId, channelId, from: 'pg_owner', type: 0, body, mentionedAccidList: [reader] })).data.msgIdServer);
+    }
+    const { items, pages } = await collect('qchatQueryChannelUnReadMentionedMsgPage', { accid: reader, serverId, channelId });
+    expect(items.map((m) => m.msgIdServer)).toEqual([...sent].reverse());
+    expect(pages).toBe(3);
   });
 
   it('chatroomMembersByPage: every fixed member once, newest first; a short page ends the list', async () => {
