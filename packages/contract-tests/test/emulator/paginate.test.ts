@@ -1,7 +1,7 @@
 // paginate() against the stateful emulator (issue 14): each paged list holds more items than one page, the loop
 // yields every item exactly once, newest first as the vendor lists them, and stops at the vendor's end-of-list
 // signal (`pageInfo.hasMore` false, or a short page where the vendor gives no flag) without an extra request. Not
-// here: thread history (replies only come from a loaded state) and the role and category lists (no create call).
+// here: thread history and channel categories, which only a loaded state holds (no create call in the spec).
 import { createNimClient, paginate, type PagedItems, type PagedOperationId, type PagedRequests } from '@nimkit/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_KEY, APP_SECRET, startTestMock, type Mock } from '../support/mock.js';
@@ -75,6 +75,15 @@ describe('paginate() on the stateful emulator, more items than one page', () => 
     const { items, pages } = await collect('qchatGetServerMemberListPage', { serverId }, 5);
     expect(items).toHaveLength(COUNT);
     expect(pages).toBe(5);
+  });
+
+  it('qchatGetServerIdentifyPages: every role once in priority order, the everyone role on top of the first page', async () => {
+    const created: string[] = [];
+    for (const name of names('pg_role')) created.push((await nim.qchat.createServerIdentify({ accid: 'pg_owner', serverId, type: 2, name })).identify.roleId);
+    const { items, pages } = await collect('qchatGetServerIdentifyPages', { accid: 'pg_owner', serverId });
+    expect(items[0]).toMatchObject({ type: 1 }); // the everyone role
+    expect(items.slice(1).map((r) => r.roleId)).toEqual(created);
+    expect(pages).toBe(3); // 1 + 10, 10, then the short page of 5
   });
 
   it('qchatQueryHistoryMsg: every message once, newest first, paged on toTime with excludeMsgId', async () => {
