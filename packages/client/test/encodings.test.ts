@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, createRawClient, NimTransportError, type OperationId } from '../src/index.js';
 import { operationTable } from '../src/generated/operations.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type TestServer } from '@nimkit/test-kit';
 
 const member = { roomid: 111, accid: 'abc', nick: 'n', type: 'CREATOR', onlineStat: true };
 const memberOut = { ...member, roomid: '111' };
@@ -90,6 +90,30 @@ const cases: Partial<Record<OperationId, Case>> = {
       sdk: `{"code":200,"desc":${text(`{"time":1456396333115,"msgid_client":"m1","roomId":${big},"fromAccount":"abc","type":0}`)}}`,
     },
     expected: { code: 200, desc: { time: 1456396333115, msgid_client: 'm1', roomId: big, fromAccount: 'abc', type: 0 } },
+  },
+  chatroomSendMsgToSomeone: {
+    request: { roomid: '36', msgId: 'm1', fromAccid: 'abc', toAccids: ['lisi'], msgType: 0, attach: 'hi' },
+    forms: {
+      docs: text({ code: 200, desc: { time: '1456396333115', msgid_client: 'm1', roomId: big, fromAccount: 'abc', type: '0' } }),
+      sdk: `{"code":200,"desc":{"time":1456396333115,"msgid_client":"m1","roomId":${big},"fromAccount":"abc","type":0}}`,
+    },
+    expected: { code: 200, desc: { time: 1456396333115, msgid_client: 'm1', roomId: big, fromAccount: 'abc', type: 0 } },
+  },
+  chatroomBatchSendMsg: {
+    request: { roomid: '36', fromAccid: 'abc', msgList: [{ msgId: 'm1', msgType: 0, attach: 'hi' }, { msgId: 'm2', msgType: 0 }] },
+    forms: {
+      docs: text({ code: 200, success: [{ m1: { time: '1456396333115', msgid_client: 'm1', roomId: big, type: '0' } }], fail: [{ m2: 'msg too long' }] }),
+      sdk: `{"code":200,"success":[{"m1":{"time":1456396333115,"msgid_client":"m1","roomId":${big},"type":0}}],"fail":[{"m2":"msg too long"}]}`,
+    },
+    expected: { code: 200, success: [{ m1: { time: 1456396333115, msgid_client: 'm1', roomId: big, type: 0 } }], fail: [{ m2: 'msg too long' }] },
+  },
+  chatroomBatchSendMsgToSomeone: {
+    request: { roomid: '36', fromAccid: 'abc', toAccids: ['lisi'], msgList: [{ msgId: 'm1', msgType: 0 }] },
+    forms: {
+      docs: text({ code: 200, success: [{ m1: { time: '1456396333115', msgid_client: 'm1', roomId: '36', type: '0' } }] }),
+      sdk: `{"code":200,"success":[{"m1":{"time":1456396333115,"msgid_client":"m1","roomId":36,"type":0}}]}`,
+    },
+    expected: { code: 200, success: [{ m1: { time: 1456396333115, msgid_client: 'm1', roomId: '36', type: 0 } }] },
   },
   chatroomRequestAddr: {
     request: { roomid: '36', accid: 'abc' },

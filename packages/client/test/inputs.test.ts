@@ -13,7 +13,7 @@ import {
 } from '../src/index.js';
 import { findInexactId } from '../src/json.js';
 import { scrub } from '../src/redact.js';
-import { json, startServer, type TestServer } from './support/server.js';
+import { json, startServer, type TestServer } from '@nimkit/test-kit';
 
 let server: TestServer;
 let answer = () => json({ code: 200, serverInfos: [] });

@@ -34,6 +34,10 @@ const go: GoFixture[] = readdirSync(new URL('go/', fixturesDir))
   .map((f) => read(`go/${f}`));
 const goActions: string[] = read('go-actions.json').actions;
 const java: JavaCases = read('java/requests.json');
+
+/** The operations docs/adr/0043 lists under "Not yet captured": the SDK calls them, no capture was made yet. */
+const adr = readFileSync(new URL('../../../docs/adr/0043-official-sdks-against-the-mock.md', import.meta.url), 'utf8');
+const notYetCaptured = [...(adr.split('### Not yet captured')[1]?.split(/\n#/)[0] ?? '').matchAll(/^- `(\w+)`$/gm)].map((m) => m[1]!);
 const pathOf = new Map(operations.map((o) => [o.operationId, o.path]));
 
 /** Operations for which the SDK reads nothing the mock could fill (no field, or the vendor documents `desc: {}`). */
@@ -49,9 +53,11 @@ const replay = (mock: Mock, path: string, body: string, contentType: string, hea
   postRaw(mock, path, body, { ...sign(), 'Content-Type': contentType, ...headers });
 
 describe('the captures', () => {
-  it('cover every operation of the spec the Go SDK calls, with provenance', () => {
-    const covered = operations.filter((o) => goActions.includes(o.path)).map((o) => o.operationId);
-    expect(go.map((f) => f.operationId).sort()).toEqual(covered.sort());
+  it('cover every operation of the spec the Go SDK calls, but those the ADR lists as not yet captured, with provenance', () => {
+    const called = operations.filter((o) => goActions.includes(o.path)).map((o) => o.operationId);
+    const captured = go.map((f) => f.operationId);
+    expect(captured.filter((id) => notYetCaptured.includes(id)), 'captured, yet listed as not captured').toEqual([]);
+    expect([...captured, ...notYetCaptured].sort()).toEqual([...called].sort());
     for (const f of go) {
       expect(f.sdk, f.operationId).toMatchObject({ name: 'netease-im/yunxin-server-sdk-golang', version: 'v1.0.0', licence: 'MIT' });
       expect(f.sdk.commit, f.operationId).toMatch(/^[0-9a-f]{40}$/);

@@ -125,7 +125,7 @@ export interface PagedItems {
 export const pagingRules: { readonly [Op in PagedOperationId]: PagingRule } = {
   qchatGetServerListPage: {"items":["serverInfos"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatGetServerMemberListPage: {"items":["serverMembers"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
-  qchatGetChannelListPage: {"items":["channelInfos"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
+  qchatGetChannelListPage: {"items":["channelInfos"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatGetChannelMemberListPage: {"items":["members"],"pageSize":"limit","maxPageSize":200,"defaultPageSize":200,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},
   qchatGetChannelCategoryListByServerPage: {"items":["categoryInfos"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"],"fixed":{"sortField":0}},
   qchatQueryWhiteBlackIdentify: {"items":["identifies"],"pageSize":"limit","defaultPageSize":100,"cursor":"timetag","firstCursor":0,"nextCursor":["pageInfo","nextTimetag"],"hasMore":["pageInfo","hasMore"]},

@@ -3,7 +3,7 @@
 // anchored on the last row's field with the everyone role on top of the first page, chatroom `membersByPage` on
 // `endtime` (`tagMembersQuery` on `endTime`), and the message and thread histories on `toTime` (inclusive) plus
 // `excludeMsgId`.
-import { json, startServer, type TestServer } from './server.js';
+import { json, startServer, type TestServer } from '@nimkit/test-kit';
 
 interface Lister {
   /** Where the rows go in the answer. */

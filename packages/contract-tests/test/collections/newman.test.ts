@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { checkSum } from '@nimkit/client';
 import newman from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCaptureServer } from '../support/capture.js';
+import { startServer } from '@nimkit/test-kit';
 import { APP_KEY, APP_SECRET, startTestMock, type Mock } from '../support/mock.js';
 
 const require = createRequire(import.meta.url);
@@ -77,7 +77,7 @@ describe('the Postman collection, run with newman against the mock (examples mod
 
 describe('the pre-request script signs like the client', () => {
   it('CheckSum equals the client checkSum() of the same AppSecret, Nonce and CurTime; fresh Nonce per send', async () => {
-    const capture = await startCaptureServer();
+    const capture = await startServer();
     try {
       const secret = 'postman-secret-密钥';
       await runCollection({ baseUrl: capture.url, appKey: 'postman-app', appSecret: secret });

@@ -136,14 +136,14 @@ describe('chatroom QA flow', () => {
     const other = (await nim.chatroom.create({ creator: 'qa_alice', name: 'quiet room' })).chatroom.roomid;
     await nim.chatroom.sendMsg({ roomid: other, msgId: crypto.randomUUID(), fromAccid: 'qa_alice', msgType: 0, attach: 'one' });
     const sent = await send('qa_alice', 'hello everyone');
-    expect(sent.desc).toMatchObject({ roomId: roomid, fromAccount: 'qa_alice', type: '0', attach: 'hello everyone', time: expect.stringMatching(/^\d+$/) });
+    expect(sent.desc).toMatchObject({ roomId: roomid, fromAccount: 'qa_alice', type: 0, attach: 'hello everyone', time: expect.any(Number) }); // time and type normalised to numbers (docs/adr/0042)
     await send('qa_dave', 'hi');
 
     const { data } = await nim.chatroom.statsTopn({ orderby: 'message', period: 'hour' });
     // This room: carol, bob, alice and dave sent 4 messages; the other room 1.
     expect(data.map((r) => [r.roomId, r.msgs, r.activeNums])).toEqual([
-      [roomid, 4, 5], // 4 senders and the robot that entered
-      [other, 1, 1],
+      [roomid, '4', '5'], // 4 senders and the robot that entered; 64-bit counters as exact strings (docs/adr/0019)
+      [other, '1', '1'],
     ]);
   });
 

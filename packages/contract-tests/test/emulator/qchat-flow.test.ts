@@ -42,7 +42,7 @@ describe('QChat QA plan', () => {
     const { serverInfo } = await nim.qchat.createServer({ accid: OWNER, name: 'QA guild', custom: '{"tier":1}' });
     serverId = serverInfo.serverId;
     expect(BigInt(serverId) > 2n ** 53n).toBe(true);
-    expect(serverInfo).toMatchObject({ name: 'QA guild', owner: OWNER, memberNumber: 1, inviteMode: 0, applyMode: 0 });
+    expect(serverInfo).toMatchObject({ name: 'QA guild', owner: OWNER, memberNumber: '1', inviteMode: 0, applyMode: 0 });
     const { serverInfos } = await nim.qchat.getServers({ serverIds: [serverId] });
     expect(serverInfos).toEqual([serverInfo]);
   });
@@ -84,7 +84,7 @@ describe('QChat QA plan', () => {
     expect(pages).toBe(4);
     expect(seen).toEqual([...[...crowd].reverse(), CAROL, BOB, ALICE, OWNER]);
     const [info] = (await nim.qchat.getServers({ serverIds: [serverId] })).serverInfos;
-    expect(info?.memberNumber).toBe(16);
+    expect(info?.memberNumber).toBe('16'); // a 64-bit count: an exact string (docs/adr/0019)
   });
 
   it('5. creates a public and a private channel; both list for the owner', async () => {
@@ -180,7 +180,7 @@ describe('QChat under 50 concurrent callers', () => {
     );
     expect(new Set(sends.map((s) => s.data.msgIdServer)).size).toBe(50);
     const [info] = (await nim.qchat.getServers({ serverIds: [busy] })).serverInfos;
-    expect(info?.memberNumber).toBe(51);
+    expect(info?.memberNumber).toBe('51');
     const { data } = await nim.qchat.queryHistoryMsg({ accid: OWNER, serverId: busy, channelId, limit: 100 });
     expect(data.map((m) => m.body).sort()).toEqual(callers.map((_, i) => `m${i}`).sort());
     expect(new Set(data.map((m) => m.time)).size).toBe(50);
@@ -329,8 +329,8 @@ describe('QChat QA plan: invitation records, channel categories, threads and men
     });
     const all = await nim.qchat.getChannelCategoryListByServerPage({ serverId: sid, timetag: 0, limit: 10 });
     expect(all.categoryInfos.map((c) => [c.categoryId, c.name, c.channelNumber])).toEqual([
-      ['9002', 'Staff', 0],
-      ['9001', 'Public', 1],
+      ['9002', 'Staff', '0'],
+      ['9001', 'Public', '1'],
     ]);
     const carolSees = await nim.qchat.getChannelCategoryListByServerPage({ serverId: sid, timetag: 0, limit: 10, accid: CAROL });
     expect(carolSees.categoryInfos).toEqual([]);
@@ -360,10 +360,10 @@ describe('QChat QA plan: invitation records, channel categories, threads and men
     });
     const thread = await nim.qchat.queryThreadTalkHistory({ serverId: sid, channelId: hall, msgIdServer: root.msgIdServer, msgTime: root.time, accid: ALICE });
     expect(thread.threadMsg?.body).toBe('what time is the raid?');
-    expect([thread.total, thread.timestamp]).toEqual([2, replies[1]!.time]);
+    expect([thread.total, thread.timestamp]).toEqual(['2', replies[1]!.time]);
     expect(thread.msgs?.map((m) => m.body)).toEqual(['see you', '8pm']);
     const meta = await nim.qchat.batchQueryThreadTalkMeta({ serverId: sid, channelId: hall, queryMsgs: [{ msgIdServer: root.msgIdServer, msgTime: root.time }] });
-    expect(meta.data).toEqual([{ msgIdServer: root.msgIdServer, msgTime: root.time, total: 2, timestamp: replies[1]!.time }]);
+    expect(meta.data).toEqual([{ msgIdServer: root.msgIdServer, msgTime: root.time, total: '2', timestamp: replies[1]!.time }]);
     expect(await refusal(nim.qchat.queryThreadTalkHistory({ serverId: sid, channelId: hall, msgIdServer: root.msgIdServer, msgTime: root.time + 1 }))).toBe(404);
   });
 

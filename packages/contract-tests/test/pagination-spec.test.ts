@@ -2,23 +2,23 @@
 // with a page-size field declares its rule or says why it is not auto-paged, and the client iterates exactly the
 // declared ones.
 import { describe, expect, it } from 'vitest';
-import { pagingRules } from '@nimkit/client';
-import { deref, listOperations, loadSpec, normalisedBranch, okSchema, requestSchema } from '@nimkit/spec-lib';
-import { pagedOperations } from '../codegen/pagination.mjs';
+import { pagingRules, type PagingRule } from '@nimkit/client';
+import { deref, normalisedBranch, okSchema, requestSchema } from '@nimkit/spec-lib';
+import { operations, spec } from './support/spec.js';
 
-const spec = loadSpec();
-const operations = listOperations(spec);
-
-/**
- * A schema's properties, its `allOf` parts' included (a tag member is a member plus its tags); a field with two
- * encodings (docs/adr/0042) has the properties of the form the client returns, which is what paginate() reads.
- */
-const propertiesOf = (node: any): Record<string, any> | undefined => {
-  if (!node) return undefined;
-  const s = deref(spec, normalisedBranch(spec, node) ?? node);
-  return Object.assign({}, ...(s.allOf ?? []).map(propertiesOf), s.properties);
+/** A field with two encodings (docs/adr/0042) as the client returns it, which is what paginate() reads. */
+const normalised = (node: any): any => {
+  const branch = node && normalisedBranch(spec, node);
+  return branch ? normalised(deref(spec, branch)) : node;
 };
-const at = (node: any, path: string[]) => path.reduce((n: any, key: string) => deref(spec, propertiesOf(n)?.[key]), node);
+/** A schema's properties, its `allOf` parts' included (a tag member is a member plus its tags). */
+const propertiesOf = (node: any): Record<string, any> | undefined =>
+  node && Object.assign({}, ...(node.allOf ?? []).map(propertiesOf), node.properties);
+const at = (node: any, path: readonly string[]) => path.reduce((n: any, key: string) => normalised(propertiesOf(n)?.[key]), normalised(node));
+
+/** The operations whose x-nim-pagination is a rule (not `manual`), with the rule the client generated from it. */
+const declared = operations.filter(({ op }) => op['x-nim-pagination'] && !op['x-nim-pagination'].manual).map((o) => o.operationId);
+const rules = () => Object.entries(pagingRules) as Array<[string, PagingRule]>;
 
 describe('x-nim-pagination', () => {
   const withLimit = operations.filter(({ op }) => requestSchema(spec, op).properties.limit);
@@ -33,14 +33,21 @@ describe('x-nim-pagination', () => {
   });
 
   it('the client can iterate exactly the operations with a rule', () => {
-    const declared = pagedOperations(spec).map((p: { operationId: string }) => p.operationId);
     expect(Object.keys(pagingRules).sort()).toEqual([...declared].sort());
     expect(declared).toContain('qchatGetServerMemberListPage');
     expect(declared).toContain('chatroomMembersByPage');
   });
 
+  it('a rule whose cursor the request requires gives the first page its cursor (paginate() sends it)', () => {
+    for (const [operationId, rule] of rules()) {
+      const { op } = operations.find((o) => o.operationId === operationId)!;
+      if (!(requestSchema(spec, op).required ?? []).includes(rule.cursor)) continue;
+      expect(rule.firstCursor, `${operationId}: ${rule.cursor} is required`).toBeDefined();
+    }
+  });
+
   it('every rule names fields the request and success schemas have', () => {
-    for (const { operationId, rule } of pagedOperations(spec)) {
+    for (const [operationId, rule] of rules()) {
       const { op } = operations.find((o) => o.operationId === operationId)!;
       const ok = okSchema(spec, op);
       const items = at(ok, rule.items);
