@@ -49,8 +49,16 @@ function toSdkForm(value, schema) {
   // Beyond 2^53 JSON.stringify could not write the number exactly, so such a value stays a string.
   if (schema.type === 'integer' && typeof value === 'string' && /^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
   if (Array.isArray(value)) return schema.items ? value.map((v) => toSdkForm(v, schema.items)) : value;
-  if (typeof value === 'object' && schema.properties) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, schema.properties[k] ? toSdkForm(v, schema.properties[k]) : v]));
+  if (typeof value === 'object') {
+    // Named members, then the map values (`additionalProperties`: batchSendMsg's `{msgId: message}` entries).
+    const rest = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+    if (!schema.properties && !rest) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        const field = schema.properties?.[k] ?? rest;
+        return [k, field ? toSdkForm(v, field) : v];
+      }),
+    );
   }
   return value;
 }
