@@ -8,15 +8,26 @@ export const ENCODINGS = Object.freeze(['docs', 'sdk']);
 /** Per-request choice of the encoding, overriding the mock's option (lowercase, as node:http gives headers). */
 export const ENCODING_HEADER = 'x-nim-mock-encoding';
 
-/** The branch of an encoding alternative that serves `encoding`, or undefined when `schema` is not one. */
+/**
+ * The branch of an encoding alternative that serves `encoding`, or undefined when `schema` is not one.
+ * @param {any} schema
+ * @param {string} encoding
+ * @returns {any}
+ */
 function branch(schema, encoding) {
   const alternatives = schema?.oneOf ?? schema?.anyOf;
   return Array.isArray(alternatives) ? alternatives.find((b) => b?.['x-nim-encoding'] === encoding) : undefined;
 }
 
+/** @param {any} schema */
 const isJsonText = (schema) => schema?.type === 'string' && schema.contentMediaType === 'application/json';
 
-/** A copy of a dereferenced schema with every encoding alternative replaced by its branch for `encoding`. */
+/**
+ * A copy of a dereferenced schema with every encoding alternative replaced by its branch for `encoding`.
+ * @param {any} schema
+ * @param {string} encoding
+ * @returns {any}
+ */
 export function onlyEncoding(schema, encoding) {
   if (Array.isArray(schema)) return schema.map((s) => onlyEncoding(s, encoding));
   if (!schema || typeof schema !== 'object') return schema;
@@ -28,14 +39,23 @@ export function onlyEncoding(schema, encoding) {
   return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, onlyEncoding(v, encoding)]));
 }
 
-/** True when a dereferenced schema has an encoding alternative anywhere below it. */
+/**
+ * True when a dereferenced schema has an encoding alternative anywhere below it.
+ * @param {any} schema
+ * @returns {boolean}
+ */
 function hasAlternative(schema) {
   if (!schema || typeof schema !== 'object') return false;
   if (branch(schema, 'sdk')) return true;
   return Object.values(schema).some(hasAlternative);
 }
 
-/** Rewrites a doc-form value into the SDK form its schema describes (a new value; the input is not modified). */
+/**
+ * Rewrites a doc-form value into the SDK form its schema describes (a new value; the input is not modified).
+ * @param {any} value
+ * @param {any} schema  dereferenced
+ * @returns {any}
+ */
 function toSdkForm(value, schema) {
   if (value === undefined || value === null || !schema) return value;
   const sdk = branch(schema, 'sdk');
@@ -63,6 +83,7 @@ function toSdkForm(value, schema) {
   return value;
 }
 
+/** @param {string} text */
 function parseOr(text) {
   try {
     return JSON.parse(text);
@@ -75,14 +96,18 @@ function parseOr(text) {
  * Builds the final step of the HTTP front: (outcome, request headers) -> the outcome to write. Only success bodies
  * (`code` 200) of operations with an encoding alternative change, and only when the encoding is `sdk`; a bad
  * X-Nim-Mock-Encoding header is a misused mock, answered HTTP 400 (docs/adr/0020).
+ * @param {Record<string, any>} spec
+ * @param {string} [defaultEncoding]
+ * @returns {(outcome: import('./handler.js').Outcome, headers: import('node:http').IncomingHttpHeaders) => import('./handler.js').Outcome}
  */
 export function createEncoder(spec, defaultEncoding = 'docs') {
+  /** @type {Map<string, any>} */
   const successSchemas = new Map();
   for (const item of Object.values(spec.paths)) {
     const op = item?.post;
     const oneOf = okMedia(op ?? {})?.schema?.oneOf;
     if (!op || !oneOf) continue;
-    const success = deref(spec, oneOf.find((b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? oneOf[0]);
+    const success = deref(spec, oneOf.find((/** @type {{ $ref?: string }} */ b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? oneOf[0]);
     if (hasAlternative(success)) successSchemas.set(op.operationId, success);
   }
   return function encode(outcome, headers) {

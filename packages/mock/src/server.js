@@ -38,7 +38,7 @@ export async function startMock(options = {}) {
       ? createEmulator({
           operationIds: [...operationsByPath(o.spec).values()].map((op) => op.operationId),
           idStart: o.idStart,
-          now: o.clock !== undefined ? () => o.clock : o.now,
+          now: o.clock !== undefined ? () => /** @type {number} */ (o.clock) : o.now,
           accounts: o.accounts,
           maxMessages: o.maxMessages,
           store: o.store,
@@ -89,6 +89,7 @@ export async function startMock(options = {}) {
       const bytes = Buffer.concat(chunks);
       release();
       const body = decodeBody(bytes);
+      /** @type {import('./handler.js').Outcome} */
       let outcome;
       try {
         if (size > limit) outcome = { body: vendorBody(PARAM_ERROR, `param error: body larger than ${limit} bytes`) };
@@ -104,7 +105,8 @@ export async function startMock(options = {}) {
       if (!isControl && outcome.operationId !== undefined) {
         journal.record({
           time: Date.now(),
-          appKey: o.auth ? (req.headers.appkey ?? null) : req.headers.appkey || o.appKey, // the app whose state it used
+          // the app whose state it used (node:http gives a custom header once, as a string)
+          appKey: /** @type {string | null} */ (o.auth ? (req.headers.appkey ?? null) : req.headers.appkey || o.appKey),
           operationId: outcome.operationId,
           path: pathname,
           body: body ?? '',
@@ -117,7 +119,7 @@ export async function startMock(options = {}) {
       if (outcome.drop) {
         req.socket.destroy();
       } else if (outcome.stream) {
-        await writeStream(res, outcome);
+        await writeStream(res, outcome.stream, outcome.status);
       } else {
         // The one place every vendor answer passes, whichever mode produced it: the encoding transform (docs/adr/0042).
         if (!isControl) outcome = encode(outcome, req.headers);
@@ -176,12 +178,13 @@ export async function startMock(options = {}) {
 /**
  * Streams a snapshot: other apps are served between its pieces.
  * @param {import('node:http').ServerResponse} res
- * @param {{ status?: number, stream: AsyncIterable<string> | Iterable<string> }} outcome
+ * @param {AsyncIterable<string> | Iterable<string>} stream
+ * @param {number} [status]
  */
-async function writeStream(res, outcome) {
-  res.writeHead(outcome.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8' });
+async function writeStream(res, stream, status = 200) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
   try {
-    await pipeline(Readable.from(outcome.stream), res);
+    await pipeline(Readable.from(stream), res);
   } catch {
     res.destroy(); // the reader went away; the generator's finally released the app it held
   }
@@ -210,7 +213,7 @@ function loadStateFile(emulator, path) {
 
 /**
  * Writes the state next to the file, then renames it over: a crash mid-save never leaves half a file.
- * @param {{ snapshotChunks(): Iterable<string> | AsyncIterable<string> }} emulator
+ * @param {{ snapshotChunks(appKeys?: string[]): Iterable<string> | AsyncIterable<string> }} emulator
  * @param {string} path
  */
 async function saveStateFile(emulator, path) {

@@ -15,7 +15,7 @@ addFormats(ajv);
 ajv.addFormat('nim-id', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) && n >= 0 });
 
 const okSchema = (path: string) => {
-  const schema = okMedia(spec.paths[path].post).schema;
+  const schema = okMedia(spec.paths[path].post)!.schema;
   return deref(spec, schema.oneOf.find((b: { $ref?: string }) => !String(b.$ref).endsWith('/ErrorResponse')));
 };
 const hasAlternative = (s: unknown): boolean =>
