@@ -1,6 +1,7 @@
 // The two encodings of a success body (docs/adr/0042). Every mode produces the vendor docs' form; with encoding
 // `sdk` one final transform, applied where the HTTP front writes the answer, rewrites it into the form the official
 // Go server SDK decodes. The spec says where the forms differ: a `oneOf` whose branches carry `x-nim-encoding`.
+import { stringifyBody } from './emulator/json.js';
 import { deref, okMedia } from './spec.js';
 import { vendorBody } from './vendor.js';
 
@@ -60,7 +61,8 @@ function toSdkForm(value, schema) {
   if (value === undefined || value === null || !schema) return value;
   const sdk = branch(schema, 'sdk');
   if (sdk) {
-    if (isJsonText(sdk)) return JSON.stringify(toSdkForm(typeof value === 'string' ? parseOr(value) : value, sdk.contentSchema));
+    // stringifyBody: the emulator's ids are BigInt (JSON.stringify throws on them), written as exact digits.
+    if (isJsonText(sdk)) return stringifyBody(toSdkForm(typeof value === 'string' ? parseOr(value) : value, sdk.contentSchema));
     // The docs form is JSON text and the SDK's a real value (robot accid lists): parse it.
     if (typeof value === 'string' && isJsonText(branch(schema, 'docs'))) return toSdkForm(parseOr(value), sdk);
     return toSdkForm(value, sdk);

@@ -99,8 +99,7 @@ export async function startMock(options = {}) {
           outcome = await control({ method: req.method ?? '', pathname, query, headers: req.headers, body: body ?? '' });
         } else outcome = await answer({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       } catch (error) {
-        // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
-        outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
+        outcome = internalError(error);
       }
       if (!isControl && outcome.operationId !== undefined) {
         journal.record({
@@ -122,7 +121,13 @@ export async function startMock(options = {}) {
         await writeStream(res, outcome.stream, outcome.status);
       } else {
         // The one place every vendor answer passes, whichever mode produced it: the encoding transform (docs/adr/0042).
-        if (!isControl) outcome = encode(outcome, req.headers);
+        if (!isControl) {
+          try {
+            outcome = encode(outcome, req.headers);
+          } catch (error) {
+            outcome = internalError(error);
+          }
+        }
         const text = stringifyBody(outcome.body);
         /** @type {Record<string, string | number>} */
         const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
@@ -173,6 +178,15 @@ export async function startMock(options = {}) {
   }
 
   return { url: `http://${hostForUrl}:${port}${PREFIX}`, port, host: o.host, appKey: o.appKey, mode: o.mode, server, close };
+}
+
+/**
+ * A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
+ * @param {unknown} error
+ * @returns {import('./handler.js').Outcome}
+ */
+function internalError(error) {
+  return { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
 }
 
 /**

@@ -90,6 +90,30 @@ describe.each([
   });
 });
 
+describe('stateful mode', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    // Small ids, so the parsed JSON keeps them exact.
+    mock = await startTestMock({ mode: 'stateful', idStart: 1000 });
+  });
+  afterAll(() => mock.close());
+  const post = (path: string, fields: Record<string, unknown>, encoding: string) =>
+    postRaw(mock, path, toForm(fields), { ...sign(), [ENCODING_HEADER]: encoding });
+
+  it("the emulator's answers are served in each encoding too (the transform is the front's last step)", async () => {
+    const created = await post('/chatroom/create.action', sampleBody('/chatroom/create.action'), 'docs');
+    const roomid = String(created.json.chatroom.roomid);
+    const paths = ['/chatroom/sendMsg.action', '/chatroom/batchSendMsg.action', '/chatroom/membersByPage.action'];
+    for (const path of paths) {
+      for (const encoding of ENCODINGS) {
+        const answer = await post(path, { ...sampleBody(path), roomid }, encoding);
+        expect(answer.json.code, `${path} ${encoding}: ${JSON.stringify(answer.json)}`).toBe(200);
+        checkBody(path, answer.json, encoding);
+      }
+    }
+  });
+});
+
 describe('misuse and errors', () => {
   let mock: RunningMock;
   beforeAll(async () => {
