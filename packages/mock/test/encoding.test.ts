@@ -102,7 +102,7 @@ describe('stateful mode', () => {
 
   it("the emulator's answers are served in each encoding too (the transform is the front's last step)", async () => {
     const created = await post('/chatroom/create.action', sampleBody('/chatroom/create.action'), 'docs');
-    const roomid = String(created.json.chatroom.roomid);
+    const roomid = String((created.json.chatroom as { roomid: number }).roomid);
     const paths = ['/chatroom/sendMsg.action', '/chatroom/batchSendMsg.action', '/chatroom/membersByPage.action'];
     for (const path of paths) {
       for (const encoding of ENCODINGS) {
