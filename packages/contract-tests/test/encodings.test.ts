@@ -3,7 +3,7 @@
 // objects, ids as strings, other integers as numbers) at every field with two encodings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNimClient, operationTable, type NimClient } from '@nimkit/client';
-import { sampleRequest } from '../../../tools/samples/index.mjs';
+import { sampleRequest } from '@nimkit/spec-lib';
 import { APP_KEY, APP_SECRET, startTestMock, type Mock } from './support/mock.js';
 import { operations, spec } from './support/spec.js';
 
