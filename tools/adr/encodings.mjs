@@ -46,6 +46,10 @@ function alternatives(spec, schema, path = [], out = []) {
   }
   for (const [name, s] of Object.entries(schema.properties ?? {})) alternatives(spec, s, [...path, name], out);
   if (schema.items) alternatives(spec, schema.items, [...path, '*'], out);
+  // Map values (batchSendMsg's `{msgId: message}` entries), `**` as in the client's paths.
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    alternatives(spec, schema.additionalProperties, [...path, '**'], out);
+  }
   return out;
 }
 

@@ -139,7 +139,9 @@ export function parseCli(argv, env = {}) {
   if (idStart !== undefined && (!/^\d{1,19}$/.test(idStart) || BigInt(idStart) > 2n ** 63n - 1n)) {
     return { error: `--id-start must be an integer 0-${2n ** 63n - 1n}, got '${idStart}'` };
   }
-  const stateOnly = ['accounts', 'id-start', 'clock', 'max-messages', 'state-file', 'callback-url'].filter((f) => values[f] !== undefined);
+  const stateOnly = /** @type {(keyof typeof values)[]} */ (['accounts', 'id-start', 'clock', 'max-messages', 'state-file', 'callback-url']).filter(
+    (f) => values[f] !== undefined,
+  );
   if (mode !== 'stateful' && stateOnly.length) return { error: `--${stateOnly[0]} only applies to the stateful mode, not to --mode ${mode}` };
   let accounts;
   if (values.accounts !== undefined) {
@@ -164,9 +166,9 @@ export function parseCli(argv, env = {}) {
     appKey: values['app-key'] ?? (env.NIM_MOCK_APPKEY || undefined),
     appSecret: values['app-secret'] ?? (env.NIM_MOCK_APPSECRET || undefined),
     auth,
-    mode,
+    mode: /** @type {import('./index.js').MockMode} */ (mode), // checked against MODES above
     seed: values.seed,
-    encoding,
+    encoding: /** @type {'docs' | 'sdk' | undefined} */ (encoding), // checked against ENCODINGS above
     accounts,
     idStart: idStart === undefined ? undefined : BigInt(idStart),
     clock: ints['--clock'],

@@ -19,11 +19,16 @@ export const FORM_LIMITS = Object.freeze({
 const INTEGER = /^[+-]?[0-9]+$/;
 const DECIMAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 // C0 controls and DEL; a value may hold TAB, LF and CR (a message text may span lines), a name none of them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const CONTROL_IN_NAME = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const CONTROL_IN_VALUE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The raw body as text, or null when its bytes are not UTF-8 (parseForm then answers 414). */
+/**
+ * The raw body as text, or null when its bytes are not UTF-8 (parseForm then answers 414).
+ * @param {Uint8Array} bytes
+ */
 export function decodeBody(bytes) {
   try {
     return utf8.decode(bytes);
@@ -36,12 +41,20 @@ export function decodeBody(bytes) {
  * Parses an application/x-www-form-urlencoded body (null: bytes that were not UTF-8) against an operation's request schema.
  * Returns { fields, canonical, repeated } (fields: a null-prototype object, the first value of each name;
  * canonical: the fields re-encoded for Prism; repeated: names sent more than once) or { desc } for a 414.
+ * @param {string | null} text
+ * @param {{ properties?: Record<string, any> }} [schema]
+ * @param {typeof FORM_LIMITS} [limits]
+ * @returns {{ desc: string, fields?: undefined, canonical?: undefined, repeated?: undefined }
+ *   | { desc?: undefined, fields: Record<string, string>, canonical: string, repeated: string[] }}
  */
 export function parseForm(text, schema = {}, limits = FORM_LIMITS) {
   if (text === null) return { desc: 'param error: the body is not valid UTF-8' };
   const properties = schema.properties ?? {};
+  /** @type {Record<string, string>} */
   const fields = Object.create(null);
+  /** @type {string[]} */
   const repeated = [];
+  /** @type {string[]} */
   const problems = [];
   const pairs = text === '' ? [] : text.split('&');
   if (pairs.length > limits.maxFields) return { desc: `param error: more than ${limits.maxFields} form fields` };
@@ -66,11 +79,18 @@ export function parseForm(text, schema = {}, limits = FORM_LIMITS) {
   }
   if (problems.length) return { desc: `param error: ${problems.join('; ')}` };
   const canonical = new URLSearchParams();
-  for (const name in fields) canonical.append(name, fields[name]);
+  for (const name in fields) canonical.append(name, /** @type {string} */ (fields[name]));
   return { fields, canonical: canonical.toString(), repeated };
 }
 
-/** One field's text against its schema: integers, numbers, booleans and ids as a Java server parses them. */
+/**
+ * One field's text against its schema: integers, numbers, booleans and ids as a Java server parses them.
+ * @param {string} name
+ * @param {string} value
+ * @param {any} s  the field's schema (undefined for a field the schema does not name)
+ * @param {typeof FORM_LIMITS} limits
+ * @returns {{ value: string, problem?: string }}
+ */
 function checkValue(name, value, s, limits) {
   if (!s || typeof s !== 'object') return { value };
   if (s.type === 'integer') {
@@ -99,7 +119,10 @@ function checkValue(name, value, s, limits) {
   return { value };
 }
 
-/** `+` is a space; every `%` starts two hex digits; the bytes they give must be UTF-8. Undefined otherwise. */
+/**
+ * `+` is a space; every `%` starts two hex digits; the bytes they give must be UTF-8. Undefined otherwise.
+ * @param {string} raw
+ */
 function decodeComponent(raw) {
   const text = raw.includes('+') ? raw.replaceAll('+', ' ') : raw;
   if (!text.includes('%')) return text;
@@ -110,7 +133,10 @@ function decodeComponent(raw) {
   }
 }
 
-/** Deepest bracket nesting outside JSON strings (a cheap scan; JSON.parse and ajv recurse). */
+/**
+ * Deepest bracket nesting outside JSON strings (a cheap scan; JSON.parse and ajv recurse).
+ * @param {string} text
+ */
 export function jsonDepth(text) {
   let depth = 0;
   let max = 0;
@@ -127,7 +153,10 @@ export function jsonDepth(text) {
   return max;
 }
 
-/** A value for a desc: quoted, JSON-escaped (control characters stay visible) and cut to 40 characters. */
+/**
+ * A value for a desc: quoted, JSON-escaped (control characters stay visible) and cut to 40 characters.
+ * @param {string} text
+ */
 function quote(text) {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
 }

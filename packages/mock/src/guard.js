@@ -2,11 +2,17 @@
 // requestTimeoutMs of its first byte (its headers within headersTimeoutMs), a connection silent for idleTimeoutMs
 // before its first request or in the middle of a body is closed, and at most maxConnections are open at once. Each
 // cut is logged; other connections are not affected.
+/** @type {Record<number, string>} */
 const STATUS_TEXT = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
-/** Returns { serverOptions } for createServer, attach(server) for the connection guards, request(req) per request. */
+/**
+ * Returns { serverOptions } for createServer, attach(server) for the connection guards, request(req) per request.
+ * @param {Pick<import('./options.js').ResolvedOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'maxConnections'>} o
+ * @param {((line: string) => void) | undefined} log
+ */
 export function createGuard(o, log) {
   // One log line per cut, in the request lines' layout: `<time> <who> [http=<status>] <what happened>`.
+  /** @type {(who: string, what: string, status?: number) => void} */
   const note = (who, what, status) => log?.([new Date().toISOString(), who, status ? `http=${status}` : '', what].filter(Boolean).join(' '));
 
   const shortest = Math.min(...[o.headersTimeoutMs, o.requestTimeoutMs].filter((ms) => ms > 0), 4_000);
@@ -19,12 +25,14 @@ export function createGuard(o, log) {
   };
 
   // A new connection that stays silent: logged here, closed by node:http (no server 'timeout' listener).
+  /** @type {WeakMap<import('node:net').Socket, () => void>} */
   const silent = new WeakMap();
 
+  /** @param {import('node:http').Server} server */
   function attach(server) {
     server.maxConnections = o.maxConnections;
     server.on('drop', (data) => note(`connection from ${data?.remoteAddress ?? '?'}`, `refused: ${o.maxConnections} connections open (maxConnections)`));
-    server.on('clientError', (error, socket) => {
+    server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, /** @type {import('node:stream').Duplex & { remoteAddress?: string, _httpMessage?: { headersSent?: boolean } }} */ socket) => {
       const answer = clientErrorAnswer(error);
       if (answer) note(`connection from ${socket.remoteAddress ?? '?'}`, `cut off: ${answer.desc}`, answer.status);
       // node:http's default writes a bare status line; the vendor's JSON shape keeps clients on their usual path.
@@ -35,7 +43,7 @@ export function createGuard(o, log) {
             `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
         );
       }
-      socket.destroySoon();
+      /** @type {import('node:net').Socket} */ (socket).destroySoon();
     });
     if (o.idleTimeoutMs > 0) {
       server.on('connection', (socket) => {
@@ -48,6 +56,7 @@ export function createGuard(o, log) {
     }
   }
 
+  /** @param {import('node:http').IncomingMessage} req */
   function request(req) {
     if (!(o.idleTimeoutMs > 0)) return;
     const socket = req.socket;
@@ -64,7 +73,10 @@ export function createGuard(o, log) {
   return { serverOptions, attach, request };
 }
 
-/** What to answer to an error node:http found before a request reached the handler; undefined: just close. */
+/**
+ * What to answer to an error node:http found before a request reached the handler; undefined: just close.
+ * @param {NodeJS.ErrnoException | undefined} error
+ */
 function clientErrorAnswer(error) {
   switch (error?.code) {
     case 'ECONNRESET':

@@ -15,8 +15,24 @@ export const PREFIX = '/nimserver';
 export const HEALTH = `${PREFIX}/health`;
 
 /**
+ * @typedef {object} Outcome  what the HTTP front writes (or streams, or drops) and logs for one request
+ * @property {number} [status]  HTTP status (default 200)
+ * @property {any} [body]  the JSON body
+ * @property {AsyncIterable<string> | Iterable<string>} [stream]  a body written in pieces (a state snapshot)
+ * @property {string} [operationId]
+ * @property {string} [example]  the example Prism served
+ * @property {boolean} [stateful]  the emulator answered
+ * @property {string} [encoding]  the encoding served, when not the docs form
+ * @property {string} [reason]  why, for the log line
+ * @property {number} [delayMs]  scripted latency
+ * @property {boolean} [drop]  destroy the connection without an answer
+ * @property {number[]} [fault]  the scripted faults used
+ * @property {boolean} [quiet]  no log line (health checks)
+ */
+
+/**
  * @param {import('./options.js').ResolvedOptions} o
- * @param {{ emulator?: ReturnType<typeof import('./emulator/emulator.js').createEmulator>,
+ * @param {{ emulator?: import('./emulator/emulator.js').Emulator,
  *   faults: ReturnType<typeof import('./emulator/faults.js').createFaults> }} parts
  */
 export async function createHandler(o, { emulator, faults }) {
@@ -33,6 +49,7 @@ export async function createHandler(o, { emulator, faults }) {
   /**
    * request: { method, url, headers (lowercase keys), body (the form text, or null when its bytes were not UTF-8) }
    * @param {{ method: string, url: string, headers: Record<string, any>, body: string | null }} request
+   * @returns {Promise<Outcome>}
    */
   return async function answer({ method, url, headers, body }) {
     const pathname = url.split('?', 1)[0] ?? '';
@@ -73,7 +90,7 @@ export async function createHandler(o, { emulator, faults }) {
 
     // Every byte sequence ends here as clean fields or one readable 414 (form.js); Prism sees the canonical re-encoding.
     const form = parseForm(body, op.request);
-    if (form.desc) return { operationId, body: vendorBody(PARAM_ERROR, form.desc) };
+    if (form.desc !== undefined) return { operationId, body: vendorBody(PARAM_ERROR, form.desc) };
     const note = form.repeated.length ? `first value of repeated ${form.repeated.join(', ')} used` : undefined;
     if (!form.canonical && op.request.required?.length) {
       // Prism stops at "Body parameter is required"; the vendor names the missing fields.
@@ -103,15 +120,19 @@ export async function createHandler(o, { emulator, faults }) {
       if (!ticket) return { operationId, body: result.body, example: result.example, delayMs, fault: fault?.ids, reason: note };
       await ticket.turn();
       // The model reads the canonical form: the same first-value-wins fields Prism validated (form.js).
-      return { operationId, ...emulator.apply(appKey, operationId, form.canonical), delayMs, fault: fault?.ids, reason: note };
+      return { operationId, .../** @type {NonNullable<typeof emulator>} */ (emulator).apply(appKey, operationId, form.canonical), delayMs, fault: fault?.ids, reason: note };
     } finally {
       ticket?.release();
     }
   };
 }
 
-/** code -> the body of the spec's error example with that code (a scripted fault answers it, as Prefer would). */
+/**
+ * code -> the body of the spec's error example with that code (a scripted fault answers it, as Prefer would).
+ * @param {Record<string, any>} spec
+ */
 function errorBodiesByCode(spec) {
+  /** @type {Map<number, { code: number, desc?: string }>} */
   const out = new Map();
   for (const item of Object.values(spec.paths)) {
     for (const ex of Object.values(okMedia(item?.post ?? {})?.examples ?? {})) {

@@ -5,7 +5,7 @@
 //   2026-11-21T09:30:00.789Z POST /nimserver/qchat/nope.action 404 http=404 0.1ms "unknown action: /nimserver/qchat/nope.action"
 
 /**
- * @param {{ time: number, method?: string, url?: string, operationId?: string, status?: number, body?: any, ms: number, example?: string, stateful?: boolean, encoding?: string, reason?: string, fault?: unknown }} entry
+ * @param {{ time: number, method?: string, url?: string, operationId?: string, status?: number, body?: any, ms: number, example?: string, stateful?: boolean, encoding?: string, reason?: string, fault?: number[] }} entry
  */
 export function formatLogLine({ time, method, url, operationId, status = 200, body, ms, example, stateful, encoding, reason, fault }) {
   const parts = [new Date(time).toISOString(), operationId ?? `${method} ${url}`, String(body?.code ?? '-')];

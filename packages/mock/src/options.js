@@ -47,6 +47,22 @@ export const DEFAULTS = Object.freeze({
  * @property {(((line: string) => void) & { flush?: () => void }) | undefined} log
  * @property {number} bodyLimitBytes
  * @property {number} shutdownGraceMs
+ * @property {import('./index.js').MockMode} mode
+ * @property {'docs' | 'sdk'} encoding
+ * @property {bigint} idStart
+ * @property {number} maxMessages
+ * @property {number | undefined} clock
+ * @property {string[] | undefined} accounts
+ * @property {string | undefined} stateFile
+ * @property {string | undefined} callbackUrl
+ * @property {import('./index.js').CallbackRetryOptions | undefined} callbackRetry
+ * @property {string | undefined} controlToken
+ * @property {import('./index.js').StateStore | undefined} store
+ * @property {number} headersTimeoutMs
+ * @property {number} requestTimeoutMs
+ * @property {number} idleTimeoutMs
+ * @property {number} maxConnections
+ * @property {number} maxBufferedBytes
  */
 
 /**
@@ -101,7 +117,7 @@ export function resolveOptions(options = {}) {
   }
   const spec = typeof o.spec === 'object' && o.spec !== null ? o.spec : loadSpec(o.spec ?? DEFAULT_SPEC);
   checkShape(spec);
-  return /** @type {ResolvedOptions} */ ({
+  return /** @type {ResolvedOptions} */ (/** @type {unknown} */ ({
     ...o,
     spec,
     auth: Boolean(o.auth),
@@ -112,7 +128,7 @@ export function resolveOptions(options = {}) {
     rateLimit: o.rateLimit ? { ...VENDOR_RATE_LIMIT, ...(typeof o.rateLimit === 'object' ? withoutUndefined(o.rateLimit) : {}) } : false,
     now: o.now ?? Date.now,
     log: o.log === false ? undefined : (o.log ?? createStdoutLog()),
-  });
+  }));
 }
 
 /**

@@ -101,6 +101,9 @@ export async function createPrism(spec, { dynamic = false, seed } = {}) {
   /**
    * Prism's request validation alone, synchronous, for the stateful mode (whose answer comes from state, not from an
    * example): the same check `handle` runs first, with the same outcome - { violations } | { failure } | {}.
+   * @param {any} resource a Prism operation from `resources`
+   * @param {{ path: string, headers: Record<string, any>, body: string }} request
+   * @returns {{ violations?: any[], body?: unknown, example?: string, failure?: { status: number, detail: string } }}
    */
   function validate(resource, { path, headers, body }) {
     const { accept, ...rest } = headers;

@@ -38,7 +38,7 @@ export async function startMock(options = {}) {
       ? createEmulator({
           operationIds: [...operationsByPath(o.spec).values()].map((op) => op.operationId),
           idStart: o.idStart,
-          now: o.clock !== undefined ? () => o.clock : o.now,
+          now: o.clock !== undefined ? () => /** @type {number} */ (o.clock) : o.now,
           accounts: o.accounts,
           maxMessages: o.maxMessages,
           store: o.store,
@@ -89,6 +89,7 @@ export async function startMock(options = {}) {
       const bytes = Buffer.concat(chunks);
       release();
       const body = decodeBody(bytes);
+      /** @type {import('./handler.js').Outcome} */
       let outcome;
       try {
         if (size > limit) outcome = { body: vendorBody(PARAM_ERROR, `param error: body larger than ${limit} bytes`) };
@@ -98,13 +99,13 @@ export async function startMock(options = {}) {
           outcome = await control({ method: req.method ?? '', pathname, query, headers: req.headers, body: body ?? '' });
         } else outcome = await answer({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       } catch (error) {
-        // A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
-        outcome = { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
+        outcome = internalError(error);
       }
       if (!isControl && outcome.operationId !== undefined) {
         journal.record({
           time: Date.now(),
-          appKey: o.auth ? (req.headers.appkey ?? null) : req.headers.appkey || o.appKey, // the app whose state it used
+          // the app whose state it used (node:http gives a custom header once, as a string)
+          appKey: /** @type {string | null} */ (o.auth ? (req.headers.appkey ?? null) : req.headers.appkey || o.appKey),
           operationId: outcome.operationId,
           path: pathname,
           body: body ?? '',
@@ -117,10 +118,16 @@ export async function startMock(options = {}) {
       if (outcome.drop) {
         req.socket.destroy();
       } else if (outcome.stream) {
-        await writeStream(res, outcome);
+        await writeStream(res, outcome.stream, outcome.status);
       } else {
         // The one place every vendor answer passes, whichever mode produced it: the encoding transform (docs/adr/0042).
-        if (!isControl) outcome = encode(outcome, req.headers);
+        if (!isControl) {
+          try {
+            outcome = encode(outcome, req.headers);
+          } catch (error) {
+            outcome = internalError(error);
+          }
+        }
         const text = stringifyBody(outcome.body);
         /** @type {Record<string, string | number>} */
         const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
@@ -174,14 +181,24 @@ export async function startMock(options = {}) {
 }
 
 /**
+ * A bug of the mock, not a simulated vendor failure (docs/adr/0020): HTTP 500 so no client retries it as code 500.
+ * @param {unknown} error
+ * @returns {import('./handler.js').Outcome}
+ */
+function internalError(error) {
+  return { status: 500, body: vendorBody(500, `nim-mock internal error: ${error instanceof Error ? error.message : String(error)}`) };
+}
+
+/**
  * Streams a snapshot: other apps are served between its pieces.
  * @param {import('node:http').ServerResponse} res
- * @param {{ status?: number, stream: AsyncIterable<string> | Iterable<string> }} outcome
+ * @param {AsyncIterable<string> | Iterable<string>} stream
+ * @param {number} [status]
  */
-async function writeStream(res, outcome) {
-  res.writeHead(outcome.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8' });
+async function writeStream(res, stream, status = 200) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
   try {
-    await pipeline(Readable.from(outcome.stream), res);
+    await pipeline(Readable.from(stream), res);
   } catch {
     res.destroy(); // the reader went away; the generator's finally released the app it held
   }
@@ -210,7 +227,7 @@ function loadStateFile(emulator, path) {
 
 /**
  * Writes the state next to the file, then renames it over: a crash mid-save never leaves half a file.
- * @param {{ snapshotChunks(): Iterable<string> | AsyncIterable<string> }} emulator
+ * @param {{ snapshotChunks(appKeys?: string[]): Iterable<string> | AsyncIterable<string> }} emulator
  * @param {string} path
  */
 async function saveStateFile(emulator, path) {

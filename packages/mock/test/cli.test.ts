@@ -1,4 +1,4 @@
-// The CLI as a real child process: start, readiness, requests through the client, log lines, flags and environment,
+// The CLI as a real child process: start, readiness, raw requests, log lines, flags and environment,
 // and a clean exit (code 0) on SIGTERM and SIGINT.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';

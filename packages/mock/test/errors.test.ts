@@ -2,7 +2,7 @@
 // 422/401/415; unknown actions and misuse of the mock itself answered as docs/adr/0007 and 0020 decide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningMock } from '../src/index.js';
-import { APP_KEY, APP_SECRET, operations, postRaw, sign, startTestMock, VALIDATING_MODES } from './support/mock.js';
+import { operations, postRaw, sign, startTestMock, VALIDATING_MODES } from './support/mock.js';
 
 let mock: RunningMock;
 const mocks = {} as Record<(typeof VALIDATING_MODES)[number], RunningMock>;

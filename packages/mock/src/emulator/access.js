@@ -2,6 +2,7 @@
 // at all without one, so nobody on a shared network can reset or read a QA farm's state.
 import { timingSafeEqual } from 'node:crypto';
 
+/** @param {string} host */
 export function isLoopback(host) {
   const h = String(host).toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:127\.\d+\.\d+\.\d+$/.test(h);

@@ -9,9 +9,19 @@ export const CALLBACK_DEFAULTS = Object.freeze({ timeoutMs: 5_000, retries: 3, r
 const LOG_LIMIT = 1_000;
 const QUEUE_LIMIT = 100_000;
 
+/**
+ * @param {string} algorithm
+ * @param {string} text
+ */
 const hex = (algorithm, text) => createHash(algorithm).update(text).digest('hex');
 
-/** The vendor's callback headers for a body signed with appSecret at nowMs. */
+/**
+ * The vendor's callback headers for a body signed with appSecret at nowMs.
+ * @param {string} appKey
+ * @param {string} appSecret
+ * @param {string} body
+ * @param {number} nowMs
+ */
 export function callbackHeaders(appKey, appSecret, body, nowMs) {
   const md5 = hex('md5', body);
   const curTime = String(nowMs);
@@ -19,18 +29,35 @@ export function callbackHeaders(appKey, appSecret, body, nowMs) {
 }
 
 /**
+ * @typedef {{ eventType: string, body: object }} CallbackEvent  an event a model emitted (ctx.emit)
+ * @typedef {object} Delivery  one event's delivery, as GET /_mock/callbacks lists it
+ * @property {number} seq
+ * @property {string} appKey
+ * @property {string} eventType
+ * @property {number} attempts
+ * @property {boolean} ok
+ * @property {number | null} status  the receiver's last HTTP status
+ * @property {string | null} error  why the last attempt failed
+ */
+
+/**
  * @param {{ url: string, appSecret: string, now?: () => number, log?: (line: string) => void,
  *   timeoutMs?: number, retries?: number, retryDelayMs?: number }} options
  */
 export function createCallbacks({ url, appSecret, now = Date.now, log, ...tuning }) {
   const { timeoutMs, retries, retryDelayMs } = { ...CALLBACK_DEFAULTS, ...tuning };
+  /** @type {{ appKey: string, event: CallbackEvent }[]} */
   const queue = [];
+  /** @type {Delivery[]} */
   const deliveries = [];
+  /** @type {Promise<void> | undefined} */
   let running;
   let seq = 0;
 
+  /** @param {{ appKey: string, event: CallbackEvent }} queued */
   async function deliver({ appKey, event }) {
     const body = stringifyBody({ eventType: event.eventType, ...event.body });
+    /** @type {Delivery} */
     const entry = { seq: ++seq, appKey, eventType: event.eventType, attempts: 0, ok: false, status: null, error: null };
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
@@ -55,13 +82,17 @@ export function createCallbacks({ url, appSecret, now = Date.now, log, ...tuning
   }
 
   async function drain() {
-    while (queue.length) await deliver(queue.shift());
+    for (let next = queue.shift(); next; next = queue.shift()) await deliver(next);
     running = undefined;
   }
 
   return {
     url,
-    /** Queues the events of one applied request; delivery happens in the background, in order. */
+    /**
+     * Queues the events of one applied request; delivery happens in the background, in order.
+     * @param {string} appKey
+     * @param {CallbackEvent[]} events
+     */
     enqueue(appKey, events) {
       for (const event of events) {
         if (queue.length >= QUEUE_LIMIT) {

@@ -53,10 +53,17 @@ export function createAppContext(options = {}) {
     },
     fail,
     /** Refuses an accid the app does not know when the app's accounts are given; a no-op otherwise. */
+    /**
+     * @param {unknown} accid
+     * @param {string} [field]
+     */
     requireAccount(accid, field = 'accid') {
       if (accounts && !accounts.has(String(accid))) fail(UNKNOWN_ACCOUNT, `${field} ${accid} does not exist`);
     },
-    /** Queues a callback (抄送) event for --callback-url; a no-op without one. */
+    /**
+     * Queues a callback (抄送) event for --callback-url; a no-op without one.
+     * @param {{ eventType: string, body: object }} event
+     */
     emit(event) {
       if (!event || typeof event.eventType !== 'string' || typeof event.body !== 'object') {
         throw new TypeError('ctx.emit needs { eventType: string, body: object }');

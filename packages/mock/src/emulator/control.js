@@ -16,9 +16,19 @@ const ROUTES = [
   'GET    /_mock/callbacks         callback (抄送) deliveries',
 ];
 
+/**
+ * @param {number} status
+ * @param {string} desc
+ */
 const own = (status, desc) => ({ status, body: { code: status, desc: `nim-mock: ${desc}` } });
 
-/** @returns {(request: { method: string, pathname: string, query: URLSearchParams, headers: object, body: string }) => Promise<object>} */
+/**
+ * @param {{ o: import('../options.js').ResolvedOptions, emulator: import('./emulator.js').Emulator | undefined,
+ *   journal: ReturnType<typeof import('./journal.js').createJournal>, faults: ReturnType<typeof import('./faults.js').createFaults>,
+ *   callbacks: ReturnType<typeof import('./callbacks.js').createCallbacks> | undefined }} parts
+ * @returns {(request: { method: string, pathname: string, query: URLSearchParams,
+ *   headers: import('node:http').IncomingHttpHeaders, body: string }) => Promise<import('../handler.js').Outcome>}
+ */
 export function createControl({ o, emulator, journal, faults, callbacks }) {
   const noState = () => own(409, `there is no state in ${o.mode} mode; start the mock without --mode (stateful is the default)`);
 
@@ -57,7 +67,8 @@ export function createControl({ o, emulator, journal, faults, callbacks }) {
             const apps = emulator.load(json(), { merge: query.get('merge') === 'true' });
             return { status: 200, body: { loaded: apps } };
           } catch (error) {
-            return own(error.status ?? 400, error.message);
+            const e = /** @type {Error & { status?: number }} */ (error);
+            return own(e.status ?? 400, e.message);
           }
         }
         case 'GET /_mock/requests': {
@@ -71,7 +82,7 @@ export function createControl({ o, emulator, journal, faults, callbacks }) {
           try {
             return { status: 201, body: { fault: faults.add(json()) } };
           } catch (error) {
-            return own(400, error.message);
+            return own(400, /** @type {Error} */ (error).message);
           }
         case 'GET /_mock/faults':
           return { status: 200, body: { faults: faults.list() } };
@@ -83,7 +94,8 @@ export function createControl({ o, emulator, journal, faults, callbacks }) {
           return own(404, `no control route ${method} ${pathname}; GET ${CONTROL_PREFIX} lists them`);
       }
     } catch (error) {
-      if (error.status) return own(error.status, error.message);
+      const e = /** @type {Error & { status?: number }} */ (error);
+      if (e.status) return own(e.status, e.message);
       throw error;
     }
   };

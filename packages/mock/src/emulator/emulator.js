@@ -13,6 +13,13 @@ export const UNMODELLED = 501;
 /** Apps one mock keeps (a --no-auth mock fed random AppKeys must not grow without end). */
 export const MAX_APPS = 1_000;
 
+/** The models by operationId (models/index.js). */
+const models = /** @type {Record<string, ((ctx: import('./context.js').AppContext, req: import('./context.js').EmuRequest) => unknown) | undefined>} */ (
+  handlers
+);
+
+/** @typedef {ReturnType<typeof createEmulator>} Emulator */
+
 /**
  * @param {{ operationIds: string[], idStart: bigint, now: () => number, accounts?: string[], maxMessages: number, maxApps?: number,
  *   store?: import('./store.js').StateStore, callbacks?: ReturnType<typeof import('./callbacks.js').createCallbacks> }} o
@@ -20,10 +27,13 @@ export const MAX_APPS = 1_000;
 export function createEmulator(o) {
   const store = o.store ?? createMemoryStore();
   const enter = createAppQueues();
+  /** @type {Map<string, import('./context.js').AppContext>} */
   const contexts = new Map();
+  /** @type {import('./callbacks.js').CallbackEvent[]} */
   let emitted = [];
-  const unmodelled = o.operationIds.filter((id) => typeof handlers[id] !== 'function');
+  const unmodelled = o.operationIds.filter((id) => typeof models[id] !== 'function');
 
+  /** @param {string} appKey */
   function context(appKey) {
     let record = store.get(appKey);
     if (!record) store.set(appKey, (record = newRecord()));
@@ -43,7 +53,10 @@ export function createEmulator(o) {
     return ctx;
   }
 
-  /** Forgets one app's state, or every app's. */
+  /**
+   * Forgets one app's state, or every app's.
+   * @param {string} [appKey]
+   */
   function reset(appKey) {
     if (appKey === undefined) {
       store.clear();
@@ -58,9 +71,15 @@ export function createEmulator(o) {
     store,
     enter,
     unmodelled,
-    /** Runs the model of operationId on the app's state (call it in the app's turn). -> { body, status?, reason? } */
+    /**
+     * Runs the model of operationId on the app's state (call it in the app's turn). -> { body, status?, stateful? }
+     * @param {string} appKey
+     * @param {string} operationId
+     * @param {string} form  the canonical form text (form.js)
+     * @returns {{ status?: number, body: any, stateful?: boolean }}
+     */
     apply(appKey, operationId, form) {
-      const handler = handlers[operationId];
+      const handler = models[operationId];
       if (typeof handler !== 'function') {
         return {
           status: UNMODELLED,
@@ -86,8 +105,12 @@ export function createEmulator(o) {
     },
     reset,
     /** The snapshot's JSON text in pieces (other apps keep being served between them). */
-    snapshotChunks: (appKeys) => snapshotChunks(store, enter, appKeys),
+    snapshotChunks: (/** @type {string[] | undefined} */ appKeys) => snapshotChunks(store, enter, appKeys),
     /** Replaces the whole state with a parsed snapshot (or fixture); returns the AppKeys loaded. Throws on a bad one. */
+    /**
+     * @param {unknown} document
+     * @param {{ merge?: boolean }} [options]
+     */
     load(document, { merge = false } = {}) {
       const apps = readSnapshot(document, newRecord);
       if (!merge) reset();

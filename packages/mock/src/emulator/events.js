@@ -6,14 +6,20 @@
 export const EVENT_TYPES = Object.freeze({ chatroomMessage: '4', chatroomQueue: '14' });
 
 /** chatroom/sendMsg's numeric msgType -> the name the callback carries. */
+/** @type {Record<number, string | undefined>} */
 const MSG_TYPE_NAMES = { 0: 'TEXT', 1: 'PICTURE', 2: 'AUDIO', 3: 'VIDEO', 4: 'LOCATION', 6: 'FILE', 10: 'TIPS', 100: 'CUSTOM' };
 
 /** qEvent codes of the queue callback. */
 export const QUEUE_EVENTS = Object.freeze({ init: '1', add: '2', update: '3', delete: '4', poll: '5', peak: '6', list: '7', drop: '8', batchUpdate: '9' });
 
+/** @param {unknown} v */
 const str = (v) => (v === undefined || v === null ? undefined : typeof v === 'object' ? JSON.stringify(v) : String(v));
-/** The object without its undefined values (a loop: this runs on every message sent). */
+/**
+ * The object without its undefined values (a loop: this runs on every message sent).
+ * @param {Record<string, unknown>} o
+ */
 function defined(o) {
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const key in o) if (o[key] !== undefined) out[key] = o[key];
   return out;

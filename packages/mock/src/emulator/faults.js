@@ -3,12 +3,34 @@
 // so a test's own bad request never uses one up.
 export const FAULT_KINDS = ['code', 'latencyMs', 'drop'];
 
+/**
+ * @typedef {object} FaultRule  one scripted fault, as parsed from its JSON description
+ * @property {number} [id]
+ * @property {number} remaining  calls it still answers
+ * @property {string} [operationId]  the operation it matches (every operation without one)
+ * @property {number} [code]
+ * @property {string} [desc]
+ * @property {number} [latencyMs]
+ * @property {boolean} [drop]
+ *
+ * @typedef {object} FaultHit  what a call met: the latency adds up, the first code or drop wins
+ * @property {number} latencyMs
+ * @property {number} [code]
+ * @property {string} [desc]
+ * @property {boolean} [drop]
+ * @property {number[]} ids  the rules used
+ */
+
 export function createFaults() {
+  /** @type {FaultRule[]} */
   let rules = [];
   let nextId = 1;
 
   return {
-    /** Adds one fault from its JSON description; throws an Error naming the bad field. */
+    /**
+     * Adds one fault from its JSON description; throws an Error naming the bad field.
+     * @param {unknown} input
+     */
     add(input) {
       const rule = parseFault(input);
       rule.id = nextId++;
@@ -24,8 +46,10 @@ export function createFaults() {
     /**
      * Uses up the faults a call of operationId meets: every matching latency adds up, the first matching code or
      * drop wins. Returns { latencyMs, code?, desc?, drop?, ids } or undefined when none matches.
+     * @param {string} operationId
      */
     take(operationId) {
+      /** @type {FaultHit | undefined} */
       let hit;
       for (const rule of rules) {
         if (rule.operationId !== undefined && rule.operationId !== operationId) continue;
@@ -35,7 +59,7 @@ export function createFaults() {
         if (rule.latencyMs) hit.latencyMs += rule.latencyMs;
         if (rule.code !== undefined) Object.assign(hit, { code: rule.code, desc: rule.desc });
         if (rule.drop) hit.drop = true;
-        hit.ids.push(rule.id);
+        hit.ids.push(/** @type {number} */ (rule.id));
         rule.remaining--;
       }
       if (hit) rules = rules.filter((r) => r.remaining > 0);
@@ -44,12 +68,17 @@ export function createFaults() {
   };
 }
 
+/**
+ * @param {any} input
+ * @returns {FaultRule}
+ */
 function parseFault(input) {
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('a fault is a JSON object, e.g. {"operationId":"chatroomSendMsg","code":500}');
   const known = new Set(['operationId', 'code', 'desc', 'latencyMs', 'drop', 'times']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new Error(`unknown fault field '${key}' (known: ${[...known].join(', ')})`);
   const kinds = FAULT_KINDS.filter((k) => input[k] !== undefined && input[k] !== false);
   if (kinds.length !== 1) throw new Error(`a fault has exactly one of code, latencyMs, drop (got ${kinds.join(', ') || 'none'})`);
+  /** @type {FaultRule} */
   const rule = { remaining: input.times ?? 1 };
   if (!Number.isInteger(rule.remaining) || rule.remaining < 1) throw new Error(`times must be a positive integer (default 1), got ${JSON.stringify(input.times)}`);
   if (input.operationId !== undefined) {
@@ -75,6 +104,7 @@ function parseFault(input) {
   return rule;
 }
 
+/** @param {FaultRule} rule */
 function describe(rule) {
   const { id, remaining, ...rest } = rule;
   return { id, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), remaining };

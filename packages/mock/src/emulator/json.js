@@ -5,7 +5,11 @@
 const MARK = `@nimbig${Math.random().toString(36).slice(2, 12)}:`;
 const MARKED = new RegExp(`"${MARK}(-?\\d+)"`, 'g');
 
-/** JSON text of an answer body; BigInt values appear as exact JSON numbers. */
+/**
+ * JSON text of an answer body; BigInt values appear as exact JSON numbers.
+ * @param {unknown} body
+ * @returns {string}
+ */
 export function stringifyBody(body) {
   // Most bodies (examples, refusals) have no BigInt: the plain call is the fast path, and a BigInt makes it throw early.
   try {
@@ -24,7 +28,11 @@ export function stringifyBody(body) {
 
 const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d{16,}(?![.eE\d])/g;
 
-/** JSON.parse, except that integers that are not safe Numbers become BigInt (ids in JSON-in-form fields). */
+/**
+ * JSON.parse, except that integers that are not safe Numbers become BigInt (ids in JSON-in-form fields).
+ * @param {string} text
+ * @returns {any}
+ */
 export function parseJsonExact(text) {
   let big = false;
   const marked = text.replace(TOKENS, (token) => {

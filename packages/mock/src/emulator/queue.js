@@ -3,12 +3,18 @@
 // synchronous, so a turn is atomic; other apps never wait.
 
 export function createAppQueues() {
+  /** @type {Map<string, Promise<void>>} */
   const tails = new Map();
 
-  /** Takes a place in appKey's line now. Await turn(), then always release() (in a finally). */
+  /**
+   * Takes a place in appKey's line now. Await turn(), then always release() (in a finally).
+   * @param {string} appKey
+   */
   return function enter(appKey) {
     const previous = tails.get(appKey);
-    let open;
+    /** @type {() => void} */
+    let open = () => {};
+    /** @type {Promise<void>} */
     const done = new Promise((resolve) => (open = resolve));
     tails.set(appKey, done);
     let released = false;

@@ -17,7 +17,12 @@ export class Refusal extends Error {
   }
 }
 
-/** Throws the vendor refusal `{ code, desc }`. */
+/**
+ * Throws the vendor refusal `{ code, desc }`.
+ * @param {number} code
+ * @param {string} desc
+ * @returns {never}
+ */
 export function fail(code, desc) {
   throw new Refusal(code, desc);
 }

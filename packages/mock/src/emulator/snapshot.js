@@ -39,9 +39,14 @@ export async function* snapshotChunks(store, enter, appKeys = store.keys()) {
   yield '}}';
 }
 
+/**
+ * @param {unknown} value
+ * @param {number} depth  levels still written piece by piece
+ * @returns {Generator<string>}
+ */
 function* pieces(value, depth) {
   if (depth === 0 || value === null || typeof value !== 'object') {
-    yield stringifyBody(value) ?? 'null';
+    yield stringifyBody(value) ?? 'null'; // JSON.stringify(undefined) is undefined
     return;
   }
   const array = Array.isArray(value);
@@ -59,6 +64,8 @@ function* pieces(value, depth) {
 /**
  * A parsed snapshot -> Map(appKey -> record), checked; throws an Error naming the problem.
  * Groups missing from an app's state start empty (`fresh()`), so a fixture may give only the group it is about.
+ * @param {any} document
+ * @param {() => import('./context.js').AppRecord} fresh
  */
 export function readSnapshot(document, fresh) {
   if (!document || typeof document !== 'object' || Array.isArray(document)) throw new Error('a state snapshot is a JSON object');

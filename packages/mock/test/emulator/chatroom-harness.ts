@@ -44,7 +44,7 @@ function undeclared(schema: any, value: any, where: string): string[] {
 }
 
 const successSchema = (operationId: string) =>
-  deref(spec, okMedia(Object.values<any>(spec.paths).find((item) => item?.post?.operationId === operationId).post).schema);
+  deref(spec, okMedia(Object.values<any>(spec.paths).find((item) => item?.post?.operationId === operationId).post)!.schema);
 
 export const T0 = Date.UTC(2026, 10, 30, 4, 0, 0); // 12:00 in Beijing: hour and day buckets line up in every test
 

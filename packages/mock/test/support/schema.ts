@@ -17,7 +17,7 @@ const validators = new Map<string, (value: unknown) => string[]>();
 function successSchema(operationId: string): any {
   const op = Object.values<any>(spec.paths).find((item) => item?.post?.operationId === operationId)?.post;
   if (!op) throw new Error(`no operation ${operationId} in the spec`);
-  const schema = okMedia(op).schema;
+  const schema = okMedia(op)!.schema;
   const branches: any[] = schema.oneOf ?? [schema];
   return deref(spec, branches.find((b) => !String(b.$ref ?? '').endsWith('/ErrorResponse')) ?? branches[0]);
 }
