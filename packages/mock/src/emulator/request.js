@@ -14,8 +14,11 @@ export function createEmuRequest(operationId, form) {
   return {
     operationId,
     fields,
-    /** The field as sent, or undefined. */
-    string: (/** @type {string} */ name) => fields.get(name),
+    /**
+     * The field as sent. Typed `string`: a field the operation requires is always there (validated before any model
+     * runs); an optional one reads undefined when absent, which handlers test for.
+     */
+    string: (/** @type {string} */ name) => /** @type {string} */ (fields.get(name)),
     /** The field as a Number, or undefined when absent or empty. */
     /** @param {string} name */
     int(name) {

@@ -12,7 +12,12 @@ export function initialState() {
   return Object.fromEntries(Object.entries(groups).map(([name, g]) => [name, g.initialState()]));
 }
 
+/**
+ * @param {Record<string, { handlers: Record<string, Function> }>} all
+ * @returns {Record<string, Function>}
+ */
 function mergeHandlers(all) {
+  /** @type {Record<string, Function>} */
   const out = {};
   for (const [name, g] of Object.entries(all)) {
     for (const [operationId, handler] of Object.entries(g.handlers)) {
