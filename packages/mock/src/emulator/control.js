@@ -1,6 +1,7 @@
 // The control API under /_mock/ (JSON, no vendor signature): state reset/snapshot/load, the request journal, scripted
 // faults and the callback log. Answers are the mock's own (docs/adr/0020): HTTP status + { code, desc } on error.
 import { checkControlAccess } from './access.js';
+import { parseJsonSliced } from './json-stream.js';
 
 export const CONTROL_PREFIX = '/_mock';
 
@@ -63,8 +64,15 @@ export function createControl({ o, emulator, journal, faults, callbacks }) {
         }
         case 'PUT /_mock/state': {
           if (!emulator) return noState();
+          // A snapshot may be tens of MB: parsed in slices so other apps keep being answered meanwhile.
+          let document;
           try {
-            const apps = emulator.load(json(), { merge: query.get('merge') === 'true' });
+            document = body.trim() ? await parseJsonSliced(body) : {};
+          } catch (error) {
+            return own(400, `the body is not JSON: ${/** @type {Error} */ (error).message}`);
+          }
+          try {
+            const apps = emulator.load(document, { merge: query.get('merge') === 'true' });
             return { status: 200, body: { loaded: apps } };
           } catch (error) {
             const e = /** @type {Error & { status?: number }} */ (error);
