@@ -63,6 +63,7 @@ export async function startMock(options = {}) {
     const limit = isControl ? CONTROL_BODY_LIMIT : o.bodyLimitBytes;
     /** @type {Buffer[]} */
     const chunks = [];
+    const controlText = isControl ? createTextCollector() : undefined;
     let size = 0;
     let held = 0;
     let busy = false;
@@ -81,14 +82,14 @@ export async function startMock(options = {}) {
         held += chunk.length;
         buffered += chunk.length;
       }
-      chunks.push(chunk);
+      if (controlText) controlText.add(chunk);
+      else chunks.push(chunk);
     });
     req.on('error', () => {}); // a client that hangs up mid-body gets no answer; nothing to clean up
     req.on('close', release);
     req.on('end', async () => {
-      const bytes = Buffer.concat(chunks);
       release();
-      const body = decodeBody(bytes);
+      const body = controlText ? controlText.text() : decodeBody(Buffer.concat(chunks));
       /** @type {import('./handler.js').Outcome} */
       let outcome;
       try {
@@ -205,7 +206,35 @@ async function writeStream(res, stream, status = 200) {
 }
 
 /**
+ * Control bodies (a snapshot may be tens of MB) are decoded chunk by chunk as they arrive rather than in one go at the
+ * end, which would hold every app for a while; text() is null when a byte is not UTF-8 (as decodeBody).
+ */
+function createTextCollector() {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  /** @type {string[] | null} */
+  let parts = [];
+  return {
+    /** @param {Buffer} chunk */
+    add(chunk) {
+      try {
+        parts?.push(decoder.decode(chunk, { stream: true }));
+      } catch {
+        parts = null;
+      }
+    },
+    text() {
+      try {
+        return parts && [...parts, decoder.decode()].join('');
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/**
  * Loads --state-file when it exists (a missing file is a first start).
+ * Synchronous (one JSON.parse), unlike PUT /_mock/state: it runs before the server listens, so no app waits on it.
  * @param {{ load(snapshot: unknown): void }} emulator
  * @param {string} path
  */

@@ -1,6 +1,7 @@
 // Snapshots and the state file: what is saved and loaded answers exactly as before; a large snapshot is written in
 // pieces while other apps are served.
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,6 +84,74 @@ describe('snapshots', () => {
     expect(small.json.code).toBe(200);
     expect(Object.keys(big.json.apps[APP_KEY].state.chatroom.rooms)).toHaveLength(100);
     expect(order).toEqual(['other app', 'snapshot']);
+  });
+});
+
+/** A PUT with node:http (one write of the whole body); resolves to the answer's text. */
+function put(url: URL, body: Uint8Array) {
+  return new Promise<string>((resolve, reject) => {
+    const req = request(url, { method: 'PUT', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve(text)).on('error', reject);
+    });
+    req.on('error', reject).end(body);
+  });
+}
+
+describe('loading a snapshot (PUT /_mock/state)', () => {
+  it('a large snapshot is parsed in slices: another app keeps being answered while it loads', async () => {
+    const mock = await stateful({ auth: false });
+    const roomid = await createRoom(mock);
+    const document = (await control(mock, 'GET', '/_mock/state')).json;
+    const app = document.apps[APP_KEY];
+    const room = app.state.chatroom.rooms[roomid];
+    const rooms: Record<string, unknown> = {};
+    for (let r = 0; r < 40; r++) {
+      const id = String(BigInt(roomid) + BigInt(r));
+      rooms[id] = { ...room, roomid: id, messages: Array.from({ length: 5000 }, (_, i) => ({ msgidClient: `m${r}-${i}`, time: CLOCK + i, from: 'qa_alice', type: 0, attach: `{"text":"x\u00e9 ${i}"}` })) };
+    }
+    app.state.chatroom.rooms = rooms;
+    app.lastId = String(BigInt(roomid) + 40n);
+    const text = JSON.stringify(document);
+    expect(text.length).toBeGreaterThan(20_000_000);
+
+    // The other app asks one question after another until the load is answered; every answer's time is kept.
+    const start = performance.now();
+    let loaded = false;
+    const other = () => call(mock, '/chatroom/create.action', { creator: 'qa_bob', name: 'other app' }, { AppKey: 'other-app' });
+    expect((await other()).json.code).toBe(200);
+    const bytes = new TextEncoder().encode(text); // encoded before the clock starts: the test's own work is not the mock's
+    const load = put(new URL('/_mock/state', mock.url), bytes).finally(() => {
+      loaded = true;
+    });
+    const answeredAt = [start];
+    while (!loaded) {
+      expect((await other()).json.code).toBe(200);
+      answeredAt.push(performance.now());
+    }
+    const loadAnswer = await load;
+    const total = performance.now() - start;
+    expect(JSON.parse(loadAnswer)).toEqual({ loaded: [APP_KEY] });
+    const gaps = answeredAt.slice(1).map((t, i) => t - answeredAt[i]!);
+    // Ratios within this run, not absolute times: parsed at once, the longest wait would be most of the load.
+    expect(answeredAt.length).toBeGreaterThan(10);
+    expect(Math.max(...gaps)).toBeLessThan(total / 5);
+
+    const back = (await control(mock, 'GET', `/_mock/state?appKey=${APP_KEY}`)).json;
+    expect(Object.keys(back.apps[APP_KEY].state.chatroom.rooms)).toHaveLength(40);
+    expect(back.apps[APP_KEY].state.chatroom.rooms[roomid].messages[4999].attach).toBe('{"text":"x\u00e9 4999"}');
+  }, 60_000);
+
+  it('a body that is not JSON is a 400 naming the position, and the state is kept', async () => {
+    const mock = await stateful();
+    const roomid = await createRoom(mock);
+    const { status, json } = await control(mock, 'PUT', '/_mock/state', '{"format":"nim-mock-state/1",\n "apps": {,}}');
+    expect(status).toBe(400);
+    expect(json.desc).toBe(`nim-mock: the body is not JSON: expected a property name in '"' or '}' at position 40 (line 2, column 11), found ","`);
+    expect((await call(mock, '/chatroom/get.action', { roomid })).json.code).toBe(200);
   });
 });
 
