@@ -119,11 +119,11 @@ describe('loading a snapshot (PUT /_mock/state)', () => {
     expect(text.length).toBeGreaterThan(20_000_000);
 
     // The other app asks one question after another until the load is answered; every answer's time is kept.
+    const other = () => call(mock, '/chatroom/create.action', { creator: 'qa_bob', name: 'other app' }, { AppKey: 'other-app' });
+    expect((await other()).json.code).toBe(200); // the other app exists before the clock starts
+    const bytes = new TextEncoder().encode(text); // encoded before too: the test's own work is not the mock's
     const start = performance.now();
     let loaded = false;
-    const other = () => call(mock, '/chatroom/create.action', { creator: 'qa_bob', name: 'other app' }, { AppKey: 'other-app' });
-    expect((await other()).json.code).toBe(200);
-    const bytes = new TextEncoder().encode(text); // encoded before the clock starts: the test's own work is not the mock's
     const load = put(new URL('/_mock/state', mock.url), bytes).finally(() => {
       loaded = true;
     });
