@@ -28,6 +28,22 @@ async function buildRoom(mock: RunningMock) {
   return roomid;
 }
 
+/** A snapshot of `mock` with `roomCount` copies of a new room holding `messageCount` messages each (not loaded). */
+async function largeState(mock: RunningMock, roomCount: number, messageCount: number, attach: (i: number) => string) {
+  const roomid = await createRoom(mock);
+  const template = (await control(mock, 'GET', '/_mock/state')).json;
+  const app = template.apps[APP_KEY];
+  const room = app.state.chatroom.rooms[roomid];
+  const rooms: Record<string, unknown> = {};
+  for (let r = 0; r < roomCount; r++) {
+    const id = String(BigInt(roomid) + BigInt(r));
+    rooms[id] = { ...room, roomid: id, messages: Array.from({ length: messageCount }, (_, i) => ({ msgidClient: `m${r}-${i}`, time: CLOCK + i, from: 'qa_alice', type: 0, attach: attach(i) })) };
+  }
+  app.state.chatroom.rooms = rooms;
+  app.lastId = String(BigInt(roomid) + BigInt(roomCount));
+  return { template, roomid };
+}
+
 /** Read-only calls whose answers must not change across a save and load. */
 const reads = (roomid: string) => [
   ['/chatroom/get.action', { roomid, needOnlineUserCount: true }],
@@ -57,17 +73,7 @@ describe('snapshots', () => {
 
   it('a large state is written in pieces: another app is answered before the snapshot is complete', async () => {
     const mock = await stateful({ auth: false });
-    const roomid = await createRoom(mock);
-    const template = (await control(mock, 'GET', '/_mock/state')).json;
-    const app = template.apps[APP_KEY];
-    const room = app.state.chatroom.rooms[roomid];
-    const rooms: Record<string, unknown> = {};
-    for (let r = 0; r < 100; r++) {
-      const id = String(BigInt(roomid) + BigInt(r));
-      rooms[id] = { ...room, roomid: id, messages: Array.from({ length: 1000 }, (_, i) => ({ msgidClient: `m${r}-${i}`, time: CLOCK + i, from: 'qa_alice', type: 0, attach: 'x'.repeat(40) })) };
-    }
-    app.state.chatroom.rooms = rooms;
-    app.lastId = String(BigInt(roomid) + 100n);
+    const { template } = await largeState(mock, 100, 1000, () => 'x'.repeat(40));
     expect((await control(mock, 'PUT', '/_mock/state', template)).status).toBe(200);
 
     const order: string[] = [];
@@ -104,18 +110,8 @@ function put(url: URL, body: Uint8Array) {
 describe('loading a snapshot (PUT /_mock/state)', () => {
   it('a large snapshot is parsed in slices: another app keeps being answered while it loads', async () => {
     const mock = await stateful({ auth: false });
-    const roomid = await createRoom(mock);
-    const document = (await control(mock, 'GET', '/_mock/state')).json;
-    const app = document.apps[APP_KEY];
-    const room = app.state.chatroom.rooms[roomid];
-    const rooms: Record<string, unknown> = {};
-    for (let r = 0; r < 40; r++) {
-      const id = String(BigInt(roomid) + BigInt(r));
-      rooms[id] = { ...room, roomid: id, messages: Array.from({ length: 5000 }, (_, i) => ({ msgidClient: `m${r}-${i}`, time: CLOCK + i, from: 'qa_alice', type: 0, attach: `{"text":"x\u00e9 ${i}"}` })) };
-    }
-    app.state.chatroom.rooms = rooms;
-    app.lastId = String(BigInt(roomid) + 40n);
-    const text = JSON.stringify(document);
+    const { template, roomid } = await largeState(mock, 40, 5000, (i) => `{"text":"x\u00e9 ${i}"}`);
+    const text = JSON.stringify(template);
     expect(text.length).toBeGreaterThan(20_000_000);
 
     // The other app asks one question after another until the load is answered; every answer's time is kept.
