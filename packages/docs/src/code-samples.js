@@ -50,21 +50,29 @@ export function credentialLines(target) {
  */
 export function codeSamples(spec, { path, group, action, op }, target = vendorTarget(spec)) {
   const body = sampleRequest(spec, op, { full: false });
-  const fresh = freshFields(spec, op).filter((name) => name in body);
+  const fresh = freshValues(spec, op, body);
   return [
-    { lang: 'Shell', label: 'curl', source: curl(target, path, formFields(body), fresh) },
-    { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, withFreshCode(body, fresh), payloadKeys(spec, op), target) },
+    { lang: 'Shell', label: 'curl', source: curl(target, path, formFields(fresh.tokens), fresh.variables) },
+    { lang: 'TypeScript', label: 'TypeScript', source: typescript(group, action, fresh.code, payloadKeys(spec, op), target) },
   ];
 }
 
 /**
- * Request fields whose sample must be new on every run (`x-nim-fresh`, e.g. a client-side message id).
- * @param {Record<string, any>} spec @param {Record<string, any>} op @returns {string[]}
+ * Where a request's sample must be new on every run (`x-nim-fresh`, e.g. a client-side message id): top-level
+ * fields, and fields of the items of a JSON-in-form list (`msgList[*].msgId`).
+ * @param {Record<string, any>} spec @param {Record<string, any>} op
+ * @returns {Array<{ field: string, item?: string }>}
  */
-export function freshFields(spec, op) {
-  return Object.entries(requestSchema(spec, op).properties ?? {})
-    .filter(([, p]) => p['x-nim-fresh'])
-    .map(([name]) => name);
+export function freshPaths(spec, op) {
+  /** @type {Array<{ field: string, item?: string }>} */
+  const out = [];
+  for (const [field, prop] of Object.entries(requestSchema(spec, op).properties ?? {})) {
+    if (prop['x-nim-fresh']) out.push({ field });
+    for (const [item, sub] of Object.entries(prop.contentSchema?.items?.properties ?? {})) {
+      if (/** @type {Record<string, unknown>} */ (sub)['x-nim-fresh']) out.push({ field, item });
+    }
+  }
+  return out;
 }
 
 /** The shell variable a fresh field's value is drawn into: msgIdClient -> MSG_ID_CLIENT. @param {string} field */
@@ -72,9 +80,32 @@ export function freshVariable(field) {
   return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-/** @param {Record<string, unknown>} body @param {string[]} fresh */
-function withFreshCode(body, fresh) {
-  return { ...body, ...Object.fromEntries(fresh.map((name) => [name, new TsCode('crypto.randomUUID()')])) };
+/**
+ * The sample body three ways: `code` with `crypto.randomUUID()` at every fresh place (TypeScript), `tokens` with a
+ * placeholder there (curl draws each into a shell variable), and `variables`: [name, the spec's sample value].
+ * @param {Record<string, any>} spec @param {Record<string, any>} op @param {Record<string, any>} body
+ */
+export function freshValues(spec, op, body) {
+  const code = structuredClone(body);
+  const tokens = structuredClone(body);
+  /** @type {Array<[string, string]>} */
+  const variables = [];
+  /** @param {Record<string, any>} codeAt @param {Record<string, any>} tokenAt @param {string} key @param {string} name */
+  const mark = (codeAt, tokenAt, key, name) => {
+    variables.push([name, String(tokenAt[key])]);
+    codeAt[key] = new TsCode('crypto.randomUUID()');
+    tokenAt[key] = `@@${name}@@`;
+  };
+  for (const { field, item } of freshPaths(spec, op)) {
+    if (!(field in body)) continue;
+    if (item === undefined) mark(code, tokens, field, freshVariable(field));
+    else if (Array.isArray(body[field])) {
+      body[field].forEach((/** @type {Record<string, unknown>} */ element, /** @type {number} */ i) => {
+        if (item in element) mark(code[field][i], tokens[field][i], item, `${freshVariable(item)}_${i + 1}`);
+      });
+    }
+  }
+  return { code, tokens, variables };
 }
 
 /** The form fields the client sends for `body`, decoded: [name, text] pairs in order. @param {Record<string, unknown>} body */
@@ -84,17 +115,15 @@ export function formFields(body) {
 
 /**
  * @param {SampleTarget} target @param {string} path @param {[string, string][]} fields
- * @param {string[]} fresh fields that get a new random value on every run
+ * @param {Array<[string, string]>} [variables] fresh values: each drawn into its shell variable on every run
  */
-export function curl(target, path, fields, fresh = []) {
-  const data = fields.length
-    ? fields.map(([k, v]) => `--data-urlencode ${fresh.includes(k) ? `"${k}=$${freshVariable(k)}"` : shellQuote(`${k}=${v}`)}`)
-    : [`--data ''`];
+export function curl(target, path, fields, variables = []) {
+  const data = fields.length ? fields.map(([k, v]) => `--data-urlencode ${shellData(`${k}=${v}`)}`) : [`--data ''`];
   return [
     ...credentialLines(target),
     `HOST=${target.baseUrl}`,
     FORM_LINE,
-    ...fresh.map((k) => `${freshVariable(k)}=$(openssl rand -hex 16) # new per message`),
+    ...variables.map(([name]) => `${name}=$(openssl rand -hex 16) # new per message`),
     ...SIGNING_LINES,
     `curl "$HOST${path}" \\`,
     `  -H "AppKey: $NIM_APP_KEY" -H "Nonce: $NONCE" \\`,
@@ -102,6 +131,15 @@ export function curl(target, path, fields, fresh = []) {
     `  -H "Content-Type: $FORM" \\`,
     data.map((d) => `  ${d}`).join(' \\\n'),
   ].join('\n');
+}
+
+/**
+ * One --data-urlencode argument: single-quoted, or double-quoted with `$NAME` where a fresh value goes.
+ * @param {string} text
+ */
+function shellData(text) {
+  if (!/@@[A-Z0-9_]+@@/.test(text)) return shellQuote(text);
+  return `"${text.replace(/[\\"$`]/g, '\\$&').replace(/@@([A-Z0-9_]+)@@/g, '$$$1')}"`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '@nimkit/mock';
 import { encodeFormBody } from '@nimkit/client';
 import { sampleRequest } from '@nimkit/spec-lib';
-import { freshFields, freshVariable } from '../src/code-samples.js';
+import { freshValues } from '../src/code-samples.js';
 import { parseCurlSample } from './support/curl.js';
 import { operations, pageDefinition, pageOperations, SPEC_FILE, spec } from './support/spec.js';
 import { validateForm } from './support/validate.js';
@@ -41,8 +41,7 @@ afterAll(() => mock?.close());
  * sample value, so the body can be compared with the client's encoding of that sample.
  */
 function signingEnv(op?: unknown) {
-  const sample = op ? (sampleRequest(spec, op) as Record<string, unknown>) : {};
-  const fresh = op ? Object.fromEntries(freshFields(spec, op).filter((f: string) => f in sample).map((f: string) => [freshVariable(f), String(sample[f])])) : {};
+  const fresh = op ? Object.fromEntries(freshValues(spec, op, sampleRequest(spec, op) as Record<string, any>).variables) : {};
   const nonce = createHash('sha1').update(String(Math.random())).digest('hex').slice(0, 32);
   const curTime = String(Math.floor(Date.now() / 1000));
   const checkSum = createHash('sha1').update(APP_SECRET + nonce + curTime).digest('hex');
@@ -121,4 +120,28 @@ describe("the introduction's curl example", () => {
     const res = await fetch(mock.url + operation!.path, { method: 'POST', headers: request.headers, body: request.body });
     expect(((await res.json()) as { code: number }).code).toBe(200);
   });
+});
+
+describe('fresh values (x-nim-fresh): a new client message id on every run', () => {
+  const withFresh = operations
+    .map((o) => ({ ...o, variables: freshValues(spec, o.op, sampleRequest(spec, o.op) as Record<string, any>).variables }))
+    .filter((o) => o.variables.length);
+
+  it('the send operations have them, nested list items included', () => {
+    const ids = withFresh.map((o) => o.operationId);
+    for (const id of ['chatroomSendMsg', 'chatroomBatchSendMsg', 'chatroomSendMsgToSomeone']) expect(ids).toContain(id);
+  });
+
+  it.each(withFresh.map((o) => ({ operationId: o.operationId, names: o.variables.map(([name]) => name) })))(
+    '$operationId: curl draws each one per run, TypeScript calls crypto.randomUUID() for each',
+    ({ operationId, names }) => {
+      const curl = curlOf(operationId);
+      const ts = onPage.get(operationId)['x-codeSamples'].find((s: { label: string }) => s.label === 'TypeScript').source as string;
+      for (const name of names) {
+        expect(curl).toContain(`${name}=$(openssl rand -hex 16)`);
+        expect(curl).toContain(`$${name}`);
+      }
+      expect(ts.split('crypto.randomUUID()').length - 1).toBe(names.length);
+    },
+  );
 });
