@@ -41,7 +41,16 @@ const notYetCaptured = [...(adr.split('### Not yet captured')[1]?.split(/\n#/)[0
 const pathOf = new Map(operations.map((o) => [o.operationId, o.path]));
 
 /** Operations for which the SDK reads nothing the mock could fill (no field, or the vendor documents `desc: {}`). */
-const NOTHING_TO_READ = new Set(['chatroomUpdateMyRoomRole', 'chatroomQueueInit', 'chatroomQueueOffer', 'chatroomQueueDrop']);
+const NOTHING_TO_READ = new Set([
+  'chatroomUpdateMyRoomRole',
+  'chatroomQueueInit',
+  'chatroomQueueOffer',
+  'chatroomQueueDrop',
+  'chatroomUpdateInOutNotification',
+  'chatroomKickMember',
+  'chatroomUpdateChatRoomRoleTag',
+  'chatroomRecall',
+]);
 
 const mocks: Record<'docs' | 'sdk', Mock> = {} as never;
 beforeAll(async () => {
