@@ -5148,10 +5148,12 @@ export interface ChatroomTagMembersQueryRequest {
     tag: ChatroomTag;
     /**
      * Start of the backwards page, Unix milliseconds of entry time: members are listed newest first from here; 0
-     * starts from now.
+     * starts from now. Optional here (default 0) although the vendor's table marks it required: the official Go SDK
+     * v1.0.0 leaves a zero `endTime` out of the form, so its first page arrives without it (docs/adr/0042, 0043).
+     * @default 0
      * @example 0
      */
-    endTime: number;
+    endTime?: number;
     /**
      * Page size, at most 100.
      * @example 100
