@@ -55,11 +55,12 @@ export function decode(rule: Rule, value: unknown, mode: Mode): unknown {
     });
   }
   if ('entries' in rule) {
-    // Arrays of one-entry objects keyed by an id (batch sends): the key lands in `rule.key`, the value is decoded by
-    // `rule.entries`, as a field named `rule.value` when given, else spread beside the key (the key wins).
+    // Arrays of objects keyed by an id (batch sends; one entry each): every entry becomes an item, its key in
+    // `rule.key`, its value decoded by `rule.entries`, as a field named `rule.value` when given, else spread beside
+    // the key (the key wins).
     if (!Array.isArray(v)) return undefined;
     return v.filter(isObject).flatMap((entry) =>
-      Object.entries(entry).slice(0, 1).map(([key, val]) => {
+      Object.entries(entry).map(([key, val]) => {
         if (rule.value === undefined) return { ...(decode(rule.entries, val, mode) as object), [rule.key]: key };
         // The SDK asserts a named value's type: anything else is a panic, not a decoding error it could ignore.
         if (rule.entries === 'string' && typeof val !== 'string') throw new Error(`the Go SDK panics: value of ${key} is not a string`);
