@@ -115,6 +115,33 @@ const cases: Partial<Record<OperationId, Case>> = {
     },
     expected: { code: 200, success: [{ m1: { time: 1456396333115, msgid_client: 'm1', roomId: '36', type: 0 } }] },
   },
+  chatroomQueueMultiGet: {
+    request: { roomid: '111', keys: ['k1'] },
+    forms: { docs: text({ code: 200, desc: { list: [{ k1: 'v1' }] } }), sdk: text({ code: 200, desc: text({ list: [{ k1: 'v1' }] }) }) },
+    expected: { code: 200, desc: { list: [{ k1: 'v1' }] } },
+  },
+  chatroomQueueBatchOffer: {
+    request: { roomid: '111', elements: [{ key: 'k1', value: 'v1' }] },
+    forms: {
+      docs: text({ code: 200, desc: { failedKeys: ['k9'], highPriority: true } }),
+      sdk: text({ code: 200, desc: text({ failedKeys: text(['k9']), highPriority: true }) }),
+      mixed: text({ code: 200, desc: text({ failedKeys: ['k9'], highPriority: true }) }),
+    },
+    expected: { code: 200, desc: { failedKeys: ['k9'], highPriority: true } },
+  },
+  chatroomTagMembersQuery: {
+    request: { roomid: '111', tag: 'vip', endTime: 0, limit: 10 },
+    forms: { docs: text({ code: 200, desc: { data: [member] } }), sdk: text({ code: 200, desc: text({ data: [member] }) }) },
+    expected: { code: 200, desc: { data: [memberOut] } },
+  },
+  chatroomBroadcast: {
+    request: { msgId: 'm1', fromAccid: 'abc', msgType: 0, attach: 'hi' },
+    forms: {
+      docs: text({ code: 200, desc: { time: '1456396333115', msgid_client: 'm1', fromAccount: 'abc', type: '0' } }),
+      sdk: text({ code: 200, desc: { time: 1456396333115, msgid_client: 'm1', fromAccount: 'abc', type: 0 } }),
+    },
+    expected: { code: 200, desc: { time: 1456396333115, msgid_client: 'm1', fromAccount: 'abc', type: 0 } },
+  },
   chatroomRequestAddr: {
     request: { roomid: '36', accid: 'abc' },
     forms: { docs: text({ code: 200, addr: ['a:1', 'b:2'] }), sdk: text({ code: 200, addr: '["a:1","b:2"]' }) },

@@ -40,8 +40,21 @@ const adr = readFileSync(new URL('../../../docs/adr/0043-official-sdks-against-t
 const notYetCaptured = [...(adr.split('### Not yet captured')[1]?.split(/\n#/)[0] ?? '').matchAll(/^- `(\w+)`$/gm)].map((m) => m[1]!);
 const pathOf = new Map(operations.map((o) => [o.operationId, o.path]));
 
-/** Operations for which the SDK reads nothing the mock could fill (no field, or the vendor documents `desc: {}`). */
-const NOTHING_TO_READ = new Set(['chatroomUpdateMyRoomRole', 'chatroomQueueInit', 'chatroomQueueOffer', 'chatroomQueueDrop']);
+/**
+ * Operations for which the SDK reads nothing the mock could fill (no field, or the vendor documents `desc: {}`), or
+ * whose example answer holds only zero values (queueBatchOffer: no failed key, not high priority).
+ */
+const NOTHING_TO_READ = new Set([
+  'chatroomUpdateMyRoomRole',
+  'chatroomQueueInit',
+  'chatroomQueueOffer',
+  'chatroomQueueDrop',
+  'chatroomUpdateInOutNotification',
+  'chatroomKickMember',
+  'chatroomUpdateChatRoomRoleTag',
+  'chatroomRecall',
+  'chatroomQueueBatchOffer',
+]);
 
 const mocks: Record<'docs' | 'sdk', Mock> = {} as never;
 beforeAll(async () => {

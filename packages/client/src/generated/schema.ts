@@ -2553,6 +2553,7 @@ export interface components {
         ChatroomTagMembersCountOk: ChatroomTagMembersCountOk;
         ChatroomTagMembersQueryRequest: ChatroomTagMembersQueryRequest;
         ChatroomTagMember: ChatroomTagMember;
+        ChatroomTagMembersQueryDesc: ChatroomTagMembersQueryDesc;
         ChatroomTagMembersQueryOk: ChatroomTagMembersQueryOk;
         ChatroomUpdateChatRoomRoleTagRequest: ChatroomUpdateChatRoomRoleTagRequest;
         ChatroomMsgType: ChatroomMsgType;
@@ -2609,8 +2610,10 @@ export interface components {
         ChatroomQueueBatchUpdateElementsDesc: ChatroomQueueBatchUpdateElementsDesc;
         ChatroomQueueBatchUpdateElementsOk: ChatroomQueueBatchUpdateElementsOk;
         ChatroomQueueBatchOfferRequest: ChatroomQueueBatchOfferRequest;
+        ChatroomQueueBatchOfferDesc: ChatroomQueueBatchOfferDesc;
         ChatroomQueueBatchOfferOk: ChatroomQueueBatchOfferOk;
         ChatroomQueueMultiGetRequest: ChatroomQueueMultiGetRequest;
+        ChatroomQueueMultiGetDesc: ChatroomQueueMultiGetDesc;
         ChatroomQueueMultiGetOk: ChatroomQueueMultiGetOk;
         ChatroomStatsTopnRequest: ChatroomStatsTopnRequest;
         ChatroomStatsTopnOk: ChatroomStatsTopnOk;
@@ -5145,10 +5148,12 @@ export interface ChatroomTagMembersQueryRequest {
     tag: ChatroomTag;
     /**
      * Start of the backwards page, Unix milliseconds of entry time: members are listed newest first from here; 0
-     * starts from now.
+     * starts from now. Optional here (default 0) although the vendor's table marks it required: the official Go SDK
+     * v1.0.0 leaves a zero `endTime` out of the form, so its first page arrives without it (docs/adr/0042, 0043).
+     * @default 0
      * @example 0
      */
-    endTime: number;
+    endTime?: number;
     /**
      * Page size, at most 100.
      * @example 100
@@ -5165,11 +5170,20 @@ export type ChatroomTagMember = ChatroomMember & {
     /** The tag expression this member's entry/exit notifications go to. */
     notifyTargetTags?: string;
 };
+/**
+ * The payload of a successful `tagMembersQuery` answer, found in `desc`.
+ */
+export interface ChatroomTagMembersQueryDesc {
+    data: ChatroomTagMember[];
+}
 export interface ChatroomTagMembersQueryOk {
     code: 200;
-    desc: {
-        data: ChatroomTagMember[];
-    };
+    /**
+     * The page of members with the tag. Two encodings (docs/adr/0042): the vendor's form is an object; the official Go SDK v1.0.0 reads only a
+     * JSON string holding the object (it decodes `desc` twice; observed in the capture of docs/adr/0043).
+     * @nimkit/client always returns the object.
+     */
+    desc: ChatroomTagMembersQueryDesc;
 }
 export interface ChatroomUpdateChatRoomRoleTagRequest {
     /**
@@ -5658,12 +5672,18 @@ export interface ChatroomBroadcastOk {
     desc: {
         /** The `msgId` the caller sent. */
         msgid_client?: string;
-        /** Time the message was sent, Unix milliseconds. */
-        time?: string | number;
+        /**
+         * Time the message was sent, Unix milliseconds. Two encodings (docs/adr/0042) as in ChatroomSentMessage:
+         * a decimal string in the docs form, a number for the official Go SDK; @nimkit/client returns a number.
+         */
+        time?: number;
         /** accid of the sender. */
         fromAccount?: string;
-        /** The `msgType` of the message. */
-        type?: string | number;
+        /**
+         * The `msgType` of the message. A decimal string in the docs form, a number for the official Go SDK
+         * (docs/adr/0042); @nimkit/client returns a number.
+         */
+        type?: number;
     };
 }
 export interface ChatroomRecallRequest {
@@ -5979,30 +5999,51 @@ export interface ChatroomQueueBatchOfferRequest {
     highPriority?: ChatroomQueueHighPriority;
     highPriorityPolicy?: ChatroomQueueHighPriorityPolicy;
 }
+/**
+ * The payload of a successful `queueBatchOffer` answer, found in `desc`.
+ */
+export interface ChatroomQueueBatchOfferDesc {
+    /**
+     * Keys of the elements that could not be added. Two encodings (docs/adr/0042): an array; inside the JSON text
+     * of `desc` the official Go SDK v1.0.0 reads it only as a JSON string holding the array. @nimkit/client
+     * always returns the array.
+     */
+    failedKeys?: ChatroomQueueElementKey[];
+    /** Whether the change was handled as high priority. */
+    highPriority?: boolean;
+}
 export interface ChatroomQueueBatchOfferOk {
     code: 200;
-    /** Read by the official server SDKs (`failedKeys`, `highPriority`); the vendor's example was not read. */
-    desc: {
-        /** Keys of the elements that could not be added. */
-        failedKeys?: ChatroomQueueElementKey[];
-        /** Whether the change was handled as high priority. */
-        highPriority?: boolean;
-    };
+    /**
+     * Read by the official server SDKs (`failedKeys`, `highPriority`); the vendor's example was not read. Two encodings (docs/adr/0042): the vendor's form is an object; the official Go SDK v1.0.0 reads only a
+     * JSON string holding the object (it decodes `desc` twice; observed in the capture of docs/adr/0043).
+     * @nimkit/client always returns the object.
+     */
+    desc: ChatroomQueueBatchOfferDesc;
 }
 export interface ChatroomQueueMultiGetRequest {
     roomid: ChatroomRoomIdParam;
     /** The keys of the elements to read, a JSON array of strings. */
     keys: ChatroomQueueElementKey[];
 }
+/**
+ * The payload of a successful `queueMultiGet` answer, found in `desc`.
+ */
+export interface ChatroomQueueMultiGetDesc {
+    /**
+     * The elements found, each a one-entry object `{elementKey: elementValue}` as in queueList (the official
+     * server SDKs read it that way).
+     */
+    list: ChatroomQueueListEntry[];
+}
 export interface ChatroomQueueMultiGetOk {
     code: 200;
-    desc: {
-        /**
-         * The elements found, each a one-entry object `{elementKey: elementValue}` as in queueList (the official
-         * server SDKs read it that way).
-         */
-        list: ChatroomQueueListEntry[];
-    };
+    /**
+     * The elements found. Two encodings (docs/adr/0042): the vendor's form is an object; the official Go SDK v1.0.0 reads only a
+     * JSON string holding the object (it decodes `desc` twice; observed in the capture of docs/adr/0043).
+     * @nimkit/client always returns the object.
+     */
+    desc: ChatroomQueueMultiGetDesc;
 }
 export interface ChatroomStatsTopnRequest {
     /**

@@ -250,7 +250,8 @@ describe('chatroom QA flow: kick, tags, recall, batch queue, broadcast and the o
 
   it('14. broadcasts to every room of the app, at most 10 times a minute (416)', async () => {
     const sent = await nim.chatroom.broadcast({ msgId: 'qa-bc-1', fromAccid: 'qa_alice', msgType: 0, attach: 'maintenance at noon' });
-    expect(sent.desc).toMatchObject({ msgid_client: 'qa-bc-1', fromAccount: 'qa_alice', type: '0' });
+    // `type` is normalised to a number, as sendMsg's (docs/adr/0042).
+    expect(sent.desc).toMatchObject({ msgid_client: 'qa-bc-1', fromAccount: 'qa_alice', type: 0 });
     for (let i = 2; i <= 10; i++) await nim.chatroom.broadcast({ msgId: `qa-bc-${i}`, fromAccid: 'qa_alice', msgType: 0 });
     expect(await refusal(nim.chatroom.broadcast({ msgId: 'qa-bc-11', fromAccid: 'qa_alice', msgType: 0 }))).toBe(416);
   });

@@ -13,6 +13,7 @@ export type Rule =
       | { textOrValue: Rule }
       | { array: Rule }
       | { pairs: 'string' }
+      | { entries: Rule; key: string; value?: string }
     ));
 export type Mode = 'go' | 'either';
 
@@ -52,6 +53,20 @@ export function decode(rule: Rule, value: unknown, mode: Mode): unknown {
       if (key !== undefined && typeof val !== 'string') throw new Error(`the Go SDK panics: queue value of ${key} is not a string`);
       return { key, value: val };
     });
+  }
+  if ('entries' in rule) {
+    // Arrays of objects keyed by an id (batch sends; one entry each): every entry becomes an item, its key in
+    // `rule.key`, its value decoded by `rule.entries`, as a field named `rule.value` when given, else spread beside
+    // the key (the key wins).
+    if (!Array.isArray(v)) return undefined;
+    return v.filter(isObject).flatMap((entry) =>
+      Object.entries(entry).map(([key, val]) => {
+        if (rule.value === undefined) return { ...(decode(rule.entries, val, mode) as object), [rule.key]: key };
+        // The SDK asserts a named value's type: anything else is a panic, not a decoding error it could ignore.
+        if (rule.entries === 'string' && typeof val !== 'string') throw new Error(`the Go SDK panics: value of ${key} is not a string`);
+        return { [rule.key]: key, [rule.value]: decode(rule.entries, val, mode) };
+      }),
+    );
   }
   if (!isObject(v)) return undefined;
   const out: Record<string, unknown> = {};
