@@ -1,44 +1,8 @@
 // Every example in the spec validates against its schema, including the JSON inside form fields and strings.
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { deref, requestSchema } from '@nimkit/spec-lib';
+import { schemaProblems as check } from '@nimkit/test-kit/schema';
 import { errorExampleNames, operations, spec } from './support/spec.js';
-
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addFormat('nim-id', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 });
-
-/** Validates `value` against `schema` and, recursively, every string carrying JSON against its contentSchema. */
-function check(schema: any, value: unknown, where: string): string[] {
-  const validate = ajv.compile(schema);
-  const problems = validate(value) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
-  walk(schema, value, where, problems);
-  return problems;
-}
-
-function walk(schema: any, value: any, where: string, problems: string[]): void {
-  if (!schema || typeof schema !== 'object' || value === undefined || value === null) return;
-  if (schema.contentSchema && typeof value === 'string') {
-    let inner: unknown;
-    try {
-      inner = JSON.parse(value);
-    } catch {
-      problems.push(`${where}: not JSON`);
-      return;
-    }
-    problems.push(...check(schema.contentSchema, inner, `${where}(json)`));
-    return;
-  }
-  for (const k of ['oneOf', 'anyOf', 'allOf']) {
-    // Only the branches the value actually matches are walked.
-    for (const s of schema[k] ?? []) if (ajv.validate(s, value)) walk(s, value, where, problems);
-  }
-  if (schema.properties && typeof value === 'object') {
-    for (const [name, s] of Object.entries<any>(schema.properties)) walk(s, value[name], `${where}.${name}`, problems);
-  }
-  if (schema.items && Array.isArray(value)) value.forEach((v, i) => walk(schema.items, v, `${where}[${i}]`, problems));
-}
 
 describe.each(operations)('$operationId', ({ op }) => {
   const media = op.responses['200'].content['application/json'];
