@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, servePage } from '@nimkit/test-kit/browser';
+import { openReference, type Reference } from './support/reference.js';
 import { renderEveryOperation } from './support/render-all.js';
 import { ARTIFACTS, LOCAL_PAGE_FILE } from './support/spec.js';
 
@@ -39,18 +39,11 @@ describe.each([
   { width: 1024, height: 768 },
   { width: 390, height: 844 },
 ])('the page at $width px', (viewport) => {
-  let server: Awaited<ReturnType<typeof servePage>>;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let browser: Reference;
   beforeAll(async () => {
-    server = await servePage(LOCAL_PAGE_FILE);
-    browser = await openBrowser(server.origin, viewport);
-    await browser.page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    await browser.page.locator('h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+    browser = await openReference(LOCAL_PAGE_FILE, viewport);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => browser?.close());
 
   it('fits every code block and table of the introduction and of two tags', async () => {
     const { page } = browser;

@@ -4,28 +4,20 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, servePage } from '@nimkit/test-kit/browser';
+import { openReference, type Reference } from './support/reference.js';
 import { headingNamed, openTag, renderEveryOperation } from './support/render-all.js';
 import { ARTIFACTS, operations, PAGE_FILE, spec } from './support/spec.js';
 
-type Session = Awaited<ReturnType<typeof openBrowser>>;
-let server: Awaited<ReturnType<typeof servePage>>;
-let browser: Session;
+let browser: Reference;
 
 const tags: string[] = spec['x-tagGroups'].flatMap((g: { tags: string[] }) => g.tags);
 const summaryOf = (op: any) => `${op.summary} (${op['x-nim-title']})`;
 
 beforeAll(async () => {
-  server = await servePage(PAGE_FILE);
-  browser = await openBrowser(server.origin);
-  await browser.page.goto(`${server.origin}/`, { waitUntil: 'load' });
-  await browser.page.locator('h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+  browser = await openReference(PAGE_FILE);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => browser?.close());
 
 describe('the reference page in Chromium', () => {
   it('renders the title and the introduction', async () => {
@@ -101,7 +93,7 @@ describe('the reference page in Chromium', () => {
     expect(browser.errors).toEqual([]);
     expect(browser.external).toEqual([]);
     expect(browser.requests.length).toBeGreaterThan(0);
-    expect(browser.requests.every((url) => url.startsWith(server.origin))).toBe(true);
+    expect(browser.requests.every((url) => url.startsWith(browser.origin))).toBe(true);
     expect(browser.requests.filter((url) => url.endsWith('/favicon.ico'))).toEqual([]); // the icon is inline
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEntries } from '../src/search/index.js';
 import { searchOperations } from '../src/search/score.js';
-import { openBrowser, servePage } from '@nimkit/test-kit/browser';
+import { openReference, type Reference } from './support/reference.js';
 import { headingNamed } from './support/render-all.js';
 import { LOCAL_PAGE_FILE, operations, spec } from './support/spec.js';
 
@@ -48,18 +48,11 @@ describe('searchOperations', () => {
 });
 
 describe('the search box of the page', () => {
-  let server: Awaited<ReturnType<typeof servePage>>;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let browser: Reference;
   beforeAll(async () => {
-    server = await servePage(LOCAL_PAGE_FILE);
-    browser = await openBrowser(server.origin);
-    await browser.page.goto(`${server.origin}/`, { waitUntil: 'load' });
-    await browser.page.locator('h1').first().waitFor({ state: 'visible', timeout: 15_000 });
+    browser = await openReference(LOCAL_PAGE_FILE);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => browser?.close());
 
   it.each(CASES)('typing $query shows $first first, and the hit opens the operation', async ({ query, first, count = 1 }) => {
     const { page } = browser;

@@ -6,6 +6,7 @@
 // only members "in the room" are robots (addRobot): they are online until removed or until their 24 hours end.
 
 import { Refusal } from '../../refusal.js';
+import { own, put } from '../../own-entries.js';
 
 /**
  * @typedef {import('./types.js').AppContext} AppContext
@@ -145,27 +146,7 @@ export function known(ctx, accid) {
   }
 }
 
-/**
- * map[key] only when it is the map's own entry: `constructor` and `__proto__` are valid accids.
- * @template T
- * @param {Record<string, T>} map
- * @param {string} key
- * @returns {T | undefined}
- */
-export const own = (map, key) => (Object.hasOwn(map, key) ? map[key] : undefined);
-
-/**
- * map[key] = value as an own entry, even for `__proto__`; returns the value.
- * @template T
- * @param {Record<string, T>} map
- * @param {string} key
- * @param {T} value
- */
-export function put(map, key, value) {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  else map[key] = value;
-  return value;
-}
+export { own, put };
 
 /** A member record, created (as a guest) when the room has none for `accid`. @param {Room} room @param {string} accid @param {number} time @returns {Member} */
 export function memberOf(room, accid, time) {

@@ -16,6 +16,7 @@
  */
 
 import { completeCategory, completeChannel, completeServer, completeState } from './fixtures.js';
+import { own, put } from '../../own-entries.js';
 
 /**
  * Bounds the vendor enforces but does not state on these pages; the mock's values (ADR 0029), answered with 419
@@ -307,25 +308,7 @@ export function pageByTime(rows, time, timetag, limit) {
   return { page: page.map(([, row]) => row), pageInfo: { hasMore: keyed.length > page.length, nextTimetag } };
 }
 
-/** map[key] only when it is the map's own entry: `constructor` and `__proto__` are valid accids.
- * @template V
- * @param {Record<string, V>} map
- * @param {string | undefined} key
- * @returns {V | undefined}
- */
-export const own = (map, key) => (Object.hasOwn(map, /** @type {string} */ (key)) ? map[/** @type {string} */ (key)] : undefined);
-
-/** map[key] = value as an own entry, even for `__proto__`; returns the value.
- * @template V
- * @param {Record<string, V>} map
- * @param {string} key
- * @param {V} value
- */
-export function put(map, key, value) {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  else map[key] = value;
-  return value;
-}
+export { own, put };
 
 /** A copy of `obj` without its undefined values: fields never set are left out of an answer.
  * @param {Record<string, any>} obj
