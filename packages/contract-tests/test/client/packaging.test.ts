@@ -1,7 +1,9 @@
 // The package as a user gets it: publint and @arethetypeswrong/cli clean, then `npm pack`, install the tarball into
 // a fresh project outside the workspace, type-check ESM and CJS consumers with nodenext resolution, and run both
-// against the real mock.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// against the real mock. The tarball is packed from turbo's build with `--ignore-scripts`: `prepack` rebuilds with
+// tsup's `clean`, which would delete dist/ under the other suites reading it at the same time; that `prepack` builds
+// a fresh clone's package is proved on a copy of its sources instead.
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,7 +25,7 @@ let tarball: string;
 beforeAll(async () => {
   mock = await startTestMock();
   work = await mkdtemp(join(tmpdir(), 'nimkit-client-pack-'));
-  const packed = await run(npm, ['pack', '--json', '--pack-destination', work], { cwd: pkgDir });
+  const packed = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: pkgDir });
   expect(packed.code, packed.stderr).toBe(0);
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, info!.filename);
@@ -59,6 +61,25 @@ describe('the tarball', () => {
     }
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(f))).toEqual([]);
   });
+
+  it('packed from a fresh clone (no dist/), prepack builds the entries first', async () => {
+    // The copy keeps the repository's relative layout (the tsconfig extends ../../tsconfig.base.json) and borrows the
+    // installed node_modules, so tsup runs exactly as in a clone after `npm ci`.
+    const clone = join(work, 'clone');
+    const copy = join(clone, 'packages/client');
+    await mkdir(copy, { recursive: true });
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsup.config.ts', 'src']) {
+      await cp(join(pkgDir, f), join(copy, f), { recursive: true });
+    }
+    await cp(join(repoRoot, 'tsconfig.base.json'), join(clone, 'tsconfig.base.json'));
+    await symlink(join(repoRoot, 'node_modules'), join(clone, 'node_modules'), 'dir');
+    const packed = await run(npm, ['pack', '--dry-run', '--json'], { cwd: copy });
+    expect(packed.code, packed.stderr).toBe(0);
+    const [info] = JSON.parse(packed.stdout) as { files: { path: string }[] }[];
+    // tsup names the shared type chunk by a hash of its path, so chunk names differ between the two builds.
+    const names = (paths: string[]) => paths.map((p) => p.replace(/-[\w-]{8}(\.d\.c?ts)$/, '-[hash]$1')).sort();
+    expect(names(info!.files.map((f) => f.path))).toEqual(names((globalThis as { packedFiles?: string[] }).packedFiles!));
+  }, 180_000);
 
   it('installs into a fresh project; ESM and CJS consumers type-check (nodenext) and call the mock', async () => {
     const project = join(work, 'consumer');
