@@ -70,6 +70,8 @@ function toSdkForm(value, schema) {
   // A decimal string where the SDK's form has a number (sendMsg `time`, the ids inside queryUserRoomIds' JSON text).
   // Beyond 2^53 JSON.stringify could not write the number exactly, so such a value stays a string.
   if (schema.type === 'integer' && typeof value === 'string' && /^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  // A number where the SDK's form has a decimal string (batchSendMsg's `highPriorityFlag`).
+  if (schema.type === 'string' && schema.pattern === '^[0-9]+$' && (typeof value === 'bigint' || Number.isInteger(value))) return String(value);
   if (Array.isArray(value)) return schema.items ? value.map((v) => toSdkForm(v, schema.items)) : value;
   if (typeof value === 'object') {
     // Named members, then the map values (`additionalProperties`: batchSendMsg's `{msgId: message}` entries).

@@ -112,6 +112,19 @@ describe('stateful mode', () => {
       }
     }
   });
+
+  it("batchSendMsg's success entries: `time` a decimal string in both forms, `highPriorityFlag` a number or its text", async () => {
+    const created = await post('/chatroom/create.action', sampleBody('/chatroom/create.action'), 'docs');
+    const roomid = String((created.json.chatroom as { roomid: number }).roomid);
+    const path = '/chatroom/batchSendMsg.action';
+    const entry = async (encoding: string) => {
+      const answer = await post(path, { ...sampleBody(path), roomid, highPriority: true }, encoding);
+      checkBody(path, answer.json, encoding);
+      return Object.values((answer.json.success as Record<string, Record<string, unknown>>[])[0]!)[0]!;
+    };
+    expect(await entry('docs')).toMatchObject({ time: expect.stringMatching(/^[0-9]+$/), highPriorityFlag: 1 });
+    expect(await entry('sdk')).toMatchObject({ time: expect.stringMatching(/^[0-9]+$/), highPriorityFlag: '1' });
+  });
 });
 
 describe('misuse and errors', () => {

@@ -2,6 +2,7 @@
 import type {
   ChatroomAddRobotOk,
   ChatroomAddRobotRequest,
+  ChatroomBatchSendMsgOk,
   ChatroomBatchSendMsgRequest,
   ChatroomBatchSendMsgToSomeoneRequest,
   ChatroomBatchSendOk,
@@ -619,7 +620,7 @@ export const operationTable: { readonly [Op in OperationId]: OperationMeta } = /
     tagMembersQuery: [[["desc","data","*","roomid"]],0,[["desc"]],[]],
     updateChatRoomRoleTag: [[]],
     sendMsg: [[["desc","roomId"]],0,[["desc"]],[["desc","time"],["desc","type"]]],
-    batchSendMsg: [[["success","*","**","roomId"]],0,[],[["success","*","**","time"],["success","*","**","type"]]],
+    batchSendMsg: [[["success","*","**","roomId"]],0,[],[["success","*","**","type"],["success","*","**","highPriorityFlag"]]],
     sendMsgToSomeone: [[["desc","roomId"]],0,[],[["desc","time"],["desc","type"]]],
     batchSendMsgToSomeone: [[["success","*","**","roomId"]],0,[],[["success","*","**","time"],["success","*","**","type"]]],
     broadcast: [[],0,[],[["desc","time"],["desc","type"]]],
@@ -861,8 +862,6 @@ export type ChatroomUpdateChatRoomRoleTagOk = OkResponse;
 export type ChatroomUpdateChatRoomRoleTagResponse = ChatroomUpdateChatRoomRoleTagOk;
 /** @deprecated Use {@link ChatroomSendMsgOk}. */
 export type ChatroomSendMsgResponse = ChatroomSendMsgOk;
-/** Success body of `chatroomBatchSendMsg` (`code` 200). */
-export type ChatroomBatchSendMsgOk = ChatroomBatchSendOk;
 /** @deprecated Use {@link ChatroomBatchSendMsgOk}. */
 export type ChatroomBatchSendMsgResponse = ChatroomBatchSendMsgOk;
 /** @deprecated Use {@link ChatroomSendMsgToSomeoneOk}. */

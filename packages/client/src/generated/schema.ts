@@ -2570,11 +2570,14 @@ export interface components {
         ChatroomBatchMsgList: ChatroomBatchMsgList;
         ChatroomYidunAntiCheating: ChatroomYidunAntiCheating;
         ChatroomBatchSendMsgRequest: ChatroomBatchSendMsgRequest;
-        ChatroomBatchSendOk: ChatroomBatchSendOk;
+        ChatroomBatchSentMessage: ChatroomBatchSentMessage;
+        ChatroomBatchSendFail: ChatroomBatchSendFail;
+        ChatroomBatchSendMsgOk: ChatroomBatchSendMsgOk;
         ChatroomToAccids: ChatroomToAccids;
         ChatroomSendMsgToSomeoneRequest: ChatroomSendMsgToSomeoneRequest;
         ChatroomSendMsgToSomeoneOk: ChatroomSendMsgToSomeoneOk;
         ChatroomBatchSendMsgToSomeoneRequest: ChatroomBatchSendMsgToSomeoneRequest;
+        ChatroomBatchSendOk: ChatroomBatchSendOk;
         ChatroomBroadcastRequest: ChatroomBroadcastRequest;
         ChatroomBroadcastOk: ChatroomBroadcastOk;
         ChatroomRecallRequest: ChatroomRecallRequest;
@@ -5520,18 +5523,72 @@ export interface ChatroomBatchSendMsgRequest {
     forbiddenIfHighPriorityMsgFreq?: ChatroomHighPriorityMsgPolicy;
 }
 /**
- * The result of a batch send, per message. Quirk: both lists hold one-entry objects keyed by the message's `msgId`
- * - `success` maps it to the stored message, `fail` to the reason text. Both official server SDKs read these two
- * top-level keys; the vendor's response example was not read.
+ * A message batchSendMsg stored (the values in its `success` entries). The same keys as sendMsg's record
+ * (ChatroomSentMessage), but both official server SDKs decode two of them differently here: `time` and
+ * `highPriorityFlag` as strings (Go `string`, Java `String` in their batchSendMsg `SuccessfulMessage`), while
+ * `roomId` and `type` are numbers as in sendMsg (docs/adr/0042, docs/adr/0043).
  */
-export interface ChatroomBatchSendOk {
+export interface ChatroomBatchSentMessage {
+    /**
+     * Time the message was sent, Unix milliseconds, as a decimal string. Every source agrees on the string here:
+     * sendMsg's vendor page shows one, and both official SDKs decode batchSendMsg's `time` as a string (unlike
+     * sendMsg's, which the Go SDK reads as a number). @nimkit/client returns it as it arrives.
+     * @example 1456396333115
+     */
+    time: string;
+    /** Avatar URL of the sender (wire name misspelled `fromAvator`); neither official SDK reads it here. */
+    fromAvator?: string;
+    /** The `msgId` the caller sent (snake_case on the wire); the official SDKs take it from the entry's key. */
+    msgid_client: string;
+    /**
+     * Client type of the sender; `REST` for messages sent through this API.
+     * @example REST
+     */
+    fromClientType?: string;
+    /** The message content, as sent in `attach`. */
+    attach?: string;
+    /**
+     * Id of the room (camelCase here, unlike the request's `roomid`). sendMsg's vendor page sends a decimal string
+     * (`"36"`), both official SDKs decode a 64-bit number; @nimkit/client returns an exact decimal string.
+     */
+    roomId: NimId;
+    /** accid of the sender. */
+    fromAccount: string;
+    /** Nickname of the sender. */
+    fromNick?: string;
+    /**
+     * The `msgType` of the message (`0` for text). sendMsg's vendor page sends a decimal string (`"0"`), both official
+     * SDKs decode a number; @nimkit/client returns a number.
+     */
+    type: number;
+    /** The message extension, when one was sent. */
+    ext?: string;
+    /**
+     * 1 when the message was delivered as a high-priority message; the key is absent for normal messages. sendMsg's
+     * record has a number, both official SDKs decode batchSendMsg's as a string (`"1"`); @nimkit/client returns a
+     * number.
+     */
+    highPriorityFlag?: number;
+}
+/**
+ * The messages of a batch send that were not sent: one-entry objects mapping the message's `msgId` to the reason
+ * text. Both official server SDKs read each value as a string (the Go SDK panics on anything else).
+ */
+export type ChatroomBatchSendFail = {
+    [key: string]: string;
+}[];
+/**
+ * The result of batchSendMsg, per message. Quirk: both lists hold one-entry objects keyed by the message's `msgId`
+ * - `success` maps it to the stored message, `fail` to the reason text. Both official server SDKs read these two
+ * top-level keys; the vendor's response example was not read. The envelope is batchSendMsgToSomeone's
+ * (ChatroomBatchSendOk), but both SDKs decode a success value as a record of its own (ChatroomBatchSentMessage).
+ */
+export interface ChatroomBatchSendMsgOk {
     code: 200;
     success?: {
-        [key: string]: ChatroomSentMessage;
+        [key: string]: ChatroomBatchSentMessage;
     }[];
-    fail?: {
-        [key: string]: string;
-    }[];
+    fail?: ChatroomBatchSendFail;
 }
 /**
  * The recipients, a JSON array of at most 100 accids in the room.
@@ -5612,6 +5669,20 @@ export interface ChatroomBatchSendMsgToSomeoneRequest {
      * @default 1
      */
     route?: ChatroomMsgRoute;
+}
+/**
+ * The result of batchSendMsgToSomeone, per message. Quirk: both lists hold one-entry objects keyed by the message's
+ * `msgId` - `success` maps it to the stored message, `fail` to the reason text. Both official server SDKs read these
+ * two top-level keys and decode a success value as the sendMsgToSomeone record (ChatroomSentMessage); the vendor's
+ * response example was not read. batchSendMsg has the same envelope with another value record
+ * (ChatroomBatchSendMsgOk).
+ */
+export interface ChatroomBatchSendOk {
+    code: 200;
+    success?: {
+        [key: string]: ChatroomSentMessage;
+    }[];
+    fail?: ChatroomBatchSendFail;
 }
 export interface ChatroomBroadcastRequest {
     msgId: ChatroomMsgClientId;
@@ -8134,7 +8205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ChatroomBatchSendOk | ErrorResponse;
+                    "application/json": ChatroomBatchSendMsgOk | ErrorResponse;
                 };
             };
         };
