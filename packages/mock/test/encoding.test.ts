@@ -1,6 +1,7 @@
 // The `encoding` option, the --encoding flag and the X-Nim-Mock-Encoding header (docs/adr/0042): in static and
 // dynamic mode every success body validates against the spec's response schema in both encodings, each field with two
 // encodings has exactly the chosen encoding's form (JSON text checked inside too), and other bodies do not change.
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,8 +53,13 @@ function checkBody(path: string, body: unknown, encoding: string) {
 const call = (mock: RunningMock, path: string, headers: Record<string, string> = {}) =>
   postRaw(mock, path, toForm(sampleBody(path)), { ...sign(), ...headers });
 
-it('some operations have fields with two encodings', () => {
+it('some operations have fields with two encodings, and the README names exactly those', () => {
   expect(withAlternatives.map((o) => o.operationId)).toContain('chatroomMembersByPage');
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const [, count, list = ''] = /have two encodings \((\d+) chatroom operations: ([^)]*)\)/.exec(readme.replace(/\s+/g, ' ')) ?? [];
+  const named = [...list.matchAll(/`(\w+)`/g)].map((m) => `chatroom${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}`);
+  expect(named.sort()).toEqual(withAlternatives.map((o) => o.operationId).sort());
+  expect(Number(count)).toBe(named.length);
 });
 
 describe.each([
